@@ -1,0 +1,57 @@
+package org.divemap.migrations;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * One revision as recorded in a {@link RevisionRegistry}: the attributes of its {@link Revision}
+ * annotation, the class that declares it, and a factory for the migration.
+ *
+ * @param id the revision id
+ * @param revises the parents; empty for a base, two or more for a merge
+ * @param branchLabels the labels declared on this revision (not the ones it inherits)
+ * @param dependsOn ids or branch labels this revision depends on
+ * @param message the one-line description, possibly empty
+ * @param migrationClass the declaring class
+ * @param irreversibleReason the reason given by {@link Irreversible}, or {@code null} when the
+ *     revision can be downgraded
+ * @param factory creates a new instance of the migration, without reflection
+ */
+public record RegisteredRevision(
+        String id,
+        List<String> revises,
+        List<String> branchLabels,
+        List<String> dependsOn,
+        String message,
+        Class<? extends Migration> migrationClass,
+        String irreversibleReason,
+        Supplier<? extends Migration> factory) {
+
+    public RegisteredRevision {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("revision id must not be blank");
+        }
+        revises = List.copyOf(revises);
+        branchLabels = List.copyOf(branchLabels);
+        dependsOn = List.copyOf(dependsOn);
+        message = message == null ? "" : message;
+        Objects.requireNonNull(migrationClass, "migrationClass");
+        Objects.requireNonNull(factory, "factory");
+    }
+
+    /** Whether {@code downgrade} undoes this revision, that is whether it is not {@link Irreversible}. */
+    public boolean reversible() {
+        return irreversibleReason == null;
+    }
+
+    /** A new instance of the migration. */
+    public Migration newMigration() {
+        return factory.get();
+    }
+
+    @Override
+    public String toString() {
+        return "RegisteredRevision[" + id + " revises " + revises + ", " + migrationClass.getName() + "]";
+    }
+}

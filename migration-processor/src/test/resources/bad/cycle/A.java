@@ -1,0 +1,20 @@
+package test.migrations;
+
+import org.divemap.migrations.Irreversible;
+import org.divemap.migrations.Migration;
+import org.divemap.migrations.Operations;
+import org.divemap.migrations.Revision;
+
+@Revision(id = "0003_a",
+          revises = "0005_c")
+public final class A implements Migration {
+    @Override
+    public void upgrade(Operations op) {
+        op.execute("SELECT 1");
+    }
+
+    @Override
+    public void downgrade(Operations op) {
+        op.execute("SELECT 2");
+    }
+}
