@@ -151,24 +151,44 @@ class RegistryGenerationTest {
         }
     }
 
-    @Test
-    void processorIsDiscoveredOnThePlainClasspath(@TempDir Path out) throws IOException {
-        Path sources = out.resolve("src");
+    /**
+     * Runs the real javac with the test class path and no explicit processor, so the processor is
+     * found through its META-INF/services entry, as in a build that lists it as a dependency.
+     */
+    static int javacWithDiscovery(Path out, List<String> fixtures, java.io.ByteArrayOutputStream log)
+            throws IOException {
+        Files.createDirectories(out.resolve("classes"));
         List<String> arguments = new ArrayList<>(List.of(
                 "-classpath", System.getProperty("java.class.path"), "-d", out.resolve("classes").toString()));
-        for (String path : HISTORY) {
-            Path copy = sources.resolve(path);
+        for (String path : fixtures) {
+            Path copy = out.resolve("src").resolve(path);
             Files.createDirectories(copy.getParent());
             Files.writeString(copy, resource(path));
             arguments.add(copy.toString());
         }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        java.io.StringWriter log = new java.io.StringWriter();
-        int exit = javac.run(null, null, null, arguments.toArray(String[]::new));
-        assertEquals(0, exit, log.toString());
+        return javac.run(null, log, log, arguments.toArray(String[]::new));
+    }
+
+    @Test
+    void processorIsDiscoveredOnThePlainClasspath(@TempDir Path out) throws IOException {
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        assertEquals(0, javacWithDiscovery(out, HISTORY, log), log::toString);
         assertTrue(Files.exists(out.resolve("classes/test/migrations/DivemapRevisionRegistry.class")));
         assertEquals(REGISTRY + "\n",
                 Files.readString(out.resolve("classes/META-INF/services/org.divemap.migrations.RevisionRegistry")));
+    }
+
+    @Test
+    void invalidGraphWritesNoRegistry(@TempDir Path out) throws IOException {
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        int exit = javacWithDiscovery(out, List.of("bad/Country.java", "bad/unknown_parent/AddPhotos.java"), log);
+        assertEquals(1, exit, log::toString);
+        assertTrue(log.toString().contains("[Divemap/UnknownRevision]"), log::toString);
+        try (java.util.stream.Stream<Path> files = Files.walk(out.resolve("classes"))) {
+            assertEquals(List.of(), files.filter(f -> f.toString().contains("Registry")
+                    || f.toString().contains("META-INF")).toList());
+        }
     }
 
     /**

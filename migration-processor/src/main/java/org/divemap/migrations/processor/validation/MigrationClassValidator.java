@@ -62,7 +62,7 @@ public final class MigrationClassValidator {
         if (!isMigration) {
             error(revision, name + " does not implement " + MIGRATION + ". Add \"implements Migration\".");
         }
-        if (!hasPublicNoArgConstructor(type)) {
+        if (!hasPublicNoArgConstructor(type) && !onlyHasDefaultConstructor(type)) {
             error(revision, name + " has no public no-argument constructor. The generated registry creates it with "
                     + name + "::new: add a public constructor without parameters.");
         }
@@ -98,6 +98,16 @@ public final class MigrationClassValidator {
             }
         }
         return false;
+    }
+
+    /** A class without explicit constructors gets one with its own access: "not public" covers it. */
+    private boolean onlyHasDefaultConstructor(TypeElement type) {
+        for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
+            if (elements.getOrigin(constructor) != Elements.Origin.MANDATED) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void checkDowngrade(AnnotatedRevision revision, TypeElement type, String name) {
