@@ -1,0 +1,185 @@
+package org.divemap.migrations;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the live schema, for migrations that depend on what is already there
+ * ({@link Operations#schema()}):
+ *
+ * <pre>{@code
+ * if (!op.schema().hasColumn("dive_sites", "country")) {
+ *     op.addColumn("dive_sites", Column.of("country", Type.varchar(100)).nullable());
+ * }
+ * }</pre>
+ *
+ * <p>It sees the schema (or MySQL database) the migrations run in, including changes made earlier
+ * in the same migration. Names are compared ignoring case, because H2 reports unquoted names in
+ * upper case and PostgreSQL in lower case; the records hold names as the database reports them.
+ * A table that does not exist has no columns, indexes or constraints: the list methods return an
+ * empty list rather than throw.
+ *
+ * <p>Conditional migrations render differently depending on the database they meet, so use them
+ * for repairs and adoption of existing schemas, not as the normal way to write history.
+ */
+public interface SchemaInspector {
+
+    /** The names of the tables in the migrated schema, views excluded, sorted. */
+    List<String> tableNames();
+
+    /** The columns of {@code table} in their table order; empty if there is no such table. */
+    List<ColumnInfo> columns(String table);
+
+    /** The indexes of {@code table}, sorted by name, including those that back unique constraints on MySQL. */
+    List<IndexInfo> indexes(String table);
+
+    /** The foreign keys declared on {@code table} (those referring to other tables), sorted by name. */
+    List<ForeignKeyInfo> foreignKeys(String table);
+
+    /**
+     * The unique constraints of {@code table}, sorted by name. On MySQL, where a unique constraint is
+     * a unique index, these are its unique indexes.
+     */
+    List<UniqueConstraintInfo> uniqueConstraints(String table);
+
+    /** The primary key of {@code table}, if it has one. */
+    Optional<PrimaryKeyInfo> primaryKey(String table);
+
+    /** Whether {@code table} exists. */
+    default boolean hasTable(String table) {
+        return tableNames().stream().anyMatch(name -> name.equalsIgnoreCase(table));
+    }
+
+    /** {@code table} with its columns, if it exists. */
+    default Optional<TableInfo> table(String table) {
+        return tableNames().stream()
+                .filter(name -> name.equalsIgnoreCase(table))
+                .findFirst()
+                .map(name -> new TableInfo(name, columns(name)));
+    }
+
+    /** The column {@code column} of {@code table}, if both exist. */
+    default Optional<ColumnInfo> column(String table, String column) {
+        return columns(table).stream().filter(c -> c.name().equalsIgnoreCase(column)).findFirst();
+    }
+
+    /** Whether {@code table} has a column named {@code column}. */
+    default boolean hasColumn(String table, String column) {
+        return column(table, column).isPresent();
+    }
+
+    /** Whether {@code table} has an index named {@code index}. */
+    default boolean hasIndex(String table, String index) {
+        return indexes(table).stream().anyMatch(i -> i.name().equalsIgnoreCase(index));
+    }
+
+    /** Whether {@code table} has a foreign key named {@code foreignKey}. */
+    default boolean hasForeignKey(String table, String foreignKey) {
+        return foreignKeys(table).stream().anyMatch(f -> f.name().equalsIgnoreCase(foreignKey));
+    }
+
+    /** Whether {@code table} has a unique constraint (on MySQL: a unique index) named {@code constraint}. */
+    default boolean hasUniqueConstraint(String table, String constraint) {
+        return uniqueConstraints(table).stream().anyMatch(u -> u.name().equalsIgnoreCase(constraint));
+    }
+
+    /**
+     * A table and its columns.
+     *
+     * @param name the table name as the database reports it
+     * @param columns its columns in table order
+     */
+    record TableInfo(String name, List<ColumnInfo> columns) {
+        /** Checks the name and copies the columns. */
+        public TableInfo {
+            Checks.identifier(name, "table name");
+            columns = List.copyOf(Checks.notNull(columns, "columns"));
+        }
+    }
+
+    /**
+     * A column as the database describes it.
+     *
+     * @param name the column name as the database reports it
+     * @param typeName the database's own type name, e.g. {@code varchar(100)} on MySQL or
+     *     {@code character varying} on PostgreSQL; for display and comparisons in migrations, not a
+     *     {@link Type}
+     * @param nullable whether it accepts {@code NULL}
+     * @param defaultValue the default as the database reports it (an expression such as
+     *     {@code 'open'} or {@code CURRENT_TIMESTAMP}), or {@code null} if it has none
+     * @param autoIncrement whether the database generates its values
+     */
+    record ColumnInfo(String name, String typeName, boolean nullable, String defaultValue, boolean autoIncrement) {
+        /** Checks that the name and type name are not blank. */
+        public ColumnInfo {
+            Checks.identifier(name, "column name");
+            Checks.text(typeName, "the type name of column \"" + name + "\"");
+        }
+    }
+
+    /**
+     * An index.
+     *
+     * @param name its name ({@code PRIMARY} for MySQL's primary key index)
+     * @param columns the indexed columns, in order
+     * @param unique whether it is unique
+     */
+    record IndexInfo(String name, List<String> columns, boolean unique) {
+        /** Checks the name and copies the columns. */
+        public IndexInfo {
+            Checks.identifier(name, "index name");
+            columns = List.copyOf(Checks.notNull(columns, "columns"));
+        }
+    }
+
+    /**
+     * A foreign key.
+     *
+     * @param name its name
+     * @param columns the referencing columns, in order
+     * @param referredTable the referenced table
+     * @param referredColumns the referenced columns, one per referencing column
+     * @param onDelete its {@code ON DELETE} action ({@link ReferentialAction#NO_ACTION} if none was given)
+     * @param onUpdate its {@code ON UPDATE} action ({@link ReferentialAction#NO_ACTION} if none was given)
+     */
+    record ForeignKeyInfo(String name, List<String> columns, String referredTable, List<String> referredColumns,
+            ReferentialAction onDelete, ReferentialAction onUpdate) {
+        /** Checks the names and copies the columns. */
+        public ForeignKeyInfo {
+            Checks.identifier(name, "foreign key name");
+            Checks.identifier(referredTable, "referred table");
+            columns = List.copyOf(Checks.notNull(columns, "columns"));
+            referredColumns = List.copyOf(Checks.notNull(referredColumns, "referred columns"));
+            Checks.notNull(onDelete, "ON DELETE action");
+            Checks.notNull(onUpdate, "ON UPDATE action");
+        }
+    }
+
+    /**
+     * A unique constraint.
+     *
+     * @param name its name
+     * @param columns its columns, in order
+     */
+    record UniqueConstraintInfo(String name, List<String> columns) {
+        /** Checks the name and copies the columns. */
+        public UniqueConstraintInfo {
+            Checks.identifier(name, "unique constraint name");
+            columns = List.copyOf(Checks.notNull(columns, "columns"));
+        }
+    }
+
+    /**
+     * A primary key.
+     *
+     * @param name its name ({@code PRIMARY} on MySQL)
+     * @param columns its columns, in order
+     */
+    record PrimaryKeyInfo(String name, List<String> columns) {
+        /** Checks the name and copies the columns. */
+        public PrimaryKeyInfo {
+            Checks.identifier(name, "primary key name");
+            columns = List.copyOf(Checks.notNull(columns, "columns"));
+        }
+    }
+}
