@@ -2,7 +2,9 @@ package test.migrations;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.annotation.processing.Generated;
+import org.divemap.migrations.Migration;
 import org.divemap.migrations.RegisteredRevision;
 import org.divemap.migrations.RevisionRegistry;
 import test.migrations.reporting.ReportingViews;
@@ -24,15 +26,47 @@ public final class DivemapRevisionRegistry implements RevisionRegistry {
 
     private static List<RegisteredRevision> build() {
         List<RegisteredRevision> revisions = new ArrayList<>(9);
-        revisions.add(new RegisteredRevision("0001_initial", List.of(), List.of(), List.of(), "Initial schema: users", Initial.class, null, Initial::new));
-        revisions.add(new RegisteredRevision("0002_add_max_depth", List.of("0001_initial"), List.of(), List.of(), "Add max_depth to dive sites", AddMaxDepth.class, null, AddMaxDepth::new));
-        revisions.add(new RegisteredRevision("0003_add_country_region_fields", List.of("0002_add_max_depth"), List.of(), List.of(), "Add country and region to dive sites", AddCountryRegionFields.class, null, AddCountryRegionFields::new));
-        revisions.add(new RegisteredRevision("0004_add_photos", List.of("0003_add_country_region_fields"), List.of(), List.of(), "Add \"photos\" table", AddPhotos.class, null, AddPhotos::new));
-        revisions.add(new RegisteredRevision("0004_add_ratings", List.of("0003_add_country_region_fields"), List.of(), List.of(), "", AddRatings.class, null, AddRatings::new));
-        revisions.add(new RegisteredRevision("0005_merge", List.of("0004_add_photos", "0004_add_ratings"), List.of(), List.of(), "Merge photos and ratings", MergePhotosRatings.class, null, MergePhotosRatings::new));
-        revisions.add(new RegisteredRevision("0006_drop_legacy_tokens", List.of("0005_merge"), List.of(), List.of(), "", DropLegacyTokens.class, "The legacy tokens are deleted; restore them from a backup.", DropLegacyTokens::new));
-        revisions.add(new RegisteredRevision("1001_reporting_views", List.of("0002_add_max_depth"), List.of("reporting"), List.of("0003_add_country_region_fields"), "Reporting views", ReportingViews.class, null, ReportingViews::new));
-        revisions.add(new RegisteredRevision("1002_reporting_indexes", List.of("1001_reporting_views"), List.of(), List.of(), "", Holder.ReportingIndexes.class, null, Holder.ReportingIndexes::new));
+        Part0.addTo(revisions);
         return List.copyOf(revisions);
+    }
+
+    private static List<String> strings(String... values) {
+        return List.of(values);
+    }
+
+    private static final class Part0 implements Supplier<Migration> {
+        private final int index;
+
+        private Part0(int index) {
+            this.index = index;
+        }
+
+        static void addTo(List<RegisteredRevision> revisions) {
+            revisions.add(new RegisteredRevision("0001_initial", strings(), strings(), strings(), "Initial schema: users", Initial.class, null, new Part0(0)));
+            revisions.add(new RegisteredRevision("0002_add_max_depth", strings("0001_initial"), strings(), strings(), "Add max_depth to dive sites", AddMaxDepth.class, null, new Part0(1)));
+            revisions.add(new RegisteredRevision("0003_add_country_region_fields", strings("0002_add_max_depth"), strings(), strings(), "Add country and region to dive sites", AddCountryRegionFields.class, null, new Part0(2)));
+            revisions.add(new RegisteredRevision("0004_add_photos", strings("0003_add_country_region_fields"), strings(), strings(), "Add \"photos\" table", AddPhotos.class, null, new Part0(3)));
+            revisions.add(new RegisteredRevision("0004_add_ratings", strings("0003_add_country_region_fields"), strings(), strings(), "", AddRatings.class, null, new Part0(4)));
+            revisions.add(new RegisteredRevision("0005_merge", strings("0004_add_photos", "0004_add_ratings"), strings(), strings(), "Merge photos and ratings", MergePhotosRatings.class, null, new Part0(5)));
+            revisions.add(new RegisteredRevision("0006_drop_legacy_tokens", strings("0005_merge"), strings(), strings(), "", DropLegacyTokens.class, "The legacy tokens are deleted; restore them from a backup.", new Part0(6)));
+            revisions.add(new RegisteredRevision("1001_reporting_views", strings("0002_add_max_depth"), strings("reporting"), strings("0003_add_country_region_fields"), "Reporting views", ReportingViews.class, null, new Part0(7)));
+            revisions.add(new RegisteredRevision("1002_reporting_indexes", strings("1001_reporting_views"), strings(), strings(), "", Holder.ReportingIndexes.class, null, new Part0(8)));
+        }
+
+        @Override
+        public Migration get() {
+            switch (index) {
+                case 0: return new Initial();
+                case 1: return new AddMaxDepth();
+                case 2: return new AddCountryRegionFields();
+                case 3: return new AddPhotos();
+                case 4: return new AddRatings();
+                case 5: return new MergePhotosRatings();
+                case 6: return new DropLegacyTokens();
+                case 7: return new ReportingViews();
+                case 8: return new Holder.ReportingIndexes();
+                default: throw new IllegalStateException("no revision at index " + index);
+            }
+        }
     }
 }

@@ -15,13 +15,14 @@ import javax.tools.ToolProvider;
 
 /**
  * How much the revision processor adds to javac: generates a history of N annotated migrations
- * (a main line, a side line merged back every 50 revisions, an open labeled line every 500), then
+ * (a main line, a side line merged back every 50 revisions, an open labeled line every 500), each
+ * creating a table and an index as real migrations do ({@code --minimal}: one execute call), then
  * compiles it in-process with {@code -proc:none} and with the processor, alternating, and reports the
  * median of each.
  *
  * <pre>
  * java -cp "$(cat benchmarks/target/benchmark.classpath):benchmarks/target/classes" \
- *     org.divemap.migrations.benchmarks.ProcessorOverhead [--rounds R] N...
+ *     org.divemap.migrations.benchmarks.ProcessorOverhead [--rounds R] [--minimal] N...
  * </pre>
  */
 public final class ProcessorOverhead {
@@ -32,10 +33,13 @@ public final class ProcessorOverhead {
 
     public static void main(String[] args) throws IOException {
         int rounds = 5;
+        boolean minimal = false;
         List<Integer> sizes = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--rounds")) {
                 rounds = Integer.parseInt(args[++i]);
+            } else if (args[i].equals("--minimal")) {
+                minimal = true;
             } else {
                 sizes.add(Integer.parseInt(args[i]));
             }
@@ -43,44 +47,56 @@ public final class ProcessorOverhead {
         if (sizes.isEmpty()) {
             sizes = List.of(1_000, 10_000);
         }
-        System.out.printf(Locale.ROOT, "java %s, %d cores, %d rounds per mode%n", System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), rounds);
-        System.out.printf(Locale.ROOT, "%8s %16s %16s %10s%n", "N", "javac (ms)", "+processor (ms)", "overhead");
+        System.out.printf(Locale.ROOT, "java %s, %d cores, %d rounds per mode, %s migrations%n",
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), rounds,
+                minimal ? "minimal (one execute call)" : "realistic (createTable + createIndex)");
+        System.out.printf(Locale.ROOT, "%8s %12s %18s %10s %18s %10s%n", "N", "javac (ms)", "+one-file (ms)",
+                "floor", "+divemap (ms)", "overhead");
         for (int n : sizes) {
-            measure(n, rounds);
+            measure(n, rounds, minimal);
         }
     }
 
-    private static void measure(int n, int rounds) throws IOException {
+    private static void measure(int n, int rounds, boolean minimal) throws IOException {
         Path work = Files.createTempDirectory("divemap-bench-" + n + "-");
         try {
-            List<String> sources = writeHistory(work.resolve("src"), n);
-            long[] plain = new long[rounds];
-            long[] processed = new long[rounds];
-            compile(work, sources, false); // warm-up, both modes
-            compile(work, sources, true);
-            for (int r = 0; r < rounds; r++) {
-                plain[r] = compile(work, sources, false);
-                processed[r] = compile(work, sources, true);
+            List<String> sources = writeHistory(work.resolve("src"), n, minimal);
+            long[][] times = new long[Mode.values().length][rounds];
+            for (Mode mode : Mode.values()) {
+                compile(work, sources, mode); // warm-up
             }
-            double without = median(plain) / 1e6;
-            double with = median(processed) / 1e6;
-            System.out.printf(Locale.ROOT, "%8d %16.0f %16.0f %9.1f%%%n", n, without, with, 100 * (with - without) / without);
+            for (int r = 0; r < rounds; r++) {
+                for (Mode mode : Mode.values()) {
+                    times[mode.ordinal()][r] = compile(work, sources, mode);
+                }
+            }
+            double plain = median(times[Mode.PLAIN.ordinal()]) / 1e6;
+            double floor = median(times[Mode.ONE_FILE.ordinal()]) / 1e6;
+            double divemap = median(times[Mode.DIVEMAP.ordinal()]) / 1e6;
+            System.out.printf(Locale.ROOT, "%8d %12.0f %18.0f %9.1f%% %18.0f %9.1f%%%n", n, plain, floor,
+                    100 * (floor - plain) / plain, divemap, 100 * (divemap - plain) / plain);
         } finally {
             delete(work);
         }
     }
 
-    private static long compile(Path work, List<String> sources, boolean withProcessor) throws IOException {
-        Path out = work.resolve(withProcessor ? "out-processor" : "out-plain");
+    /** What javac runs: no processor, the floor (one generated file), or ours. */
+    private enum Mode {
+        PLAIN,
+        ONE_FILE,
+        DIVEMAP
+    }
+
+    private static long compile(Path work, List<String> sources, Mode mode) throws IOException {
+        Path out = work.resolve("out-" + mode.name().toLowerCase(Locale.ROOT));
         delete(out);
         Files.createDirectories(out);
         List<String> arguments = new ArrayList<>(List.of("-classpath", System.getProperty("java.class.path"),
                 "-d", out.toString(), "-s", out.toString(), "-nowarn", "-implicit:none"));
-        if (withProcessor) {
-            arguments.addAll(List.of("-processor", PROCESSOR));
-        } else {
-            arguments.add("-proc:none");
+        switch (mode) {
+            case PLAIN -> arguments.add("-proc:none");
+            case ONE_FILE -> arguments.addAll(List.of("-processor", OneFileProcessor.class.getName()));
+            case DIVEMAP -> arguments.addAll(List.of("-processor", PROCESSOR));
         }
         arguments.addAll(sources);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -91,14 +107,14 @@ public final class ProcessorOverhead {
         if (exit != 0) {
             throw new IllegalStateException("javac failed (" + exit + "):\n" + log);
         }
-        if (withProcessor && !Files.exists(out.resolve("bench/migrations/DivemapRevisionRegistry.class"))) {
+        if (mode == Mode.DIVEMAP && !Files.exists(out.resolve("bench/migrations/DivemapRevisionRegistry.class"))) {
             throw new IllegalStateException("the processor did not generate the registry");
         }
         return elapsed;
     }
 
     /** Writes N migrations and returns their paths. */
-    static List<String> writeHistory(Path root, int n) throws IOException {
+    static List<String> writeHistory(Path root, int n, boolean minimal) throws IOException {
         Path pkg = root.resolve("bench/migrations");
         Files.createDirectories(pkg);
         List<String> files = new ArrayList<>(n);
@@ -108,22 +124,22 @@ public final class ProcessorOverhead {
         while (written < n) {
             String id = id(next++);
             if (head == null) {
-                files.add(write(pkg, id, List.of(), null));
+                files.add(write(pkg, id, List.of(), null, minimal));
             } else if (written % 500 == 499) {
-                files.add(write(pkg, id, List.of(head), "line" + written));
+                files.add(write(pkg, id, List.of(head), "line" + written, minimal));
                 written++;
                 continue;
             } else if (written % 50 == 48 && written + 3 <= n) {
                 String side = id(next++);
                 String merge = id(next++);
-                files.add(write(pkg, id, List.of(head), null));
-                files.add(write(pkg, side, List.of(head), null));
-                files.add(write(pkg, merge, List.of(id, side), null));
+                files.add(write(pkg, id, List.of(head), null, minimal));
+                files.add(write(pkg, side, List.of(head), null, minimal));
+                files.add(write(pkg, merge, List.of(id, side), null, minimal));
                 written += 3;
                 head = merge;
                 continue;
             } else {
-                files.add(write(pkg, id, List.of(head), null));
+                files.add(write(pkg, id, List.of(head), null, minimal));
             }
             written++;
             head = id;
@@ -135,7 +151,8 @@ public final class ProcessorOverhead {
         return String.format(Locale.ROOT, "%04d_change_%d", n, n);
     }
 
-    private static String write(Path pkg, String id, List<String> revises, String label) throws IOException {
+    private static String write(Path pkg, String id, List<String> revises, String label, boolean minimal)
+            throws IOException {
         String name = "Migration" + id.substring(0, id.indexOf('_'));
         StringBuilder revision = new StringBuilder("@Revision(id = \"" + id + "\"");
         if (!revises.isEmpty()) {
@@ -146,19 +163,37 @@ public final class ProcessorOverhead {
         }
         revision.append(", message = \"Change ").append(id).append("\")");
         String table = "table_" + id.substring(0, id.indexOf('_'));
+        String upgrade = minimal
+                ? "        op.execute(\"CREATE TABLE " + table + " (id BIGINT PRIMARY KEY, name VARCHAR(100))\");\n"
+                : "        op.createTable(\"" + table + "\",\n"
+                        + "                Column.of(\"id\", Type.bigint()).autoIncrement().primaryKey(),\n"
+                        + "                Column.of(\"name\", Type.varchar(100)),\n"
+                        + "                Column.of(\"country\", Type.varchar(100)).nullable(),\n"
+                        + "                Column.of(\"created_at\", Type.timestamp())"
+                        + ".defaultValue(DefaultValue.currentTimestamp()));\n"
+                        + "        op.createIndex(\"" + table + "\", Index.on(\"country\"));\n";
+        String downgrade = minimal
+                ? "        op.execute(\"DROP TABLE " + table + "\");\n"
+                : "        op.dropIndex(\"" + table + "\", Index.on(\"country\"));\n"
+                        + "        op.dropTable(\"" + table + "\");\n";
         String source = "package bench.migrations;\n\n"
+                + (minimal ? "" : "import org.divemap.migrations.Column;\n"
+                        + "import org.divemap.migrations.DefaultValue;\n"
+                        + "import org.divemap.migrations.Index;\n")
                 + "import org.divemap.migrations.Migration;\n"
                 + "import org.divemap.migrations.Operations;\n"
-                + "import org.divemap.migrations.Revision;\n\n"
+                + "import org.divemap.migrations.Revision;\n"
+                + (minimal ? "" : "import org.divemap.migrations.Type;\n")
+                + "\n"
                 + revision + "\n"
                 + "public final class " + name + " implements Migration {\n"
                 + "    @Override\n"
                 + "    public void upgrade(Operations op) {\n"
-                + "        op.execute(\"CREATE TABLE " + table + " (id BIGINT PRIMARY KEY, name VARCHAR(100))\");\n"
+                + upgrade
                 + "    }\n\n"
                 + "    @Override\n"
                 + "    public void downgrade(Operations op) {\n"
-                + "        op.execute(\"DROP TABLE " + table + "\");\n"
+                + downgrade
                 + "    }\n"
                 + "}\n";
         Path file = pkg.resolve(name + ".java");

@@ -225,6 +225,26 @@ class RevisionProcessorErrorsTest {
     }
 
     @Test
+    void downgradeInheritedFromASuperclassCounts() {
+        JavaFileObject base = JavaFileObjects.forSourceLines("test.migrations.DropsTable",
+                "package test.migrations;",
+                "import org.divemap.migrations.Migration;",
+                "import org.divemap.migrations.Operations;",
+                "public abstract class DropsTable implements Migration {",
+                "    @Override public void downgrade(Operations op) { op.dropTable(\"photos\"); }",
+                "}");
+        JavaFileObject photos = JavaFileObjects.forSourceLines("test.migrations.AddPhotos",
+                "package test.migrations;",
+                "import org.divemap.migrations.Operations;",
+                "import org.divemap.migrations.Revision;",
+                "@Revision(id = \"0004_add_photos\", revises = \"0003_add_country\")",
+                "public final class AddPhotos extends DropsTable {",
+                "    @Override public void upgrade(Operations op) { op.execute(\"CREATE TABLE photos (id INT)\"); }",
+                "}");
+        assertThat(compile(base, photos, country())).succeededWithoutWarnings();
+    }
+
+    @Test
     void irreversibleNeedsAReason() {
         JavaFileObject photos = source("bad/blank_reason/AddPhotos.java");
         Compilation compilation = compile(photos, country());

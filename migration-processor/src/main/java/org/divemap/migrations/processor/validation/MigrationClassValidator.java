@@ -133,20 +133,40 @@ public final class MigrationClassValidator {
         }
     }
 
-    /** Whether the class or a supertype overrides Migration's default downgrade. */
+    /**
+     * Whether the class, a superclass, or an interface other than Migration declares a concrete
+     * {@code downgrade(Operations)}. Walks declared members only, which keeps large builds fast.
+     */
     private boolean overridesDowngrade(TypeElement type) {
-        TypeElement migration = elements.getTypeElement(MIGRATION);
         TypeMirror operations = elements.getTypeElement(OPERATIONS).asType();
-        for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
-            if (method.getSimpleName().contentEquals("downgrade")
-                    && method.getParameters().size() == 1
-                    && types.isSameType(method.getParameters().get(0).asType(), operations)
-                    && !method.getEnclosingElement().equals(migration)
-                    && !method.getModifiers().contains(Modifier.ABSTRACT)) {
-                return true;
+        java.util.Deque<TypeElement> pending = new java.util.ArrayDeque<>();
+        java.util.Set<TypeElement> seen = new java.util.HashSet<>();
+        pending.add(type);
+        while (!pending.isEmpty()) {
+            TypeElement current = pending.poll();
+            if (!seen.add(current) || current.getQualifiedName().contentEquals(MIGRATION)) {
+                continue;
+            }
+            for (ExecutableElement method : ElementFilter.methodsIn(current.getEnclosedElements())) {
+                if (method.getSimpleName().contentEquals("downgrade")
+                        && method.getParameters().size() == 1
+                        && !method.getModifiers().contains(Modifier.ABSTRACT)
+                        && types.isSameType(method.getParameters().get(0).asType(), operations)) {
+                    return true;
+                }
+            }
+            supertype(current.getSuperclass(), pending);
+            for (TypeMirror superinterface : current.getInterfaces()) {
+                supertype(superinterface, pending);
             }
         }
         return false;
+    }
+
+    private void supertype(TypeMirror mirror, java.util.Deque<TypeElement> pending) {
+        if (types.asElement(mirror) instanceof TypeElement element) {
+            pending.add(element);
+        }
     }
 
     private void error(AnnotatedRevision revision, String message) {

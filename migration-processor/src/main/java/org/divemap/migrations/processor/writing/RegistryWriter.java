@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
@@ -26,7 +27,8 @@ import org.divemap.migrations.processor.AnnotatedRevision;
  *
  * <p>The output depends only on the revisions, sorted by id: no dates, no host names, no hash
  * order. Revisions are added in parts of {@value #PART_SIZE}, each in its own nested class, so that
- * no method and no constant pool overflows however long the history grows.
+ * no method and no constant pool overflows however long the history grows. Migrations are created
+ * with constructor calls, not reflection.
  */
 public final class RegistryWriter {
 
@@ -35,6 +37,7 @@ public final class RegistryWriter {
     private static final String PROCESSOR = "org.divemap.migrations.processor.RevisionProcessor";
     private static final ClassName REGISTRY = ClassName.get("org.divemap.migrations", "RevisionRegistry");
     private static final ClassName REGISTERED = ClassName.get("org.divemap.migrations", "RegisteredRevision");
+    private static final ClassName MIGRATION = ClassName.get("org.divemap.migrations", "Migration");
     private static final ClassName LIST = ClassName.get(List.class);
     private static final ClassName ARRAY_LIST = ClassName.get(ArrayList.class);
     private static final ParameterizedTypeName LIST_OF_REVISIONS = ParameterizedTypeName.get(LIST, REGISTERED);
@@ -77,25 +80,20 @@ public final class RegistryWriter {
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(LIST_OF_REVISIONS)
                 .addStatement("$T<$T> revisions = new $T<>($L)", LIST, REGISTERED, ARRAY_LIST, sorted.size());
-        if (sorted.size() <= PART_SIZE) {
-            sorted.forEach(revision -> build.addStatement(add(revision)));
-        } else {
-            for (int start = 0, part = 0; start < sorted.size(); start += PART_SIZE, part++) {
-                MethodSpec.Builder addTo = MethodSpec.methodBuilder("addTo")
-                        .addModifiers(Modifier.STATIC)
-                        .addParameter(LIST_OF_REVISIONS, "revisions");
-                sorted.subList(start, Math.min(sorted.size(), start + PART_SIZE))
-                        .forEach(revision -> addTo.addStatement(add(revision)));
-                String partName = "Part" + part;
-                registry.addType(TypeSpec.classBuilder(partName)
-                        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .addMethod(addTo.build())
-                        .build());
-                build.addStatement("$L.addTo(revisions)", partName);
-            }
+        for (int start = 0, part = 0; start < sorted.size(); start += PART_SIZE, part++) {
+            String partName = "Part" + part;
+            registry.addType(part(partName, sorted.subList(start, Math.min(sorted.size(), start + PART_SIZE))));
+            build.addStatement("$L.addTo(revisions)", partName);
         }
         build.addStatement("return $T.copyOf(revisions)", LIST);
         registry.addMethod(build.build());
+        registry.addMethod(MethodSpec.methodBuilder("strings")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addParameter(String[].class, "values")
+                .varargs()
+                .returns(ParameterizedTypeName.get(LIST, ClassName.get(String.class)))
+                .addStatement("return $T.of(values)", LIST)
+                .build());
 
         return JavaFile.builder(name.packageName(), registry.build())
                 .skipJavaLangImports(true)
@@ -103,28 +101,61 @@ public final class RegistryWriter {
                 .build();
     }
 
-    private static CodeBlock add(AnnotatedRevision revision) {
-        ClassName type = ClassName.get(revision.type());
+    /**
+     * One part of the registry: it adds its revisions to the list, and each instance is the factory
+     * of one of them, a {@code switch} over constructor calls. Plain constructor calls keep javac
+     * fast: a method reference per revision costs javac far more than the whole rest of the class.
+     */
+    private static TypeSpec part(String name, List<AnnotatedRevision> revisions) {
+        MethodSpec.Builder addTo = MethodSpec.methodBuilder("addTo")
+                .addModifiers(Modifier.STATIC)
+                .addParameter(LIST_OF_REVISIONS, "revisions");
+        CodeBlock.Builder cases = CodeBlock.builder().beginControlFlow("switch (index)");
+        for (int i = 0; i < revisions.size(); i++) {
+            AnnotatedRevision revision = revisions.get(i);
+            addTo.addStatement(add(revision, name, i));
+            cases.addStatement("case $L: return new $T()", i, ClassName.get(revision.type()));
+        }
+        cases.addStatement("default: throw new $T($S + index)", IllegalStateException.class,
+                "no revision at index ");
+        cases.endControlFlow();
+        return TypeSpec.classBuilder(name)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addSuperinterface(ParameterizedTypeName.get(ClassName.get(Supplier.class), MIGRATION))
+                .addField(int.class, "index", Modifier.PRIVATE, Modifier.FINAL)
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(Modifier.PRIVATE)
+                        .addParameter(int.class, "index")
+                        .addStatement("this.index = index")
+                        .build())
+                .addMethod(addTo.build())
+                .addMethod(MethodSpec.methodBuilder("get")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(MIGRATION)
+                        .addCode(cases.build())
+                        .build())
+                .build();
+    }
+
+    private static CodeBlock add(AnnotatedRevision revision, String part, int index) {
         CodeBlock.Builder code = CodeBlock.builder()
                 .add("revisions.add(new $T($S, ", REGISTERED, revision.id())
                 .add(list(revision.revises())).add(", ")
                 .add(list(revision.branchLabels())).add(", ")
                 .add(list(revision.dependsOn())).add(", ")
-                .add("$S, $T.class, ", revision.message(), type);
+                .add("$S, $T.class, ", revision.message(), ClassName.get(revision.type()));
         if (revision.irreversible() != null) {
             code.add("$S, ", revision.irreversibleReason());
         } else {
             code.add("null, ");
         }
-        return code.add("$T::new))", type).build();
+        return code.add("new $L($L)))", part, index).build();
     }
 
     private static CodeBlock list(List<String> values) {
-        if (values.isEmpty()) {
-            return CodeBlock.of("$T.of()", LIST);
-        }
         return CodeBlock.builder()
-                .add("$T.of(", LIST)
+                .add("strings(")
                 .add(CodeBlock.join(values.stream().map(v -> CodeBlock.of("$S", v)).toList(), ", "))
                 .add(")")
                 .build();
