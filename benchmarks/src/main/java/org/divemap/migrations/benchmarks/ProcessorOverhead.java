@@ -101,6 +101,7 @@ public final class ProcessorOverhead {
         arguments.addAll(sources);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         ByteArrayOutputStream log = new ByteArrayOutputStream();
+        System.gc(); // start every run with the previous run's garbage collected, whichever mode it was
         long start = System.nanoTime();
         int exit = javac.run(null, log, log, arguments.toArray(String[]::new));
         long elapsed = System.nanoTime() - start;
