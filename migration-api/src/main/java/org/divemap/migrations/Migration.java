@@ -9,6 +9,16 @@ package org.divemap.migrations;
  */
 public interface Migration {
 
+    /**
+     * Whether this migration runs in a transaction together with its version-table update, where the
+     * database can roll DDL back (PostgreSQL, H2). Return {@code false} for statements that cannot run
+     * in a transaction, such as PostgreSQL's {@code CREATE INDEX CONCURRENTLY}; such a migration is
+     * applied statement by statement, as on MySQL. The default is {@code true}.
+     */
+    default boolean transactional() {
+        return true;
+    }
+
     /** Applies this revision. */
     void upgrade(Operations op);
 

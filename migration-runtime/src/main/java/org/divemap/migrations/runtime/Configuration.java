@@ -1,0 +1,138 @@
+package org.divemap.migrations.runtime;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.divemap.migrations.RevisionRegistry;
+
+/**
+ * Builds a {@link Divemap}: where the database is, where the revisions come from, and how the
+ * tables are named. Obtain one with {@link Divemap#configure()}; every setter returns this builder.
+ *
+ * <pre>{@code
+ * try (Divemap divemap = Divemap.configure()
+ *         .dataSource("jdbc:mysql://db:3306/divemap", "divemap", secret)
+ *         .load()) {
+ *     divemap.upgrade("head");
+ * }
+ * }</pre>
+ */
+public final class Configuration {
+
+    /** The version table's default name. */
+    public static final String DEFAULT_VERSION_TABLE = "divemap_version";
+    /** The history table's default name. */
+    public static final String DEFAULT_HISTORY_TABLE = "divemap_history";
+    /** How long a command waits for another process's migration lock by default. */
+    public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(5);
+
+    DataSource dataSource;
+    String url;
+    String user;
+    String password;
+    ClassLoader classLoader;
+    final List<RevisionRegistry> registries = new ArrayList<>();
+    String versionTable = DEFAULT_VERSION_TABLE;
+    String historyTable = DEFAULT_HISTORY_TABLE;
+    String schema;
+    Duration lockWait = DEFAULT_LOCK_WAIT;
+    MigrationListener listener = new MigrationListener() {};
+
+    Configuration() {}
+
+    /** Uses a data source the application already has; {@link Divemap#close()} leaves it open. */
+    public Configuration dataSource(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.url = null;
+        return this;
+    }
+
+    /**
+     * Connects with a JDBC URL through a small HikariCP pool that {@link Divemap#close()} closes.
+     * The password is never printed, logged or shown by {@code toString()}.
+     */
+    public Configuration dataSource(String url, String user, String password) {
+        this.url = Objects.requireNonNull(url, "url");
+        this.user = user;
+        this.password = password;
+        this.dataSource = null;
+        return this;
+    }
+
+    /**
+     * Finds the generated registries through {@link java.util.ServiceLoader} over this class loader
+     * instead of the thread's context class loader.
+     */
+    public Configuration classLoader(ClassLoader classLoader) {
+        this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+        return this;
+    }
+
+    /** Uses these registries instead of looking them up with {@link java.util.ServiceLoader}. */
+    public Configuration registries(RevisionRegistry... registries) {
+        this.registries.clear();
+        this.registries.addAll(List.of(registries));
+        return this;
+    }
+
+    /**
+     * The version table's name; default {@value #DEFAULT_VERSION_TABLE}. Use {@code alembic_version}
+     * to adopt a database that Alembic managed.
+     */
+    public Configuration versionTable(String name) {
+        this.versionTable = requireName(name, "versionTable");
+        return this;
+    }
+
+    /** The history table's name; default {@value #DEFAULT_HISTORY_TABLE}. */
+    public Configuration historyTable(String name) {
+        this.historyTable = requireName(name, "historyTable");
+        return this;
+    }
+
+    /** The schema (PostgreSQL, H2) or database (MySQL) holding both tables; default: the connection's. */
+    public Configuration schema(String schema) {
+        this.schema = schema == null || schema.isBlank() ? null : schema;
+        return this;
+    }
+
+    /** How long to wait for another process's migration lock; default five minutes. */
+    public Configuration lockWait(Duration wait) {
+        if (wait == null || wait.isNegative()) {
+            throw new IllegalArgumentException("lockWait must be zero or positive, not " + wait);
+        }
+        this.lockWait = wait;
+        return this;
+    }
+
+    /** Hears each command's plan and each revision as it runs. */
+    public Configuration listener(MigrationListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
+    /** Loads the revisions and checks their graph; connects only when a command needs the database. */
+    public Divemap load() {
+        if (dataSource == null && url == null) {
+            throw new DivemapException(DivemapException.Kind.CONFIGURATION, "No database configured. Call"
+                    + " dataSource(url, user, password) or dataSource(DataSource) before load().");
+        }
+        return new Divemap(this);
+    }
+
+    private static String requireName(String name, String what) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException(what + " must not be blank");
+        }
+        return name;
+    }
+
+    @Override
+    public String toString() {
+        return "Configuration[url=" + (url != null ? Redaction.url(url) : dataSource != null ? "(a DataSource)" : null)
+                + ", user=" + user + ", password=" + (password == null ? "(none)" : "****") + ", versionTable="
+                + versionTable + ", historyTable=" + historyTable + ", schema=" + schema + ", lockWait=" + lockWait + "]";
+    }
+}

@@ -1,0 +1,441 @@
+package org.divemap.migrations.runtime;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.divemap.migrations.IrreversibleMigrationException;
+import org.divemap.migrations.Migration;
+import org.divemap.migrations.RegisteredRevision;
+import org.divemap.migrations.RevisionRegistry;
+import org.divemap.migrations.runtime.DivemapException.Kind;
+import org.divemap.migrations.runtime.dialect.Dialect;
+import org.divemap.migrations.runtime.graph.Plan;
+import org.divemap.migrations.runtime.graph.RevisionMap;
+import org.divemap.migrations.runtime.history.HistoryEntry;
+import org.divemap.migrations.runtime.history.HistoryTable;
+import org.divemap.migrations.runtime.history.VersionTable;
+import org.divemap.migrations.runtime.lock.MigrationLock;
+
+/**
+ * The entry point: an immutable, loaded set of revisions and a database, with Alembic's commands.
+ *
+ * <pre>{@code
+ * try (Divemap divemap = Divemap.configure().dataSource(url, user, password).load()) {
+ *     MigrationResult result = divemap.upgrade("head");
+ *     System.out.println("now at " + result.versionAfter());
+ * }
+ * }</pre>
+ *
+ * <p>Commands that change the database take the migration lock first, so one migrator runs per
+ * database at a time; a second one waits, then finds nothing left to do. A command that fails on
+ * bad input changes nothing. Results are small immutable records; printing is the caller's.
+ */
+public final class Divemap implements AutoCloseable {
+
+    private final Configuration configuration;
+    private final DataSource dataSource;
+    private final HikariDataSource ownPool;
+    private final RevisionMap map;
+    private Dialect dialect;
+
+    Divemap(Configuration configuration) {
+        this.configuration = configuration;
+        this.map = RevisionMap.of(loadRevisions(configuration));
+        if (configuration.dataSource != null) {
+            this.dataSource = configuration.dataSource;
+            this.ownPool = null;
+        } else {
+            this.ownPool = pool(configuration);
+            this.dataSource = ownPool;
+        }
+    }
+
+    /** Starts a configuration. */
+    public static Configuration configure() {
+        return new Configuration();
+    }
+
+    private static List<RegisteredRevision> loadRevisions(Configuration configuration) {
+        List<RevisionRegistry> registries = new ArrayList<>(configuration.registries);
+        if (registries.isEmpty()) {
+            ClassLoader loader = configuration.classLoader != null ? configuration.classLoader
+                    : Thread.currentThread().getContextClassLoader();
+            ServiceLoader.load(RevisionRegistry.class, loader).forEach(registries::add);
+        }
+        if (registries.isEmpty()) {
+            throw new DivemapException(Kind.CONFIGURATION, "No revision registry found on the class path. Compile your"
+                    + " @Revision classes with migration-processor (annotationProcessorPaths in maven-compiler-plugin),"
+                    + " which generates one, and put the compiled classes on the class path"
+                    + (configuration.classLoader != null ? " of the given class loader." : "."));
+        }
+        List<RegisteredRevision> revisions = new ArrayList<>();
+        for (RevisionRegistry registry : registries) {
+            revisions.addAll(registry.revisions());
+        }
+        return revisions;
+    }
+
+    private static HikariDataSource pool(Configuration configuration) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(configuration.url);
+        if (configuration.user != null) {
+            hikari.setUsername(configuration.user);
+        }
+        if (configuration.password != null) {
+            hikari.setPassword(configuration.password);
+        }
+        hikari.setPoolName("divemap");
+        hikari.setMaximumPoolSize(3);
+        hikari.setMinimumIdle(0);
+        hikari.setInitializationFailTimeout(-1); // connect when a command needs it, and report errors there
+        hikari.setConnectionTimeout(10_000);
+        return new HikariDataSource(hikari);
+    }
+
+    /** Closes the connection pool this instance created; a data source passed in is left open. */
+    @Override
+    public void close() {
+        if (ownPool != null) {
+            ownPool.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- read-only commands
+
+    /** The revisions of this build and the rules that order them; no database needed. */
+    public RevisionMap revisionMap() {
+        return map;
+    }
+
+    /** The heads of the revision graph, as {@code alembic heads}. No database needed. */
+    public List<RevisionInfo> heads() {
+        return infos(map.heads(), Set.of());
+    }
+
+    /** The branch points of the revision graph, as {@code alembic branches}. No database needed. */
+    public List<RevisionInfo> branches() {
+        return infos(map.branchPoints(), Set.of());
+    }
+
+    /** The revisions a target names, as {@code alembic show}. No database needed. */
+    public List<RevisionInfo> show(String revision) {
+        return infos(map.resolve(revision), Set.of());
+    }
+
+    /**
+     * The revisions of a range {@code lower:upper} (either side may be empty: {@code base:heads} is
+     * everything), newest first, as {@code alembic history -r}. Marks current revisions when the
+     * database can be read.
+     */
+    public List<RevisionInfo> history(String range) {
+        String lower = "";
+        String upper = "";
+        if (range != null && !range.isBlank()) {
+            int colon = range.indexOf(':');
+            if (colon < 0) {
+                throw new DivemapException(Kind.MALFORMED_TARGET, "\"" + range + "\" is not a range. Write"
+                        + " LOWER:UPPER, for example base:head, 0003_add_country: or :head.");
+            }
+            lower = range.substring(0, colon);
+            upper = range.substring(colon + 1);
+        }
+        List<String> ids = map.range(lower, upper);
+        return infos(ids, new HashSet<>(currentRows()));
+    }
+
+    /** What the version table lists, as {@code alembic current}. */
+    public CurrentResult current() {
+        List<String> rows = currentRows();
+        List<String> known = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String row : rows) {
+            (map.revision(row) != null ? known : unknown).add(row);
+        }
+        boolean atHead = unknown.isEmpty() && map.upgrade(rows, "heads").steps().isEmpty();
+        return new CurrentResult(infos(known, new HashSet<>(rows)), unknown, map.heads(), atHead);
+    }
+
+    private List<String> currentRows() {
+        return withConnection(connection -> {
+            VersionTable versions = versionTable();
+            return versions.exists(connection) ? new ArrayList<>(new TreeSet<>(versions.read(connection))) : List.of();
+        });
+    }
+
+    private List<RevisionInfo> infos(List<String> ids, Set<String> current) {
+        Set<String> branchPoints = new HashSet<>(map.branchPoints());
+        Set<String> heads = new HashSet<>(map.heads());
+        List<RevisionInfo> infos = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            RegisteredRevision r = map.revision(id);
+            infos.add(new RevisionInfo(id, r.revises(), r.dependsOn(), map.branchLabels(id), r.message(),
+                    r.migrationClass().getName(), heads.contains(id), branchPoints.contains(id), r.reversible(),
+                    current.contains(id)));
+        }
+        return infos;
+    }
+
+    // ---------------------------------------------------------------- changing commands
+
+    /** Applies every revision up to {@code target}: {@code head}, {@code heads}, an id, {@code +1}, {@code label@head}... */
+    public MigrationResult upgrade(String target) {
+        return migrate("upgrade", target, rows -> map.upgrade(rows, target));
+    }
+
+    /** Reverts revisions down to {@code target}: {@code -1}, {@code base}, an id, {@code label@base}... */
+    public MigrationResult downgrade(String target) {
+        return migrate("downgrade", target, rows -> map.downgrade(rows, target));
+    }
+
+    /**
+     * Writes {@code targets} into the version table without running any migration. With
+     * {@code purge}, the table is emptied first, which also repairs a table that names revisions
+     * this build does not have.
+     */
+    public MigrationResult stamp(boolean purge, String... targets) {
+        return migrate("stamp", String.join(" ", targets), rows -> map.stamp(rows, List.of(targets), purge));
+    }
+
+    private MigrationResult migrate(String command, String target, Function<List<String>, Plan> planner) {
+        Dialect dialect = dialect();
+        try (MigrationLock lock = MigrationLock.acquire(dialect, dataSource, configuration.schema,
+                        configuration.versionTable, configuration.lockWait);
+                Connection connection = connect()) {
+            VersionTable versions = versionTable();
+            HistoryTable history = historyTable();
+            List<String> before = versions.exists(connection) ? versions.read(connection) : List.of();
+            Plan plan = planner.apply(before);
+            configuration.listener.planned(command, target,
+                    plan.steps().stream().map(s -> s.revision().id()).toList());
+            if (plan.isEmpty()) {
+                return new MigrationResult(command, target, sorted(before), List.of(), sorted(before));
+            }
+            ensureTables(connection, versions, history);
+            Set<String> written = new TreeSet<>(plan.versionRowsAfter());
+            plan.steps().forEach(step -> written.addAll(step.versionRowsAfter()));
+            versions.requireFits(connection, written);
+            List<MigrationResult.Step> done = new ArrayList<>();
+            List<String> rows = sorted(before);
+            if (plan.direction() == Plan.Direction.STAMP) {
+                writeStamp(connection, versions, history, rows, plan.versionRowsAfter());
+                return new MigrationResult(command, target, sorted(before), List.of(), plan.versionRowsAfter());
+            }
+            for (Plan.Step step : plan.steps()) {
+                done.add(run(connection, dialect, versions, history, step, rows, done));
+                rows = step.versionRowsAfter();
+            }
+            return new MigrationResult(command, target, sorted(before), done, rows);
+        } catch (SQLException e) {
+            throw new DivemapException(Kind.DATABASE, "The database failed during " + command + " " + target + ": "
+                    + message(e), e);
+        }
+    }
+
+    private void ensureTables(Connection connection, VersionTable versions, HistoryTable history) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(true);
+        versions.create(connection);
+        history.create(connection);
+        connection.setAutoCommit(autoCommit);
+    }
+
+    private void writeStamp(Connection connection, VersionTable versions, HistoryTable history, List<String> before,
+            List<String> after) throws SQLException {
+        Instant start = Instant.now();
+        connection.setAutoCommit(false);
+        try {
+            writeRows(connection, versions, before, after);
+            for (String added : after) {
+                if (!before.contains(added)) {
+                    history.record(connection, entry(added, "stamp", start, true, null));
+                }
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private MigrationResult.Step run(Connection connection, Dialect dialect, VersionTable versions,
+            HistoryTable history, Plan.Step step, List<String> before, List<MigrationResult.Step> done)
+            throws SQLException {
+        RegisteredRevision revision = step.revision();
+        String id = revision.id();
+        String direction = step.upgrade() ? "up" : "down";
+        if (!step.upgrade() && !revision.reversible()) {
+            throw new DivemapException(Kind.IRREVERSIBLE, "Cannot downgrade " + id + ": it is @Irreversible ("
+                    + revision.irreversibleReason() + ")." + ranBefore(done) + " The database is at "
+                    + String.join(", ", before) + ".");
+        }
+        Migration migration = revision.newMigration();
+        boolean transactional = dialect.transactionalDdl() && migration.transactional();
+        configuration.listener.starting(id, step.upgrade());
+        Instant start = Instant.now();
+        long started = System.nanoTime();
+        JdbcOperations operations = new JdbcOperations(connection, dialect.database());
+        connection.setAutoCommit(!transactional);
+        try {
+            if (step.upgrade()) {
+                migration.upgrade(operations);
+            } else {
+                migration.downgrade(operations);
+            }
+            if (!transactional) {
+                connection.setAutoCommit(false);
+            }
+            writeRows(connection, versions, before, step.versionRowsAfter());
+            Duration duration = Duration.ofNanos(System.nanoTime() - started);
+            history.record(connection, entry(id, direction, start, true, null, duration));
+            connection.commit();
+            configuration.listener.finished(id, step.upgrade(), duration);
+            return new MigrationResult.Step(id, step.upgrade(), duration);
+        } catch (RuntimeException | SQLException e) {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+            connection.setAutoCommit(true);
+            Duration duration = Duration.ofNanos(System.nanoTime() - started);
+            String cause = e instanceof IrreversibleMigrationException ? e.getMessage() : message(e);
+            recordFailure(connection, history, entry(id, direction, start, false, cause, duration));
+            throw new DivemapException(Kind.MIGRATION_FAILED, failure(revision, step.upgrade(), transactional,
+                    operations, cause, before, done), e);
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private String failure(RegisteredRevision revision, boolean upgrade, boolean transactional,
+            JdbcOperations operations, String cause, List<String> before, List<MigrationResult.Step> done) {
+        StringBuilder text = new StringBuilder();
+        text.append("Revision ").append(revision.id()).append(" (").append(revision.migrationClass().getName())
+                .append(") failed during ").append(upgrade ? "upgrade" : "downgrade").append(": ").append(cause);
+        if (operations.failedStatement() != null) {
+            text.append("\n  Failing statement: ").append(operations.failedStatement());
+        }
+        if (transactional) {
+            text.append("\n  It was rolled back completely.");
+        } else if (!operations.executed().isEmpty()) {
+            text.append("\n  These statements of ").append(revision.id()).append(" ran before the failure and were"
+                    + " committed (the database cannot roll DDL back):");
+            operations.executed().forEach(sql -> text.append("\n    ").append(sql).append(';'));
+            text.append("\n  Undo or finish them by hand before running again.");
+        } else {
+            text.append("\n  None of its statements had run.");
+        }
+        text.append("\n  ").append(revision.id()).append(" is not recorded: the version table still says ")
+                .append(before.isEmpty() ? "(empty)" : String.join(", ", before)).append('.');
+        text.append(ranBefore(done));
+        return text.toString();
+    }
+
+    private static String ranBefore(List<MigrationResult.Step> done) {
+        if (done.isEmpty()) {
+            return "";
+        }
+        return " Revisions completed before it in this run: "
+                + String.join(", ", done.stream().map(MigrationResult.Step::revision).toList()) + ".";
+    }
+
+    private void recordFailure(Connection connection, HistoryTable history, HistoryEntry entry) {
+        try {
+            history.record(connection, entry);
+        } catch (RuntimeException ignored) {
+            // the failure report matters more than its history row
+        }
+    }
+
+    private static void writeRows(Connection connection, VersionTable versions, List<String> before,
+            List<String> after) throws SQLException {
+        List<String> removed = new ArrayList<>(before);
+        removed.removeAll(after);
+        List<String> added = new ArrayList<>(after);
+        added.removeAll(before);
+        if (removed.size() == 1 && added.size() == 1) {
+            versions.update(connection, removed.get(0), added.get(0));
+            return;
+        }
+        for (String row : removed) {
+            versions.delete(connection, row);
+        }
+        for (String row : added) {
+            versions.insert(connection, row);
+        }
+    }
+
+    private HistoryEntry entry(String revision, String direction, Instant start, boolean success, String error) {
+        return entry(revision, direction, start, success, error, Duration.ZERO);
+    }
+
+    private HistoryEntry entry(String revision, String direction, Instant start, boolean success, String error,
+            Duration duration) {
+        return HistoryEntry.of(revision, direction, start, duration, success, error);
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private VersionTable versionTable() {
+        return new VersionTable(dialect(), configuration.schema, configuration.versionTable);
+    }
+
+    private HistoryTable historyTable() {
+        return new HistoryTable(dialect(), configuration.schema, configuration.historyTable);
+    }
+
+    private synchronized Dialect dialect() {
+        if (dialect == null) {
+            dialect = withConnection(Dialect::detect);
+        }
+        return dialect;
+    }
+
+    private interface SqlFunction<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+
+    private <T> T withConnection(SqlFunction<T> work) {
+        try (Connection connection = connect()) {
+            return work.apply(connection);
+        } catch (SQLException e) {
+            throw new DivemapException(Kind.DATABASE, "The database failed: " + message(e), e);
+        }
+    }
+
+    private Connection connect() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new DivemapException(Kind.CONNECTION, "Cannot connect to "
+                    + (configuration.url != null ? Redaction.url(configuration.url) : "the configured data source")
+                    + (configuration.user != null ? " as " + configuration.user : "") + ": " + message(e)
+                    + " Check the URL, the user and the password, and that the server is running.", e);
+        }
+    }
+
+    private String message(Throwable e) {
+        String text = e.getMessage() != null ? e.getMessage() : e.toString();
+        return Redaction.text(text, configuration.password);
+    }
+
+    private static List<String> sorted(List<String> rows) {
+        return List.copyOf(new TreeSet<>(rows));
+    }
+
+    @Override
+    public String toString() {
+        return "Divemap[" + map.revisions().size() + " revisions, " + configuration + "]";
+    }
+}

@@ -1,0 +1,56 @@
+package org.divemap.migrations.runtime;
+
+import java.util.Objects;
+
+/**
+ * Everything the runtime reports to its caller. Unchecked; {@link #kind()} says what went wrong so
+ * callers (the Maven plugin, the command line) can switch on it. The message states the fact, the
+ * evidence, and the next step; it never contains a password.
+ */
+public final class DivemapException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** What went wrong. */
+    public enum Kind {
+        /** The registries' revision graph is invalid (the processor normally catches this first). */
+        INVALID_GRAPH,
+        /** A target could not be parsed: it is not one of the accepted forms. */
+        MALFORMED_TARGET,
+        /** A target names no revision or branch label. */
+        UNKNOWN_REVISION,
+        /** A target matches several revisions or heads; the message lists them. */
+        AMBIGUOUS_TARGET,
+        /** A relative target walks beyond the graph, or a range is not on one line of history. */
+        INVALID_RANGE,
+        /** The database records a revision this build does not contain. */
+        UNKNOWN_DATABASE_REVISION,
+        /** Another process holds the migration lock longer than the configured wait. */
+        LOCK_TIMEOUT,
+        /** A migration failed; the message names it, the statement, and what was done about it. */
+        MIGRATION_FAILED,
+        /** A downgrade reached an {@code @Irreversible} revision. */
+        IRREVERSIBLE,
+        /** The database could not be reached or refused the credentials. */
+        CONNECTION,
+        /** Configuration is missing or contradictory. */
+        CONFIGURATION,
+        /** A database error outside any migration (version table, history table, locking). */
+        DATABASE
+    }
+
+    private final Kind kind;
+
+    public DivemapException(Kind kind, String message) {
+        super(message);
+        this.kind = Objects.requireNonNull(kind, "kind");
+    }
+
+    public DivemapException(Kind kind, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = Objects.requireNonNull(kind, "kind");
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

@@ -1,0 +1,170 @@
+package org.divemap.migrations.runtime.dialect;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * H2 has no advisory locks, so the lock is one row of the table {@value #TABLE}, locked with
+ * {@code SELECT ... FOR UPDATE} in a transaction the holder keeps open; H2 rolls it back, releasing
+ * the row, when the session ends. The holder also writes who it is into the row, uncommitted; a
+ * waiter reads that back with READ UNCOMMITTED to name it.
+ */
+final class H2NamedLock implements NamedLock {
+
+    static final String TABLE = "divemap_lock";
+
+    /** H2's error code for a lock wait that timed out (SQLSTATE HYT00). */
+    private static final int LOCK_TIMEOUT = 50200;
+
+    private final H2Dialect dialect;
+    private final String table;
+
+    H2NamedLock(H2Dialect dialect, String schema) {
+        this.dialect = dialect;
+        this.table = dialect.qualify(schema, TABLE);
+    }
+
+    @Override
+    public boolean acquire(Connection session, String name, Duration wait, String owner) throws SQLException {
+        createRow(session, name);
+        long millis = Math.min(Math.max(wait.toMillis(), 0), Integer.MAX_VALUE);
+        long previousTimeout = lockTimeout(session);
+        try (Statement statement = session.createStatement()) {
+            statement.execute("SET LOCK_TIMEOUT " + millis);
+        }
+        session.setAutoCommit(false);
+        try {
+            try (PreparedStatement select = session.prepareStatement(
+                    "SELECT " + q("lock_name") + " FROM " + table + " WHERE " + q("lock_name") + " = ? FOR UPDATE")) {
+                select.setString(1, name);
+                select.executeQuery().close();
+            }
+            try (PreparedStatement update = session.prepareStatement("UPDATE " + table + " SET " + q("holder_session")
+                    + " = SESSION_ID(), " + q("holder") + " = ?, " + q("locked_at") + " = CURRENT_TIMESTAMP WHERE "
+                    + q("lock_name") + " = ?")) {
+                update.setString(1, owner);
+                update.setString(2, name);
+                update.executeUpdate();
+            }
+            return true;
+        } catch (SQLException e) {
+            session.rollback();
+            session.setAutoCommit(true);
+            if (e.getErrorCode() == LOCK_TIMEOUT) {
+                return false;
+            }
+            throw e;
+        } finally {
+            try (Statement statement = session.createStatement()) { // does not commit
+                statement.execute("SET LOCK_TIMEOUT " + previousTimeout);
+            }
+        }
+    }
+
+    private void createRow(Connection session, String name) throws SQLException {
+        try (Statement statement = session.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS " + table + " (" + q("lock_name") + " VARCHAR(1000) NOT NULL"
+                    + " PRIMARY KEY, " + q("holder_session") + " INTEGER, " + q("holder") + " VARCHAR(255), "
+                    + q("locked_at") + " TIMESTAMP WITH TIME ZONE)");
+        }
+        try (PreparedStatement select = session.prepareStatement(
+                "SELECT COUNT(*) FROM " + table + " WHERE " + q("lock_name") + " = ?")) {
+            select.setString(1, name);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                if (rs.getInt(1) > 0) {
+                    return;
+                }
+            }
+        }
+        try (PreparedStatement insert = session.prepareStatement(
+                "INSERT INTO " + table + " (" + q("lock_name") + ") VALUES (?)")) {
+            insert.setString(1, name);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) { // another session inserted it first: fine
+                throw e;
+            }
+        }
+    }
+
+    private static long lockTimeout(Connection session) throws SQLException {
+        try (Statement statement = session.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT LOCK_TIMEOUT()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Override
+    public boolean isHeld(Connection session, String name) throws SQLException {
+        if (session.getAutoCommit()) {
+            return false;
+        }
+        try (PreparedStatement select = session.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE "
+                + q("lock_name") + " = ? AND " + q("holder_session") + " = SESSION_ID()")) {
+            select.setString(1, name);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() && rs.getInt(1) == 1;
+            }
+        }
+    }
+
+    @Override
+    public boolean release(Connection session, String name) throws SQLException {
+        boolean held = isHeld(session, name);
+        if (!session.getAutoCommit()) {
+            session.rollback();
+            session.setAutoCommit(true);
+        }
+        return held;
+    }
+
+    @Override
+    public Optional<LockHolder> holder(Connection session, String name) throws SQLException {
+        int isolation = session.getTransactionIsolation();
+        session.setTransactionIsolation(Connection.TRANSACTION_READ_UNCOMMITTED);
+        try (PreparedStatement select = session.prepareStatement("SELECT l." + q("holder_session") + ", l."
+                + q("holder") + ", l." + q("locked_at") + ", s.USER_NAME, s.SESSION_START FROM " + table + " l"
+                + " LEFT JOIN INFORMATION_SCHEMA.SESSIONS s ON s.SESSION_ID = l." + q("holder_session")
+                + " WHERE l." + q("lock_name") + " = ?")) {
+            select.setString(1, name);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next() || rs.getObject(1) == null) {
+                    return Optional.empty();
+                }
+                int id = rs.getInt(1);
+                StringBuilder details = new StringBuilder("H2 session ").append(id).append(" (");
+                details.append(rs.getString(2) == null ? "owner unknown" : rs.getString(2));
+                if (rs.getString(4) != null) {
+                    details.append(", user ").append(rs.getString(4));
+                }
+                OffsetDateTime since = rs.getObject(3, OffsetDateTime.class);
+                if (since != null) {
+                    details.append(", holding it since ").append(since.toInstant().truncatedTo(ChronoUnit.SECONDS));
+                }
+                details.append(')');
+                return Optional.of(new LockHolder(details.toString(),
+                        "stop that application, or run CALL ABORT_SESSION(" + id + ") as an H2 administrator"));
+            }
+        } finally {
+            session.setTransactionIsolation(isolation);
+        }
+    }
+
+    @Override
+    public String describe(String name) {
+        return "the row '" + name + "' of " + table;
+    }
+
+    private String q(String column) {
+        return dialect.quote(column);
+    }
+}

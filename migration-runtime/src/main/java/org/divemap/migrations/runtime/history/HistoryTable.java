@@ -1,0 +1,167 @@
+package org.divemap.migrations.runtime.history;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.divemap.migrations.runtime.DivemapException;
+import org.divemap.migrations.runtime.DivemapException.Kind;
+import org.divemap.migrations.runtime.dialect.Dialect;
+
+/**
+ * The table with one row per revision applied, reverted or stamped: {@link HistoryEntry}'s fields,
+ * numbered by an identity column. Methods run on the connection they are given, inside whatever
+ * transaction it has open; failures are {@link DivemapException}s of kind {@code DATABASE}.
+ */
+public final class HistoryTable {
+
+    /** The table's default name. */
+    public static final String DEFAULT_NAME = "divemap_history";
+
+    /** Longer errors are cut to this many characters, which fit MySQL's TEXT in any character set. */
+    static final int MAX_ERROR = 16_000;
+
+    private static final int MAX_NAME = 255;
+
+    private static final String[] COLUMNS = {"revision", "direction", "started_at", "duration_ms", "success",
+        "os_user", "host", "checksum", "error"};
+
+    private final Dialect dialect;
+    private final String schema;
+    private final String name;
+
+    /**
+     * @param schema the schema (database on MySQL) holding the table, or null for the connection's current one
+     * @param name the table's name, for example {@value #DEFAULT_NAME}
+     */
+    public HistoryTable(Dialect dialect, String schema, String name) {
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.schema = schema;
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("history table name must not be blank");
+        }
+        this.name = name;
+    }
+
+    /** The table's name as configured. */
+    public String name() {
+        return name;
+    }
+
+    /** Whether the table exists. */
+    public boolean exists(Connection connection) {
+        return stored(connection).isPresent();
+    }
+
+    /** Creates the table unless it exists. */
+    public void create(Connection connection) {
+        if (exists(connection)) {
+            return;
+        }
+        String sql = "CREATE TABLE IF NOT EXISTS " + dialect.qualify(schema, name) + " ("
+                + dialect.identityColumn("id") + ", "
+                + q("revision") + " VARCHAR(" + MAX_NAME + ") NOT NULL, "
+                + q("direction") + " VARCHAR(5) NOT NULL, "
+                + q("started_at") + " " + dialect.timestampType() + " NOT NULL, "
+                + q("duration_ms") + " BIGINT NOT NULL, "
+                + q("success") + " BOOLEAN NOT NULL, "
+                + q("os_user") + " VARCHAR(" + MAX_NAME + "), "
+                + q("host") + " VARCHAR(" + MAX_NAME + "), "
+                + q("checksum") + " VARCHAR(64), "
+                + q("error") + " " + dialect.textType() + ")";
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            if (!exists(connection)) { // not a concurrent create of the same table
+                throw failure("create", e);
+            }
+        }
+    }
+
+    /** Adds {@code entry} as the newest row (its {@code id} is ignored; the database numbers rows). */
+    public void record(Connection connection, HistoryEntry entry) {
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table(connection)).append(" (");
+        for (int i = 0; i < COLUMNS.length; i++) {
+            sql.append(i == 0 ? "" : ", ").append(q(COLUMNS[i]));
+        }
+        sql.append(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            statement.setString(1, entry.revision());
+            statement.setString(2, entry.direction());
+            dialect.setTimestamp(statement, 3, entry.startedAt());
+            statement.setLong(4, entry.durationMs());
+            statement.setBoolean(5, entry.success());
+            statement.setString(6, cut(entry.osUser(), MAX_NAME));
+            statement.setString(7, cut(entry.host(), MAX_NAME));
+            statement.setString(8, entry.checksum());
+            statement.setString(9, cut(entry.error(), MAX_ERROR));
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("record " + entry.direction() + " " + entry.revision() + " in", e);
+        }
+    }
+
+    /** Every row in insertion order; empty if the table does not exist. */
+    public List<HistoryEntry> list(Connection connection) {
+        if (!exists(connection)) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("SELECT ").append(q("id"));
+        for (String column : COLUMNS) {
+            sql.append(", ").append(q(column));
+        }
+        sql.append(" FROM ").append(table(connection)).append(" ORDER BY ").append(q("id"));
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql.toString())) {
+            List<HistoryEntry> entries = new ArrayList<>();
+            while (rs.next()) {
+                entries.add(new HistoryEntry(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        dialect.getTimestamp(rs, 4), rs.getLong(5), rs.getBoolean(6), rs.getString(7),
+                        rs.getString(8), rs.getString(9), rs.getString(10)));
+            }
+            return entries;
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    private Optional<String> stored(Connection connection) {
+        String where = schema != null ? schema : dialect.currentSchema(connection);
+        if (where == null) {
+            throw new DivemapException(Kind.CONFIGURATION, "The connection has no current database, so Divemap "
+                    + "cannot find the history table " + name + ". Name the database in the JDBC URL "
+                    + "(jdbc:mysql://host:3306/shop) or configure the schema.");
+        }
+        try {
+            return Catalog.table(connection, where, name);
+        } catch (SQLException e) {
+            throw failure("look up", e);
+        }
+    }
+
+    private String table(Connection connection) {
+        return dialect.qualify(schema, stored(connection).orElse(name));
+    }
+
+    private String q(String column) {
+        return dialect.quote(column);
+    }
+
+    private static String cut(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        return text.substring(0, Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max);
+    }
+
+    private DivemapException failure(String what, SQLException e) {
+        return new DivemapException(Kind.DATABASE, "Could not " + what + " the history table "
+                + (schema == null ? name : schema + "." + name) + " on " + dialect.displayName() + ": "
+                + e.getMessage() + " (SQLState " + e.getSQLState() + "). Check that the database is reachable and "
+                + "that the user may create, read and write that table.", e);
+    }
+}

@@ -1,0 +1,224 @@
+package org.divemap.migrations.runtime.history;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.divemap.migrations.runtime.DivemapException;
+import org.divemap.migrations.runtime.DivemapException.Kind;
+import org.divemap.migrations.runtime.dialect.Dialect;
+
+/**
+ * The table that holds one row per current head, in Alembic's layout: {@code version_num
+ * VARCHAR(n) NOT NULL} with a primary key named {@code <table>_pkc}. An existing table, such as the
+ * {@code alembic_version} Alembic created with {@code VARCHAR(32)}, is used as it is.
+ *
+ * <p>Methods run on the connection they are given, inside whatever transaction it has open. Every
+ * failure is a {@link DivemapException} of kind {@code DATABASE} naming the table.
+ */
+public final class VersionTable {
+
+    /** The table's default name. */
+    public static final String DEFAULT_NAME = "divemap_version";
+
+    static final String COLUMN = "version_num";
+
+    /** The length of {@code version_num} in tables we create; Alembic's 32 is too short for descriptive ids. */
+    static final int LENGTH = 255;
+
+    private final Dialect dialect;
+    private final String schema;
+    private final String name;
+
+    /**
+     * @param schema the schema (database on MySQL) holding the table, or null for the connection's current one
+     * @param name the table's name, for example {@value #DEFAULT_NAME} or {@code alembic_version}
+     */
+    public VersionTable(Dialect dialect, String schema, String name) {
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.schema = schema;
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("version table name must not be blank");
+        }
+        this.name = name;
+    }
+
+    /** The table's name as configured. */
+    public String name() {
+        return name;
+    }
+
+    /** The table as it exists: its stored name and its version column. */
+    private record Layout(String table, Catalog.Column column) {}
+
+    /** Whether the table exists. */
+    public boolean exists(Connection connection) {
+        return layout(connection).isPresent();
+    }
+
+    /** Creates the table unless it exists; an existing one is kept as it is. */
+    public void create(Connection connection) {
+        if (layout(connection).isPresent()) {
+            return;
+        }
+        String sql = "CREATE TABLE IF NOT EXISTS " + dialect.qualify(schema, name) + " (" + dialect.quote(COLUMN)
+                + " VARCHAR(" + LENGTH + ") NOT NULL, CONSTRAINT " + dialect.quote(name + "_pkc") + " PRIMARY KEY ("
+                + dialect.quote(COLUMN) + "))";
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            if (layout(connection).isEmpty()) { // not a concurrent create of the same table
+                throw failure("create", e);
+            }
+        }
+    }
+
+    /** The rows, in the order the database returns them; empty if the table does not exist. */
+    public List<String> read(Connection connection) {
+        Optional<Layout> layout = layout(connection);
+        if (layout.isEmpty()) {
+            return List.of();
+        }
+        String sql = "SELECT " + dialect.quote(layout.get().column().name()) + " FROM " + table(layout.get());
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    /** Adds a row for {@code revision}. */
+    public void insert(Connection connection, String revision) {
+        Layout layout = require(connection);
+        requireFits(layout, List.of(revision));
+        String sql = "INSERT INTO " + table(layout) + " (" + dialect.quote(layout.column().name()) + ") VALUES (?)";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, revision);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                throw new DivemapException(Kind.DATABASE, "Could not add " + revision + " to the version table "
+                        + display() + ": it already has that row (" + e.getMessage() + "). Another process changed "
+                        + "the table during this run; check that every migrator takes the migration lock, and look "
+                        + "at the table before running again.", e);
+            }
+            throw failure("insert " + revision + " into", e);
+        }
+    }
+
+    /** Removes the row for {@code revision}, which must exist. */
+    public void delete(Connection connection, String revision) {
+        Layout layout = require(connection);
+        String sql = "DELETE FROM " + table(layout) + " WHERE " + dialect.quote(layout.column().name()) + " = ?";
+        expectOneRow(connection, sql, "delete " + revision + " from", List.of(revision));
+    }
+
+    /** Replaces the row {@code from} with {@code to}, as a linear step does. */
+    public void update(Connection connection, String from, String to) {
+        Layout layout = require(connection);
+        requireFits(layout, List.of(to));
+        String column = dialect.quote(layout.column().name());
+        String sql = "UPDATE " + table(layout) + " SET " + column + " = ? WHERE " + column + " = ?";
+        expectOneRow(connection, sql, "update " + from + " to " + to + " in", List.of(to, from));
+    }
+
+    /** The longest revision id the table can hold: 32 in Alembic's table, 255 in ours. */
+    public int maxIdLength(Connection connection) {
+        return require(connection).column().maxLength();
+    }
+
+    /**
+     * Checks that every id fits the table's column, before anything runs. A table Alembic created
+     * holds 32 characters; a longer id would fail or be cut short.
+     *
+     * @throws DivemapException {@code DATABASE} naming the first id that does not fit and the
+     *     statement that widens the column
+     */
+    public void requireFits(Connection connection, Collection<String> revisions) {
+        requireFits(require(connection), revisions);
+    }
+
+    private void requireFits(Layout layout, Collection<String> revisions) {
+        int max = layout.column().maxLength();
+        for (String revision : revisions) {
+            if (revision.length() > max) {
+                throw new DivemapException(Kind.DATABASE, "Revision id " + revision + " has " + revision.length()
+                        + " characters, but the version table " + display() + " holds at most " + max + " (its column "
+                        + layout.column().name() + " is VARCHAR(" + max + ")" + (max == 32 ? ", as Alembic creates it"
+                                : "")
+                        + "). Nothing was changed. Widen the column, then run again: "
+                        + dialect.widenVarchar(table(layout), layout.column().name(), LENGTH)
+                        + "; or give the revision a shorter id.");
+            }
+        }
+    }
+
+    private void expectOneRow(Connection connection, String sql, String what, List<String> values) {
+        int count;
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.size(); i++) {
+                statement.setString(i + 1, values.get(i));
+            }
+            count = statement.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+        if (count != 1) {
+            throw new DivemapException(Kind.DATABASE, "Could not " + what + " the version table " + display()
+                    + ": expected to change exactly one row, but " + count + " matched. Another process changed "
+                    + "the table during this run; check that every migrator takes the migration lock, and look at "
+                    + "the table (SELECT * FROM " + dialect.qualify(schema, name) + ") before running again.");
+        }
+    }
+
+    private Layout require(Connection connection) {
+        return layout(connection).orElseThrow(() -> new DivemapException(Kind.DATABASE, "The version table "
+                + display() + " does not exist. Create it first (the runtime does so before the first migration)."));
+    }
+
+    private Optional<Layout> layout(Connection connection) {
+        String where = schema != null ? schema : dialect.currentSchema(connection);
+        if (where == null) {
+            throw new DivemapException(Kind.CONFIGURATION, "The connection has no current database, so Divemap "
+                    + "cannot find the version table " + name + ". Name the database in the JDBC URL "
+                    + "(jdbc:mysql://host:3306/shop) or configure the schema.");
+        }
+        try {
+            Optional<String> table = Catalog.table(connection, where, name);
+            if (table.isEmpty()) {
+                return Optional.empty();
+            }
+            Catalog.Column column = Catalog.column(connection, where, table.get(), COLUMN).orElseThrow(
+                    () -> new DivemapException(Kind.DATABASE, "The table " + display() + " exists but has no "
+                            + COLUMN + " column, so it is not a version table. Configure another version table "
+                            + "name, or rename that table."));
+            return Optional.of(new Layout(table.get(), column));
+        } catch (SQLException e) {
+            throw failure("look up", e);
+        }
+    }
+
+    private String table(Layout layout) {
+        return dialect.qualify(schema, layout.table());
+    }
+
+    private String display() {
+        return schema == null ? name : schema + "." + name;
+    }
+
+    private DivemapException failure(String what, SQLException e) {
+        return new DivemapException(Kind.DATABASE, "Could not " + what + " the version table " + display() + " on "
+                + dialect.displayName() + ": " + e.getMessage() + " (SQLState " + e.getSQLState() + "). Check that "
+                + "the database is reachable and that the user may create, read and write that table.", e);
+    }
+}

@@ -1,0 +1,85 @@
+package org.divemap.migrations.runtime.testing;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * A data source of physical, unpooled connections that keeps every connection it opened, so a
+ * test can close one behind its user's back and end that session abruptly.
+ */
+public final class DirectDataSource implements DataSource {
+
+    /** Opens a connection. */
+    public interface Opener {
+        Connection open() throws SQLException;
+    }
+
+    private final Opener opener;
+    private final List<Connection> opened = new CopyOnWriteArrayList<>();
+
+    DirectDataSource(Opener opener) {
+        this.opener = opener;
+    }
+
+    /** Every connection handed out so far, oldest first. */
+    public List<Connection> opened() {
+        return List.copyOf(opened);
+    }
+
+    /** The one connection handed out so far. */
+    public Connection only() {
+        if (opened.size() != 1) {
+            throw new IllegalStateException("expected one connection, opened " + opened.size());
+        }
+        return opened.get(0);
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        Connection connection = opener.open();
+        opened.add(connection);
+        return connection;
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        throw new SQLFeatureNotSupportedException("the test database's credentials are fixed");
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {}
+
+    @Override
+    public void setLoginTimeout(int seconds) {}
+
+    @Override
+    public int getLoginTimeout() {
+        return 0;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+        throw new SQLException("not a wrapper");
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) {
+        return false;
+    }
+}
