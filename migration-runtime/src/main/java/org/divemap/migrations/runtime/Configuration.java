@@ -28,6 +28,9 @@ public final class Configuration {
     /** How long a command waits for another process's migration lock by default. */
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(5);
 
+    /** How long to keep trying to connect before reporting the failure, by default. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
     DataSource dataSource;
     String url;
     String user;
@@ -38,6 +41,7 @@ public final class Configuration {
     String historyTable = DEFAULT_HISTORY_TABLE;
     String schema;
     Duration lockWait = DEFAULT_LOCK_WAIT;
+    Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     MigrationListener listener = new MigrationListener() {};
 
     Configuration() {}
@@ -104,6 +108,18 @@ public final class Configuration {
             throw new IllegalArgumentException("lockWait must be zero or positive, not " + wait);
         }
         this.lockWait = wait;
+        return this;
+    }
+
+    /**
+     * How long to keep trying to connect through the URL given to {@link #dataSource(String, String,
+     * String)} before reporting the failure; default ten seconds, at least a quarter of a second.
+     */
+    public Configuration connectTimeout(Duration timeout) {
+        if (timeout == null || timeout.toMillis() < 250) {
+            throw new IllegalArgumentException("connectTimeout must be at least 250 ms, not " + timeout);
+        }
+        this.connectTimeout = timeout;
         return this;
     }
 

@@ -99,7 +99,7 @@ public final class Divemap implements AutoCloseable {
         hikari.setMaximumPoolSize(3);
         hikari.setMinimumIdle(0);
         hikari.setInitializationFailTimeout(-1); // connect when a command needs it, and report errors there
-        hikari.setConnectionTimeout(10_000);
+        hikari.setConnectionTimeout(configuration.connectTimeout.toMillis());
         return new HikariDataSource(hikari);
     }
 
