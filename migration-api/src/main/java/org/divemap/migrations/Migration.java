@@ -11,7 +11,8 @@ public interface Migration {
 
     /**
      * Whether this migration runs in a transaction together with its version-table update, where the
-     * database can roll DDL back (PostgreSQL, H2). Return {@code false} for statements that cannot run
+     * database can roll DDL back (PostgreSQL; MySQL, MariaDB and H2 commit before every DDL
+     * statement). Return {@code false} for statements that cannot run
      * in a transaction, such as PostgreSQL's {@code CREATE INDEX CONCURRENTLY}; such a migration is
      * applied statement by statement, as on MySQL. The default is {@code true}.
      */

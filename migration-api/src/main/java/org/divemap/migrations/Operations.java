@@ -42,8 +42,8 @@ import java.util.TreeSet;
  * would be written unquoted in SQL; the dialect quotes them. Names must not be blank. Indexes and
  * constraints left unnamed are named by the {@link #namingConvention() naming convention}.
  *
- * <p><b>Transactions.</b> On PostgreSQL and H2 a migration's calls and its version-table update
- * commit together. MySQL commits every DDL statement on its own; if a migration fails there, the
+ * <p><b>Transactions.</b> On PostgreSQL a migration's calls and its version-table update commit
+ * together. MySQL, MariaDB and H2 commit before every DDL statement; if a migration fails there, the
  * runtime undoes the calls it can invert so the schema returns to the last applied revision. Calls
  * whose inverse is known from their arguments (for example {@link #addColumn}, or
  * {@link #alterColumn} with the existing column given) undo cleanly.

@@ -209,7 +209,7 @@ public final class ProcessorOverhead {
                 : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2.0;
     }
 
-    private static void delete(Path path) throws IOException {
+    static void delete(Path path) throws IOException {
         if (!Files.exists(path)) {
             return;
         }

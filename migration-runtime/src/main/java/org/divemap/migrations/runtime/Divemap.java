@@ -89,10 +89,11 @@ public final class Divemap implements AutoCloseable {
     private static HikariDataSource pool(Configuration configuration) {
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(configuration.url);
-        if (configuration.user != null) {
+        // a blank user means "as the URL says"; so does a missing password
+        if (configuration.user != null && !configuration.user.isBlank()) {
             hikari.setUsername(configuration.user);
         }
-        if (configuration.password != null) {
+        if (configuration.password != null && !configuration.password.isEmpty()) {
             hikari.setPassword(configuration.password);
         }
         hikari.setPoolName("divemap");
@@ -169,7 +170,7 @@ public final class Divemap implements AutoCloseable {
     private List<String> currentRows() {
         return withConnection(connection -> {
             VersionTable versions = versionTable();
-            return versions.exists(connection) ? new ArrayList<>(new TreeSet<>(versions.read(connection))) : List.of();
+            return new ArrayList<>(new TreeSet<>(versions.read(connection)));
         });
     }
 
@@ -209,12 +210,20 @@ public final class Divemap implements AutoCloseable {
 
     private MigrationResult migrate(String command, String target, Function<List<String>, Plan> planner) {
         Dialect dialect = dialect();
+        // Most runs find the database already where it should be (an application starting up): when the
+        // plan from a plain read is empty, there is nothing to lock for. Otherwise plan again under the lock.
+        List<String> seen = withConnection(connection -> versionTable().read(connection));
+        Plan unlocked = planner.apply(seen);
+        if (unlocked.isEmpty()) {
+            configuration.listener.planned(command, target, List.of());
+            return new MigrationResult(command, target, sorted(seen), List.of(), sorted(seen));
+        }
         try (MigrationLock lock = MigrationLock.acquire(dialect, dataSource, configuration.schema,
-                        configuration.versionTable, configuration.lockWait);
+                        configuration.versionTable, configuration.lockWait, configuration.listener::waitingForLock);
                 Connection connection = connect()) {
             VersionTable versions = versionTable();
             HistoryTable history = historyTable();
-            List<String> before = versions.exists(connection) ? versions.read(connection) : List.of();
+            List<String> before = versions.read(connection);
             Plan plan = planner.apply(before);
             configuration.listener.planned(command, target,
                     plan.steps().stream().map(s -> s.revision().id()).toList());
@@ -232,6 +241,7 @@ public final class Divemap implements AutoCloseable {
                 return new MigrationResult(command, target, sorted(before), List.of(), plan.versionRowsAfter());
             }
             for (Plan.Step step : plan.steps()) {
+                lock.verifyHeld();
                 done.add(run(connection, dialect, versions, history, step, rows, done));
                 rows = step.versionRowsAfter();
             }

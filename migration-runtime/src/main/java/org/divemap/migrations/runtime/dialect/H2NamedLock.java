@@ -34,7 +34,7 @@ final class H2NamedLock implements NamedLock {
     @Override
     public boolean acquire(Connection session, String name, Duration wait, String owner) throws SQLException {
         createRow(session, name);
-        long millis = Math.min(Math.max(wait.toMillis(), 0), Integer.MAX_VALUE);
+        long millis = Math.min(Math.max(wait.toMillis(), 1), Integer.MAX_VALUE); // 0 would mean H2's default
         long previousTimeout = lockTimeout(session);
         try (Statement statement = session.createStatement()) {
             statement.execute("SET LOCK_TIMEOUT " + millis);

@@ -6,10 +6,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import org.divemap.migrations.Operations;
 
 /** MySQL 8: DDL commits implicitly, backticks quote, {@code GET_LOCK} locks. */
 sealed class MySqlDialect extends Dialect permits MariaDbDialect {
+
+    private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
     @Override
     public Operations.Database database() {
@@ -57,9 +60,14 @@ sealed class MySqlDialect extends Dialect permits MariaDbDialect {
         return "ALTER TABLE " + qualifiedTable + " MODIFY " + quote(column) + " VARCHAR(" + length + ") NOT NULL";
     }
 
+    /**
+     * Binds the UTC time as text. MySQL's driver drops fractional seconds from temporal parameters
+     * when MariaDB announces itself as "5.5.5-10.x", a version it believes too old for them.
+     */
     @Override
     public void setTimestamp(PreparedStatement statement, int index, Instant value) throws SQLException {
-        statement.setObject(index, value == null ? null : LocalDateTime.ofInstant(value, ZoneOffset.UTC));
+        String text = value == null ? null : DATETIME.format(LocalDateTime.ofInstant(value, ZoneOffset.UTC));
+        statement.setString(index, text);
     }
 
     @Override

@@ -28,7 +28,8 @@ final class Catalog {
     static Optional<Column> column(Connection connection, String schema, String table, String column)
             throws SQLException {
         List<String> names = names(connection, "SELECT column_name FROM information_schema.columns"
-                + " WHERE table_schema = ? AND table_name = ? AND LOWER(column_name) = LOWER(?)", schema, table, column);
+                + " WHERE table_schema = ? AND table_name = ? AND LOWER(column_name) = LOWER(?)",
+                schema, table, column);
         Optional<String> name = pick(names, column);
         if (name.isEmpty()) {
             return Optional.empty();

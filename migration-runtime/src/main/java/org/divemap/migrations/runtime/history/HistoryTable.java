@@ -116,7 +116,8 @@ public final class HistoryTable {
             sql.append(", ").append(q(column));
         }
         sql.append(" FROM ").append(table(connection)).append(" ORDER BY ").append(q("id"));
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql.toString())) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql.toString())) {
             List<HistoryEntry> entries = new ArrayList<>();
             while (rs.next()) {
                 entries.add(new HistoryEntry(rs.getLong(1), rs.getString(2), rs.getString(3),

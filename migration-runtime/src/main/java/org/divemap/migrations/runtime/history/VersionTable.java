@@ -57,6 +57,8 @@ public final class VersionTable {
     /** The table as it exists: its stored name and its version column. */
     private record Layout(String table, Catalog.Column column) {}
 
+    private Layout known;
+
     /** Whether the table exists. */
     public boolean exists(Connection connection) {
         return layout(connection).isPresent();
@@ -79,8 +81,18 @@ public final class VersionTable {
         }
     }
 
-    /** The rows, in the order the database returns them; empty if the table does not exist. */
+    /**
+     * The rows, in the order the database returns them; empty if the table does not exist. The table
+     * is read directly under its configured name first, which needs no catalog query; only when that
+     * fails (no such table, or one whose name differs in case) is the catalog consulted.
+     */
     public List<String> read(Connection connection) {
+        if (known == null) {
+            Optional<List<String>> direct = readDirectly(connection);
+            if (direct.isPresent()) {
+                return direct.get();
+            }
+        }
         Optional<Layout> layout = layout(connection);
         if (layout.isEmpty()) {
             return List.of();
@@ -94,6 +106,24 @@ public final class VersionTable {
             return rows;
         } catch (SQLException e) {
             throw failure("read", e);
+        }
+    }
+
+    private Optional<List<String>> readDirectly(Connection connection) {
+        String sql = "SELECT " + dialect.quote(COLUMN) + " FROM " + dialect.qualify(schema, name);
+        try {
+            if (!connection.getAutoCommit()) {
+                return Optional.empty(); // a failed statement would abort the caller's transaction on PostgreSQL
+            }
+            try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+                List<String> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(rs.getString(1));
+                }
+                return Optional.of(rows);
+            }
+        } catch (SQLException e) {
+            return Optional.empty();
         }
     }
 
@@ -112,7 +142,7 @@ public final class VersionTable {
                         + "the table during this run; check that every migrator takes the migration lock, and look "
                         + "at the table before running again.", e);
             }
-            throw failure("insert " + revision + " into", e);
+            throw failure("add the row " + revision + " to", e);
         }
     }
 
@@ -120,7 +150,7 @@ public final class VersionTable {
     public void delete(Connection connection, String revision) {
         Layout layout = require(connection);
         String sql = "DELETE FROM " + table(layout) + " WHERE " + dialect.quote(layout.column().name()) + " = ?";
-        expectOneRow(connection, sql, "delete " + revision + " from", List.of(revision));
+        expectOneRow(connection, layout, sql, "delete the row " + revision + " from", List.of(revision));
     }
 
     /** Replaces the row {@code from} with {@code to}, as a linear step does. */
@@ -129,7 +159,7 @@ public final class VersionTable {
         requireFits(layout, List.of(to));
         String column = dialect.quote(layout.column().name());
         String sql = "UPDATE " + table(layout) + " SET " + column + " = ? WHERE " + column + " = ?";
-        expectOneRow(connection, sql, "update " + from + " to " + to + " in", List.of(to, from));
+        expectOneRow(connection, layout, sql, "change the row " + from + " to " + to + " in", List.of(to, from));
     }
 
     /** The longest revision id the table can hold: 32 in Alembic's table, 255 in ours. */
@@ -163,7 +193,7 @@ public final class VersionTable {
         }
     }
 
-    private void expectOneRow(Connection connection, String sql, String what, List<String> values) {
+    private void expectOneRow(Connection connection, Layout layout, String sql, String what, List<String> values) {
         int count;
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < values.size(); i++) {
@@ -177,7 +207,7 @@ public final class VersionTable {
             throw new DivemapException(Kind.DATABASE, "Could not " + what + " the version table " + display()
                     + ": expected to change exactly one row, but " + count + " matched. Another process changed "
                     + "the table during this run; check that every migrator takes the migration lock, and look at "
-                    + "the table (SELECT * FROM " + dialect.qualify(schema, name) + ") before running again.");
+                    + "the table (SELECT * FROM " + table(layout) + ") before running again.");
         }
     }
 
@@ -186,7 +216,18 @@ public final class VersionTable {
                 + display() + " does not exist. Create it first (the runtime does so before the first migration)."));
     }
 
+    /**
+     * The table's layout, looked up in the catalog once per instance (an instance lives for one
+     * command) and remembered once found.
+     */
     private Optional<Layout> layout(Connection connection) {
+        if (known == null) {
+            known = lookUp(connection).orElse(null);
+        }
+        return Optional.ofNullable(known);
+    }
+
+    private Optional<Layout> lookUp(Connection connection) {
         String where = schema != null ? schema : dialect.currentSchema(connection);
         if (where == null) {
             throw new DivemapException(Kind.CONFIGURATION, "The connection has no current database, so Divemap "

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.divemap.migrations.runtime.DivemapException;
 import org.divemap.migrations.runtime.DivemapException.Kind;
@@ -66,10 +67,22 @@ public final class MigrationLock implements AutoCloseable {
      */
     public static MigrationLock acquire(Dialect dialect, DataSource dataSource, String schema, String versionTable,
             Duration wait) {
+        return acquire(dialect, dataSource, schema, versionTable, wait, null);
+    }
+
+    /**
+     * As {@link #acquire(Dialect, DataSource, String, String, Duration)}, telling {@code waiting}
+     * who holds the lock (as {@link LockHolder#description()}, or "an unknown session") once, before
+     * it starts to wait; it is not called when the lock is free.
+     */
+    public static MigrationLock acquire(Dialect dialect, DataSource dataSource, String schema, String versionTable,
+            Duration wait, Consumer<String> waiting) {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(dialect, "dialect");
         Objects.requireNonNull(versionTable, "versionTable");
-        Objects.requireNonNull(wait, "wait");
+        if (wait.isNegative()) {
+            throw new IllegalArgumentException("wait must be zero or positive, not " + wait);
+        }
         Connection session = open(dataSource, dialect);
         String name = null;
         NamedLock namedLock = dialect.namedLock(schema);
@@ -82,7 +95,18 @@ public final class MigrationLock implements AutoCloseable {
                         + "(jdbc:mysql://host:3306/shop) or configure the schema.");
             }
             name = name(scope, versionTable);
-            if (namedLock.acquire(session, name, wait, owner())) {
+            if (waiting != null && !wait.isZero()) {
+                long start = System.nanoTime();
+                if (namedLock.acquire(session, name, Duration.ZERO, owner())) {
+                    return new MigrationLock(session, dialect, namedLock, name);
+                }
+                waiting.accept(namedLock.holder(session, name).map(LockHolder::description)
+                        .orElse("an unknown session"));
+                Duration left = wait.minusNanos(System.nanoTime() - start);
+                if (namedLock.acquire(session, name, left.isNegative() ? Duration.ZERO : left, owner())) {
+                    return new MigrationLock(session, dialect, namedLock, name);
+                }
+            } else if (namedLock.acquire(session, name, wait, owner())) {
                 return new MigrationLock(session, dialect, namedLock, name);
             }
             Optional<LockHolder> holder = namedLock.holder(session, name);

@@ -23,7 +23,7 @@ public final class DirectDataSource implements DataSource {
     private final Opener opener;
     private final List<Connection> opened = new CopyOnWriteArrayList<>();
 
-    DirectDataSource(Opener opener) {
+    public DirectDataSource(Opener opener) {
         this.opener = opener;
     }
 

@@ -1,0 +1,200 @@
+package org.divemap.migrations.runtime.dialect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.divemap.migrations.Operations.Database;
+import org.divemap.migrations.runtime.testing.Databases;
+import org.divemap.migrations.runtime.testing.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class DialectTest {
+
+    static final Databases DATABASES = new Databases("dialect");
+
+    @AfterAll
+    static void drop() {
+        DATABASES.close();
+    }
+
+    @ParameterizedTest
+    @MethodSource(Databases.KINDS)
+    void detectsTheDatabaseFromJdbcMetadata(Database kind) throws SQLException {
+        try (Connection connection = DATABASES.get(kind).connect()) {
+            Dialect dialect = Dialect.detect(connection);
+            Database expected = kind;
+            if (kind == Database.MARIADB) { // the server at DIVEMAP_TEST_MYSQL_URL may be either
+                expected = version(connection).contains("MariaDB") ? Database.MARIADB : Database.MYSQL;
+            }
+            assertEquals(expected, dialect.database());
+            assertEquals(Dialect.of(expected).getClass(), dialect.getClass());
+            if (expected == Database.MARIADB) {
+                assertInstanceOf(MariaDbDialect.class, dialect);
+                assertInstanceOf(MySqlDialect.class, dialect);
+            }
+        }
+    }
+
+    @Test
+    void answersTheSameQuestionsForEachDatabase() {
+        assertEquals(List.of(false, false, true, false), List.of(Dialect.of(Database.MYSQL).transactionalDdl(),
+                Dialect.of(Database.MARIADB).transactionalDdl(), Dialect.of(Database.POSTGRESQL).transactionalDdl(),
+                Dialect.of(Database.H2).transactionalDdl()));
+        assertEquals("MariaDB", Dialect.of(Database.MARIADB).displayName());
+        assertEquals(Database.POSTGRESQL, Dialect.of(Database.POSTGRESQL).database());
+    }
+
+    @Test
+    void quoteDoublesTheQuoteCharacterOnly() {
+        assertEquals("`a``b\"c`", Dialect.of(Database.MYSQL).quote("a`b\"c"));
+        assertEquals("`dive_sites`", Dialect.of(Database.MARIADB).quote("dive_sites"));
+        assertEquals("\"a\"\"b`c\"", Dialect.of(Database.POSTGRESQL).quote("a\"b`c"));
+        assertEquals("\"Mixed Case\"", Dialect.of(Database.H2).quote("Mixed Case"));
+    }
+
+    @Test
+    void qualifyLeavesOutAMissingSchema() {
+        assertEquals("`shop`.`dive_sites`", Dialect.of(Database.MYSQL).qualify("shop", "dive_sites"));
+        assertEquals("\"dive_sites\"", Dialect.of(Database.POSTGRESQL).qualify(null, "dive_sites"));
+    }
+
+    @ParameterizedTest
+    @MethodSource(Databases.KINDS)
+    void quotedNamesReachTheDatabaseExactlyAsWritten(Database kind) throws SQLException {
+        TestDatabase db = DATABASES.get(kind);
+        List<String> names = List.of("order", "we\"ird", "back`tick", "Mixed Case", "dive_sites");
+        try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+            Dialect dialect = Dialect.detect(connection);
+            for (String name : names) {
+                String table = dialect.qualify(db.schema(), name);
+                statement.execute("CREATE TABLE " + table + " (" + dialect.quote("select") + " INT)");
+                statement.execute("INSERT INTO " + table + " (" + dialect.quote("select") + ") VALUES (7)");
+                try (ResultSet rs = statement.executeQuery("SELECT " + dialect.quote("select") + " FROM " + table)) {
+                    assertTrue(rs.next());
+                    assertEquals(7, rs.getInt(1));
+                }
+            }
+            List<String> stored = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT table_name FROM information_schema.tables WHERE table_schema = ? ORDER BY table_name")) {
+                select.setString(1, db.schema());
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        stored.add(rs.getString(1));
+                    }
+                }
+            }
+            assertTrue(stored.containsAll(names), "stored " + stored);
+            for (String name : names) {
+                statement.execute("DROP TABLE " + dialect.qualify(null, name));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(Databases.KINDS)
+    void currentSchemaIsTheTestSchema(Database kind) throws SQLException {
+        TestDatabase db = DATABASES.get(kind);
+        try (Connection connection = db.connect()) {
+            Dialect dialect = Dialect.detect(connection);
+            assertEquals(db.schema(), dialect.currentSchema(connection));
+            String scope = dialect.lockScope(connection, null);
+            assertTrue(scope.endsWith(db.schema()), scope);
+            assertEquals(scope.replace(db.schema(), "elsewhere"), dialect.lockScope(connection, "elsewhere"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(Databases.KINDS)
+    void transactionalDdlSaysWhetherRollbackUndoesCreateTable(Database kind) throws SQLException {
+        try (Connection connection = DATABASES.get(kind).connect()) {
+            Dialect dialect = Dialect.detect(connection);
+            String table = dialect.quote("ddl_probe");
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE " + table + " (x INT)");
+                connection.rollback();
+                connection.setAutoCommit(true);
+                boolean survived = tableExists(connection, DATABASES.get(kind).schema(), "ddl_probe");
+                assertEquals(!dialect.transactionalDdl(), survived, "CREATE TABLE survived a rollback on " + kind);
+                statement.execute("DROP TABLE IF EXISTS " + table);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(Databases.KINDS)
+    void widenVarcharKeepsRowsAndNotNull(Database kind) throws SQLException {
+        try (Connection connection = DATABASES.get(kind).connect();
+                Statement statement = connection.createStatement()) {
+            Dialect dialect = Dialect.detect(connection);
+            String table = dialect.quote("narrow");
+            statement.execute("CREATE TABLE " + table + " (" + dialect.quote("version_num") + " VARCHAR(32) NOT NULL)");
+            statement.execute("INSERT INTO " + table + " VALUES ('abc')");
+            statement.execute(dialect.widenVarchar(table, "version_num", 255));
+            String wide = "x".repeat(200);
+            statement.execute("INSERT INTO " + table + " VALUES ('" + wide + "')");
+            try (ResultSet rs = statement.executeQuery("SELECT character_maximum_length, is_nullable"
+                    + " FROM information_schema.columns WHERE table_name = 'narrow' AND table_schema = '"
+                    + DATABASES.get(kind).schema() + "'")) {
+                assertTrue(rs.next());
+                assertEquals(255, rs.getInt(1));
+                assertEquals("NO", rs.getString(2));
+            }
+            statement.execute("DROP TABLE " + table);
+        }
+    }
+
+    @Test
+    void longMySqlLockNamesAreShortenedWithAHash() {
+        String base = "divemap:" + "s".repeat(60) + ".";
+        String a = MySqlNamedLock.serverName(base + "divemap_version");
+        String b = MySqlNamedLock.serverName(base + "alembic_version");
+        assertEquals(64, a.length());
+        assertNotEquals(a, b);
+        assertEquals("divemap:shop.divemap_version", MySqlNamedLock.serverName("divemap:shop.divemap_version"));
+    }
+
+    @Test
+    void postgresLockKeyIsTheStartOfTheNamesSha256() throws Exception {
+        byte[] hash = MessageDigest.getInstance("SHA-256").digest("divemap:x.y".getBytes(StandardCharsets.UTF_8));
+        assertEquals(ByteBuffer.wrap(hash).getLong(), PostgresNamedLock.key("divemap:x.y"));
+        assertNotEquals(PostgresNamedLock.key("divemap:db.a.divemap_version"),
+                PostgresNamedLock.key("divemap:db.b.divemap_version"));
+    }
+
+    private static boolean tableExists(Connection connection, String schema, String name) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = ?")) {
+            select.setString(1, schema);
+            select.setString(2, name);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) > 0;
+            }
+        }
+    }
+
+    private static String version(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT VERSION()")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
