@@ -42,15 +42,15 @@ public final class DivemapRevisionRegistry implements RevisionRegistry {
         }
 
         static void addTo(List<RegisteredRevision> revisions) {
-            revisions.add(new RegisteredRevision("0001_initial", strings(), strings(), strings(), "Initial schema: users", Initial.class, null, new Part0(0)));
-            revisions.add(new RegisteredRevision("0002_add_max_depth", strings("0001_initial"), strings(), strings(), "Add max_depth to dive sites", AddMaxDepth.class, null, new Part0(1)));
-            revisions.add(new RegisteredRevision("0003_add_country_region_fields", strings("0002_add_max_depth"), strings(), strings(), "Add country and region to dive sites", AddCountryRegionFields.class, null, new Part0(2)));
-            revisions.add(new RegisteredRevision("0004_add_photos", strings("0003_add_country_region_fields"), strings(), strings(), "Add \"photos\" table", AddPhotos.class, null, new Part0(3)));
-            revisions.add(new RegisteredRevision("0004_add_ratings", strings("0003_add_country_region_fields"), strings(), strings(), "", AddRatings.class, null, new Part0(4)));
-            revisions.add(new RegisteredRevision("0005_merge", strings("0004_add_photos", "0004_add_ratings"), strings(), strings(), "Merge photos and ratings", MergePhotosRatings.class, null, new Part0(5)));
-            revisions.add(new RegisteredRevision("0006_drop_legacy_tokens", strings("0005_merge"), strings(), strings(), "", DropLegacyTokens.class, "The legacy tokens are deleted; restore them from a backup.", new Part0(6)));
-            revisions.add(new RegisteredRevision("1001_reporting_views", strings("0002_add_max_depth"), strings("reporting"), strings("0003_add_country_region_fields"), "Reporting views", ReportingViews.class, null, new Part0(7)));
-            revisions.add(new RegisteredRevision("1002_reporting_indexes", strings("1001_reporting_views"), strings(), strings(), "", Holder.ReportingIndexes.class, null, new Part0(8)));
+            revisions.add(new RegisteredRevision("0001_initial", strings(), strings(), strings(), "Initial schema: users", "test.migrations.Initial", null, new Part0(0)));
+            revisions.add(new RegisteredRevision("0002_add_max_depth", strings("0001_initial"), strings(), strings(), "Add max_depth to dive sites", "test.migrations.AddMaxDepth", null, new Part0(1)));
+            revisions.add(new RegisteredRevision("0003_add_country_region_fields", strings("0002_add_max_depth"), strings(), strings(), "Add country and region to dive sites", "test.migrations.AddCountryRegionFields", null, new Part0(2)));
+            revisions.add(new RegisteredRevision("0004_add_photos", strings("0003_add_country_region_fields"), strings(), strings(), "Add \"photos\" table", "test.migrations.AddPhotos", null, new Part0(3)));
+            revisions.add(new RegisteredRevision("0004_add_ratings", strings("0003_add_country_region_fields"), strings(), strings(), "", "test.migrations.AddRatings", null, new Part0(4)));
+            revisions.add(new RegisteredRevision("0005_merge", strings("0004_add_photos", "0004_add_ratings"), strings(), strings(), "Merge photos and ratings", "test.migrations.MergePhotosRatings", null, new Part0(5)));
+            revisions.add(new RegisteredRevision("0006_drop_legacy_tokens", strings("0005_merge"), strings(), strings(), "", "test.migrations.DropLegacyTokens", "The legacy tokens are deleted; restore them from a backup.", new Part0(6)));
+            revisions.add(new RegisteredRevision("1001_reporting_views", strings("0002_add_max_depth"), strings("reporting"), strings("0003_add_country_region_fields"), "Reporting views", "test.migrations.reporting.ReportingViews", null, new Part0(7)));
+            revisions.add(new RegisteredRevision("1002_reporting_indexes", strings("1001_reporting_views"), strings(), strings(), "", "test.migrations.Holder$ReportingIndexes", null, new Part0(8)));
         }
 
         @Override

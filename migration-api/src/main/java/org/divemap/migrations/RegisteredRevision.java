@@ -13,7 +13,8 @@ import java.util.function.Supplier;
  * @param branchLabels the labels declared on this revision (not the ones it inherits)
  * @param dependsOn ids or branch labels this revision depends on
  * @param message the one-line description, possibly empty
- * @param migrationClass the declaring class
+ * @param migrationClass the binary name of the declaring class ({@code com.example.Outer$Inner}); a
+ *     name and not a {@code Class}, so that listing a thousand revisions loads none of their classes
  * @param irreversibleReason the reason given by {@link Irreversible}, or {@code null} when the
  *     revision can be downgraded
  * @param factory creates a new instance of the migration, without reflection
@@ -24,7 +25,7 @@ public record RegisteredRevision(
         List<String> branchLabels,
         List<String> dependsOn,
         String message,
-        Class<? extends Migration> migrationClass,
+        String migrationClass,
         String irreversibleReason,
         Supplier<? extends Migration> factory) {
 
@@ -52,6 +53,6 @@ public record RegisteredRevision(
 
     @Override
     public String toString() {
-        return "RegisteredRevision[" + id + " revises " + revises + ", " + migrationClass.getName() + "]";
+        return "RegisteredRevision[" + id + " revises " + revises + ", " + migrationClass + "]";
     }
 }

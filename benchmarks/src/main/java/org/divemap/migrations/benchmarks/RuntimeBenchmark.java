@@ -147,7 +147,7 @@ public final class RuntimeBenchmark {
         for (int i = 0; i < n; i++) {
             String id = String.format(Locale.ROOT, "r%06d", i);
             revisions.add(new RegisteredRevision(id, head == null ? List.of() : List.of(head), List.of(), List.of(), "",
-                    Noop.class, null, factory));
+                    Noop.class.getName(), null, factory));
             head = id;
         }
         for (int round = 0; round < 3; round++) { // the last round is reported

@@ -181,7 +181,7 @@ public final class Divemap implements AutoCloseable {
         for (String id : ids) {
             RegisteredRevision r = map.revision(id);
             infos.add(new RevisionInfo(id, r.revises(), r.dependsOn(), map.branchLabels(id), r.message(),
-                    r.migrationClass().getName(), heads.contains(id), branchPoints.contains(id), r.reversible(),
+                    r.migrationClass(), heads.contains(id), branchPoints.contains(id), r.reversible(),
                     current.contains(id)));
         }
         return infos;
@@ -331,7 +331,7 @@ public final class Divemap implements AutoCloseable {
     private String failure(RegisteredRevision revision, boolean upgrade, boolean transactional,
             JdbcOperations operations, String cause, List<String> before, List<MigrationResult.Step> done) {
         StringBuilder text = new StringBuilder();
-        text.append("Revision ").append(revision.id()).append(" (").append(revision.migrationClass().getName())
+        text.append("Revision ").append(revision.id()).append(" (").append(revision.migrationClass())
                 .append(") failed during ").append(upgrade ? "upgrade" : "downgrade").append(": ").append(cause);
         if (operations.failedStatement() != null) {
             text.append("\n  Failing statement: ").append(operations.failedStatement());

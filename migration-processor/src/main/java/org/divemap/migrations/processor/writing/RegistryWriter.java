@@ -144,7 +144,7 @@ public final class RegistryWriter {
                 .add(list(revision.revises())).add(", ")
                 .add(list(revision.branchLabels())).add(", ")
                 .add(list(revision.dependsOn())).add(", ")
-                .add("$S, $T.class, ", revision.message(), ClassName.get(revision.type()));
+                .add("$S, $S, ", revision.message(), ClassName.get(revision.type()).reflectionName());
         if (revision.irreversible() != null) {
             code.add("$S, ", revision.irreversibleReason());
         } else {

@@ -128,11 +128,11 @@ public final class RevisionMap {
     public static RevisionMap of(Collection<RegisteredRevision> registered) {
         List<RevisionNode> nodes = new ArrayList<>(registered.size());
         List<RegisteredRevision> ordered = new ArrayList<>(registered);
-        ordered.sort(Comparator.comparing((RegisteredRevision r) -> r.migrationClass().getName())
+        ordered.sort(Comparator.comparing((RegisteredRevision r) -> r.migrationClass())
                 .thenComparing(RegisteredRevision::id));
         for (RegisteredRevision revision : ordered) {
             nodes.add(new RevisionNode(revision.id(), revision.revises(), revision.dependsOn(),
-                    revision.branchLabels(), revision.migrationClass().getName()));
+                    revision.branchLabels(), revision.migrationClass()));
         }
         RevisionGraph graph = RevisionGraph.of(nodes);
         if (graph.hasErrors()) {

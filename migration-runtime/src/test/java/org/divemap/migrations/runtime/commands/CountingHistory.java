@@ -26,7 +26,7 @@ final class CountingHistory {
             String table = prefix + "applied";
             boolean first = previous == null;
             revisions.add(new RegisteredRevision(id, previous == null ? List.of() : List.of(previous), List.of(),
-                    List.of(), "counting " + id, Counting.class, null, () -> new Counting(id, table, pause, first)));
+                    List.of(), "counting " + id, Counting.class.getName(), null, () -> new Counting(id, table, pause, first)));
             previous = id;
         }
         return revisions;

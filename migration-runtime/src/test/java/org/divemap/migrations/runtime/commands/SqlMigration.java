@@ -98,7 +98,7 @@ public final class SqlMigration implements Migration {
             List<String> d = List.copyOf(down);
             boolean t = transactional;
             Supplier<Migration> f = factory != null ? factory : () -> new SqlMigration(u, d, t);
-            return new RegisteredRevision(id, revises, labels, dependsOn, "Revision " + id, SqlMigration.class,
+            return new RegisteredRevision(id, revises, labels, dependsOn, "Revision " + id, SqlMigration.class.getName(),
                     irreversible, f);
         }
     }

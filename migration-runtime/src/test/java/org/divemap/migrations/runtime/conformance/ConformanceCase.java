@@ -85,7 +85,7 @@ record ConformanceCase(String name, boolean unlabeledMultiHead, List<Revision> r
         List<RegisteredRevision> registered = new ArrayList<>();
         for (Revision r : revisions) {
             registered.add(new RegisteredRevision(r.id(), r.revises(), r.branchLabels(), r.dependsOn(), "",
-                    Recorder.class, null, () -> new Recorder(r.id(), log)));
+                    Recorder.class.getName(), null, () -> new Recorder(r.id(), log)));
         }
         return registered;
     }
