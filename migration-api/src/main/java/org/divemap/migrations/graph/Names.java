@@ -37,6 +37,38 @@ public final class Names {
     }
 
     /**
+     * The candidate a misspelt {@code reference} most likely meant, or null when none is close: the
+     * only candidate that starts with it, otherwise the nearest by edit distance (at most a third of
+     * its length, capped at 3), the first in {@code candidates}' order on a tie.
+     */
+    public static String closest(String reference, java.util.Collection<String> candidates) {
+        String prefixMatch = null;
+        for (String candidate : candidates) {
+            if (!reference.isEmpty() && candidate.startsWith(reference)) {
+                if (prefixMatch != null) {
+                    prefixMatch = null;
+                    break;
+                }
+                prefixMatch = candidate;
+            }
+        }
+        if (prefixMatch != null) {
+            return prefixMatch;
+        }
+        int limit = Math.max(1, Math.min(3, reference.length() / 3));
+        String best = null;
+        int bestDistance = limit + 1;
+        for (String candidate : candidates) {
+            int distance = distance(reference, candidate, bestDistance - 1);
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    /**
      * The Levenshtein distance between two strings, or {@code limit + 1} as soon as it is known to
      * exceed {@code limit}.
      */

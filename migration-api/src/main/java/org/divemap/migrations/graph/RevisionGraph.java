@@ -235,30 +235,7 @@ public final class RevisionGraph {
             candidates.addAll(ownerByLabel.keySet());
         }
         Collections.sort(candidates);
-        String prefixMatch = null;
-        for (String candidate : candidates) {
-            if (!reference.isEmpty() && candidate.startsWith(reference)) {
-                if (prefixMatch != null) {
-                    prefixMatch = null;
-                    break;
-                }
-                prefixMatch = candidate;
-            }
-        }
-        if (prefixMatch != null) {
-            return prefixMatch;
-        }
-        int limit = Math.max(1, Math.min(3, reference.length() / 3));
-        String best = null;
-        int bestDistance = limit + 1;
-        for (String candidate : candidates) {
-            int distance = Names.distance(reference, candidate, bestDistance - 1);
-            if (distance < bestDistance) {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        return best;
+        return Names.closest(reference, candidates);
     }
 
     // ---------------------------------------------------------------- cycles

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.divemap.migrations.RegisteredRevision;
 import org.divemap.migrations.graph.GraphProblem;
+import org.divemap.migrations.graph.Names;
 import org.divemap.migrations.graph.RevisionGraph;
 import org.divemap.migrations.graph.RevisionNode;
 import org.divemap.migrations.runtime.DivemapException;
@@ -373,38 +374,8 @@ public final class RevisionMap {
     }
 
     private String suggestion(String id) {
-        String best = null;
-        int bestDistance = Math.max(1, Math.min(3, id.length() / 3)) + 1;
-        for (String key : new TreeSet<>(byKey.keySet())) {
-            int distance = distance(id, key, bestDistance - 1);
-            if (distance < bestDistance) {
-                best = key;
-                bestDistance = distance;
-            }
-        }
+        String best = Names.closest(id, new TreeSet<>(byKey.keySet()));
         return best == null ? "" : " Did you mean \"" + best + "\"?";
-    }
-
-    private static int distance(String a, String b, int limit) {
-        if (Math.abs(a.length() - b.length()) > limit) {
-            return limit + 1;
-        }
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     /** The revisions a plain (non-relative) target names; empty for base. */
@@ -552,22 +523,7 @@ public final class RevisionMap {
                     starts = filterForLineage(current, branch);
                     if (starts.isEmpty()) {
                         // the branch is not at a head: start from its last applied revision
-                        BitSet applied = applied(current);
-                        List<Rev> onBranch = new ArrayList<>();
-                        for (int i = applied.nextSetBit(0); i >= 0; i = applied.nextSetBit(i + 1)) {
-                            onBranch.add(revisions.get(i));
-                        }
-                        onBranch = filterForLineage(onBranch, branch);
-                        Set<Rev> tips = new LinkedHashSet<>(onBranch);
-                        for (Rev rev : onBranch) {
-                            for (Rev parent : rev.parents) {
-                                tips.remove(parent);
-                            }
-                            for (Rev dependency : rev.dependencies) {
-                                tips.remove(dependency);
-                            }
-                        }
-                        starts = new ArrayList<>(tips);
+                        starts = tipsOnBranch(current, branch, true);
                     }
                 }
                 if (starts.size() > 1) {
@@ -628,7 +584,7 @@ public final class RevisionMap {
                     if (branch != null) {
                         List<Rev> onBranch = filterForLineage(current, branch);
                         if (onBranch.isEmpty()) {
-                            onBranch = tipsOnBranch(current, branch);
+                            onBranch = tipsOnBranch(current, branch, false);
                         }
                         if (onBranch.size() != 1) {
                             throw new DivemapException(Kind.AMBIGUOUS_TARGET, "\"" + target + "\": the database is at "
@@ -675,7 +631,11 @@ public final class RevisionMap {
         return downgradeTo(current, versionRows, target, branch, targetRev);
     }
 
-    private List<Rev> tipsOnBranch(List<Rev> current, String branch) {
+    /**
+     * The applied revisions on the line of {@code branch} that no other applied revision of that line
+     * follows (through revises, and dependsOn when asked).
+     */
+    private List<Rev> tipsOnBranch(List<Rev> current, String branch, boolean throughDependencies) {
         BitSet applied = applied(current);
         List<Rev> all = new ArrayList<>();
         for (int i = applied.nextSetBit(0); i >= 0; i = applied.nextSetBit(i + 1)) {
@@ -686,6 +646,11 @@ public final class RevisionMap {
         for (Rev rev : onBranch) {
             for (Rev parent : rev.parents) {
                 tips.remove(parent);
+            }
+            if (throughDependencies) {
+                for (Rev dependency : rev.dependencies) {
+                    tips.remove(dependency);
+                }
             }
         }
         return new ArrayList<>(tips);
