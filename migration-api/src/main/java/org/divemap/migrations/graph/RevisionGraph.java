@@ -89,9 +89,11 @@ public final class RevisionGraph {
             }
             checkRedundantDependencies();
         }
-        problems.sort(Comparator.comparingInt((GraphProblem p) -> p.site().node())
-                .thenComparing(p -> p.site().attribute())
-                .thenComparingInt(p -> p.site().index()));
+        if (problems.size() > 1) {
+            problems.sort(Comparator.comparingInt((GraphProblem p) -> p.site().node())
+                    .thenComparing(p -> p.site().attribute())
+                    .thenComparingInt(p -> p.site().index()));
+        }
     }
 
     // ---------------------------------------------------------------- ids and labels

@@ -98,8 +98,8 @@ public final class RevisionMap {
             }
         }
         for (Rev rev : revisions) {
-            rev.parents = rev.source.revises().stream().map(byId::get).toArray(Rev[]::new);
-            rev.dependencies = graph.resolvedDependencies(rev.id).stream().map(byId::get).toArray(Rev[]::new);
+            rev.parents = lookUp(rev.source.revises());
+            rev.dependencies = lookUp(graph.resolvedDependencies(rev.id));
             for (Rev parent : rev.parents) {
                 parent.children.add(rev);
             }
@@ -119,6 +119,14 @@ public final class RevisionMap {
                 bases.add(rev);
             }
         }
+    }
+
+    private Rev[] lookUp(List<String> ids) {
+        Rev[] revs = new Rev[ids.size()];
+        for (int i = 0; i < revs.length; i++) {
+            revs[i] = byId.get(ids.get(i));
+        }
+        return revs;
     }
 
     /**
