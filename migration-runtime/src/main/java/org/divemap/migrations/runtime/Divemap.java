@@ -296,7 +296,7 @@ public final class Divemap implements AutoCloseable {
         configuration.listener.starting(id, step.upgrade());
         Instant start = Instant.now();
         long started = System.nanoTime();
-        JdbcOperations operations = new JdbcOperations(connection, dialect.database());
+        JdbcOperations operations = new JdbcOperations(connection, dialect);
         connection.setAutoCommit(!transactional);
         try {
             if (step.upgrade()) {

@@ -16,35 +16,55 @@ import org.divemap.migrations.OnlineDdl;
 import org.divemap.migrations.Operations;
 import org.divemap.migrations.SchemaInspector;
 import org.divemap.migrations.Table;
+import org.divemap.migrations.runtime.dialect.Ddl;
+import org.divemap.migrations.runtime.dialect.Dialect;
+import org.divemap.migrations.runtime.sql.DataOperations;
+import org.divemap.migrations.runtime.sql.JdbcSchemaInspector;
 
 /**
- * The operations a migration runs on a live connection. Every statement it sends is remembered, so a
- * failure can say which statement failed and which ran before it.
- *
- * <p>The schema-changing calls (tables, columns, indexes, constraints), introspection and the data
- * helpers are rendered per dialect by the Operations milestone; until then they refuse with a
- * message that says so, and migrations use {@link #execute(String)}.
+ * The operations a migration runs on a live connection: each schema-changing call is rendered by the
+ * dialect's {@link Ddl} and run at once. Every statement sent is remembered, so a failure can say
+ * which statement failed and which ran before it.
  */
 final class JdbcOperations implements Operations {
 
     private final Connection connection;
-    private final Database database;
-    private final List<String> executed = new ArrayList<>();
-    private String failed;
+    private final Dialect dialect;
+    private final Ddl ddl;
+    private final OnlineDdl online;
+    private final Log log;
+    private final NamingConvention names = NamingConvention.DEFAULT;
 
-    JdbcOperations(Connection connection, Database database) {
+    /** What ran, shared by the views {@link #online(OnlineDdl)} returns. */
+    private static final class Log {
+        final List<String> executed = new ArrayList<>();
+        String failed;
+    }
+
+    JdbcOperations(Connection connection, Dialect dialect) {
+        this(connection, dialect, OnlineDdl.DEFAULT, new Log());
+    }
+
+    private JdbcOperations(Connection connection, Dialect dialect, OnlineDdl online, Log log) {
         this.connection = connection;
-        this.database = database;
+        this.dialect = dialect;
+        this.ddl = Ddl.of(dialect);
+        this.online = online;
+        this.log = log;
+    }
+
+    private void run(List<String> statements) {
+        statements.forEach(this::execute);
     }
 
     /** The statements that completed, in order. */
     List<String> executed() {
-        return List.copyOf(executed);
+        return List.copyOf(log.executed);
     }
 
     /** The statement that failed, or null. */
     String failedStatement() {
-        return failed;
+        return log.failed;
     }
 
     @Override
@@ -52,10 +72,10 @@ final class JdbcOperations implements Operations {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            failed = sql;
+            log.failed = sql;
             throw new StatementFailed(sql, e);
         }
-        executed.add(sql);
+        log.executed.add(sql);
     }
 
     @Override
@@ -66,10 +86,10 @@ final class JdbcOperations implements Operations {
             }
             statement.execute();
         } catch (SQLException e) {
-            failed = sql;
+            log.failed = sql;
             throw new StatementFailed(sql, e);
         }
-        executed.add(sql);
+        log.executed.add(sql);
     }
 
     /** A statement of a migration failed; carries the statement for the report. */
@@ -90,7 +110,7 @@ final class JdbcOperations implements Operations {
 
     @Override
     public Database database() {
-        return database;
+        return dialect.database();
     }
 
     @Override
@@ -100,81 +120,78 @@ final class JdbcOperations implements Operations {
 
     @Override
     public NamingConvention namingConvention() {
-        return NamingConvention.DEFAULT;
-    }
-
-    private static UnsupportedOperationException notYet(String operation) {
-        return new UnsupportedOperationException(operation + " is not rendered by this version of the runtime yet;"
-                + " write the statement with op.execute(sql) for now.");
+        return names;
     }
 
     @Override
     public void createTable(Table table) {
-        throw notYet("createTable");
+        run(ddl.createTable(table, names));
     }
 
     @Override
     public void dropTable(String table) {
-        throw notYet("dropTable");
+        run(ddl.dropTable(table));
     }
 
     @Override
     public void renameTable(String from, String to) {
-        throw notYet("renameTable");
+        run(ddl.renameTable(from, to));
     }
 
     @Override
     public void addColumn(String table, Column column) {
-        throw notYet("addColumn");
+        run(ddl.addColumn(table, column, online));
     }
 
     @Override
     public void dropColumn(String table, String column) {
-        throw notYet("dropColumn");
+        run(ddl.dropColumn(table, column, online));
     }
 
     @Override
     public void alterColumn(String table, ColumnChange change) {
-        throw notYet("alterColumn");
+        run(ddl.alterColumn(table, change, online));
     }
 
     @Override
     public void createIndex(String table, Index index) {
-        throw notYet("createIndex");
+        run(ddl.createIndex(table, index, names, online));
     }
 
     @Override
     public void dropIndex(String table, String name) {
-        throw notYet("dropIndex");
+        run(ddl.dropIndex(table, name, online));
     }
 
     @Override
     public void addConstraint(String table, Constraint constraint) {
-        throw notYet("addConstraint");
+        run(ddl.addConstraint(table, constraint, names));
     }
 
     @Override
     public void dropConstraint(String table, String name, Constraint.Kind kind) {
-        throw notYet("dropConstraint");
+        run(ddl.dropConstraint(table, name, kind));
     }
 
     @Override
     public void bulkInsert(String table, List<String> columns, List<List<Object>> rows) {
-        throw notYet("bulkInsert");
+        String statement = new DataOperations(connection, dialect).bulkInsert(table, columns, rows);
+        log.executed.add(statement + " -- " + rows.size() + " rows");
     }
 
     @Override
     public void batchUpdate(BatchUpdate spec) {
-        throw notYet("batchUpdate");
+        new DataOperations(connection, dialect).batchUpdate(spec);
+        log.executed.add("-- batched update of " + spec.table() + " by " + spec.keyColumn());
     }
 
     @Override
     public SchemaInspector schema() {
-        throw notYet("schema()");
+        return new JdbcSchemaInspector(connection, dialect, null);
     }
 
     @Override
     public Operations online(OnlineDdl options) {
-        throw notYet("online(...)");
+        return new JdbcOperations(connection, dialect, options, log);
     }
 }

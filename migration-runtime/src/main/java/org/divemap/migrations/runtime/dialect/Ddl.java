@@ -1,0 +1,211 @@
+package org.divemap.migrations.runtime.dialect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.divemap.migrations.Column;
+import org.divemap.migrations.ColumnChange;
+import org.divemap.migrations.Constraint;
+import org.divemap.migrations.DefaultValue;
+import org.divemap.migrations.Index;
+import org.divemap.migrations.NamingConvention;
+import org.divemap.migrations.OnlineDdl;
+import org.divemap.migrations.Table;
+import org.divemap.migrations.Type;
+
+/**
+ * Renders each schema-changing call of {@code Operations} as the statements of one database. Every
+ * identifier is quoted by the dialect; every name left open is given by the naming convention. The
+ * statements are returned, not run, so the same rendering serves live runs and offline scripts.
+ */
+public abstract class Ddl {
+
+    final Dialect dialect;
+
+    Ddl(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /** The renderer for a dialect. */
+    public static Ddl of(Dialect dialect) {
+        return switch (dialect.database()) {
+            case MYSQL, MARIADB -> new MySqlDdl(dialect);
+            case POSTGRESQL -> new PostgresDdl(dialect);
+            case H2 -> new H2Ddl(dialect);
+        };
+    }
+
+    String q(String identifier) {
+        return dialect.quote(identifier);
+    }
+
+    String columns(List<String> columns) {
+        return columns.stream().map(this::q).collect(Collectors.joining(", "));
+    }
+
+    static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    static UnsupportedOperationException unsupported(String what, String database, String instead) {
+        return new UnsupportedOperationException(what + " is not available on " + database + ". " + instead);
+    }
+
+    // ---------------------------------------------------------------- types and columns
+
+    /** The database's spelling of a type. */
+    abstract String type(Type type);
+
+    String defaultValue(DefaultValue value) {
+        if (value instanceof DefaultValue.Text text) {
+            return literal(text.value());
+        } else if (value instanceof DefaultValue.Numeric number) {
+            return number.value().toPlainString();
+        } else if (value instanceof DefaultValue.Bool bool) {
+            return bool.value() ? "TRUE" : "FALSE";
+        } else if (value instanceof DefaultValue.Expression expression) {
+            return expression.sql();
+        }
+        return "CURRENT_TIMESTAMP";
+    }
+
+    /** The column's definition inside CREATE TABLE or ADD COLUMN, without table-level constraints. */
+    String columnDefinition(Column column) {
+        StringBuilder sql = new StringBuilder(q(column.name())).append(' ');
+        sql.append(column.isAutoIncrement() ? autoIncrementType(column.type()) : type(column.type()));
+        sql.append(column.isNullable() ? " NULL" : " NOT NULL");
+        column.defaultValue().ifPresent(value -> sql.append(" DEFAULT ").append(defaultValue(value)));
+        sql.append(columnSuffix(column));
+        return sql.toString();
+    }
+
+    /** The type of an auto-incrementing column, with its identity clause. */
+    abstract String autoIncrementType(Type type);
+
+    /** What follows a column definition (MySQL: ON UPDATE, COMMENT). */
+    String columnSuffix(Column column) {
+        return "";
+    }
+
+    /** Comments on a new table and its columns, where they are separate statements. */
+    List<String> comments(String table, Optional<String> tableComment, List<Column> columns) {
+        List<String> statements = new ArrayList<>();
+        tableComment.ifPresent(c -> statements.add("COMMENT ON TABLE " + q(table) + " IS " + literal(c)));
+        for (Column column : columns) {
+            column.comment().ifPresent(c -> statements.add("COMMENT ON COLUMN " + q(table) + "." + q(column.name())
+                    + " IS " + literal(c)));
+        }
+        return statements;
+    }
+
+    // ---------------------------------------------------------------- tables
+
+    /** CREATE TABLE with its columns and constraints (column-level keys become named constraints). */
+    public List<String> createTable(Table table, NamingConvention names) {
+        List<String> parts = new ArrayList<>();
+        List<String> primary = new ArrayList<>();
+        List<Constraint> constraints = new ArrayList<>();
+        for (Column column : table.columns()) {
+            parts.add(columnDefinition(column));
+            if (column.isPrimaryKey()) {
+                primary.add(column.name());
+            }
+            if (column.isUnique()) {
+                constraints.add(Constraint.unique(column.name()));
+            }
+        }
+        if (!primary.isEmpty()) {
+            constraints.add(0, Constraint.primaryKey(primary.toArray(String[]::new)));
+        }
+        constraints.addAll(table.constraints());
+        for (Constraint constraint : constraints) {
+            parts.add(constraint(table.name(), constraint, names));
+        }
+        List<String> statements = new ArrayList<>();
+        statements.add("CREATE TABLE " + q(table.name()) + " (\n    " + String.join(",\n    ", parts) + "\n)"
+                + tableOptions(table));
+        statements.addAll(comments(table.name(), Optional.ofNullable(table.options().comment()), table.columns()));
+        return statements;
+    }
+
+    /** What follows the closing parenthesis of CREATE TABLE (MySQL: ENGINE, CHARSET, COMMENT). */
+    String tableOptions(Table table) {
+        return "";
+    }
+
+    public List<String> dropTable(String table) {
+        return List.of("DROP TABLE " + q(table));
+    }
+
+    public List<String> renameTable(String from, String to) {
+        return List.of("ALTER TABLE " + q(from) + " RENAME TO " + q(to));
+    }
+
+    // ---------------------------------------------------------------- columns
+
+    public List<String> addColumn(String table, Column column, OnlineDdl online) {
+        List<String> statements = new ArrayList<>();
+        statements.add("ALTER TABLE " + q(table) + " ADD COLUMN " + columnDefinition(column) + alterOptions(online));
+        if (column.isPrimaryKey()) {
+            statements.add("ALTER TABLE " + q(table) + " ADD PRIMARY KEY (" + q(column.name()) + ")");
+        }
+        if (column.isUnique()) {
+            statements.add("ALTER TABLE " + q(table) + " ADD " + constraint(table, Constraint.unique(column.name()),
+                    NamingConvention.DEFAULT));
+        }
+        statements.addAll(comments(table, Optional.empty(), List.of(column)));
+        return statements;
+    }
+
+    public List<String> dropColumn(String table, String column, OnlineDdl online) {
+        return List.of("ALTER TABLE " + q(table) + " DROP COLUMN " + q(column) + alterOptions(online));
+    }
+
+    /** Renders a column change; each database says in its own way what it can change in place. */
+    public abstract List<String> alterColumn(String table, ColumnChange change, OnlineDdl online);
+
+    /** MySQL's {@code , ALGORITHM=..., LOCK=...}; nothing elsewhere. */
+    String alterOptions(OnlineDdl online) {
+        return "";
+    }
+
+    // ---------------------------------------------------------------- indexes and constraints
+
+    String indexName(String table, Index index, NamingConvention names) {
+        return names.nameFor(table, index).orElseThrow(() -> new IllegalArgumentException("the index on " + table
+                + index.columns() + " needs a name: the naming convention gives none; name it with named(...)"));
+    }
+
+    String constraintName(String table, Constraint constraint, NamingConvention names) {
+        return names.nameFor(table, constraint).orElse(null);
+    }
+
+    public abstract List<String> createIndex(String table, Index index, NamingConvention names, OnlineDdl online);
+
+    public abstract List<String> dropIndex(String table, String name, OnlineDdl online);
+
+    /** A constraint clause: {@code CONSTRAINT name PRIMARY KEY (...)} and so on. */
+    String constraint(String table, Constraint constraint, NamingConvention names) {
+        String name = constraintName(table, constraint, names);
+        String prefix = name == null ? "" : "CONSTRAINT " + q(name) + " ";
+        if (constraint instanceof Constraint.ForeignKey fk) {
+            return prefix + "FOREIGN KEY (" + columns(fk.columns()) + ") REFERENCES " + q(fk.referredTable()) + " ("
+                    + columns(fk.referredColumns()) + ")"
+                    + (fk.onDelete() != null ? " ON DELETE " + fk.onDelete().sql() : "")
+                    + (fk.onUpdate() != null ? " ON UPDATE " + fk.onUpdate().sql() : "");
+        } else if (constraint instanceof Constraint.Check check) {
+            return prefix + "CHECK (" + check.condition() + ")";
+        }
+        return prefix + (constraint.kind() == Constraint.Kind.PRIMARY_KEY ? "PRIMARY KEY (" : "UNIQUE (")
+                + columns(constraint.columns()) + ")";
+    }
+
+    public List<String> addConstraint(String table, Constraint constraint, NamingConvention names) {
+        return List.of("ALTER TABLE " + q(table) + " ADD " + constraint(table, constraint, names));
+    }
+
+    public List<String> dropConstraint(String table, String name, Constraint.Kind kind) {
+        return List.of("ALTER TABLE " + q(table) + " DROP CONSTRAINT " + q(name));
+    }
+}

@@ -1,0 +1,71 @@
+package org.divemap.migrations.runtime.dialect;
+
+import java.util.List;
+import org.divemap.migrations.Column;
+import org.divemap.migrations.Constraint;
+import org.divemap.migrations.Index;
+import org.divemap.migrations.NamingConvention;
+import org.divemap.migrations.OnlineDdl;
+import org.divemap.migrations.Type;
+
+/** H2 2.x: PostgreSQL's rendering, with H2's own types and ALTER COLUMN spellings. */
+final class H2Ddl extends PostgresDdl {
+
+    H2Ddl(Dialect dialect) {
+        super(dialect);
+    }
+
+    @Override
+    String type(Type type) {
+        return switch (type.kind()) {
+            case TINYINT -> "TINYINT";
+            case DECIMAL -> MySqlDdl.decimal(type);
+            case TEXT, MEDIUM_TEXT, LONG_TEXT -> "CLOB";
+            case BINARY -> "BINARY(" + ((Type.Sized) type).length() + ")";
+            case VARBINARY -> "VARBINARY(" + ((Type.Sized) type).length() + ")";
+            case BLOB, MEDIUM_BLOB, LONG_BLOB -> "BLOB";
+            case ENUM -> "ENUM(" + String.join(", ", ((Type.Enumeration) type).values().stream().map(Ddl::literal)
+                    .toList()) + ")";
+            default -> super.type(type);
+        };
+    }
+
+    @Override
+    String columnSuffix(Column column) {
+        return ""; // ENUM is a native type here
+    }
+
+    @Override
+    String typeChange(Type type) {
+        return "SET DATA TYPE " + type(type);
+    }
+
+    @Override
+    String rename(String table, String column, String newName) {
+        return "ALTER TABLE " + q(table) + " ALTER COLUMN " + q(column) + " RENAME TO " + q(newName);
+    }
+
+    @Override
+    public List<String> createIndex(String table, Index index, NamingConvention names, OnlineDdl online) {
+        if (index.kind() == Index.Kind.FULLTEXT) {
+            throw unsupported("A FULLTEXT index", dialect.displayName(), "Use H2's FullText functions through"
+                    + " op.execute when op.database() is H2.");
+        }
+        String kind = index.isUnique() ? "UNIQUE " : index.kind() == Index.Kind.SPATIAL ? "SPATIAL " : "";
+        return List.of("CREATE " + kind + "INDEX " + q(indexName(table, index, names)) + " ON " + q(table) + " ("
+                + columns(index.columns()) + ")");
+    }
+
+    @Override
+    public List<String> dropIndex(String table, String name, OnlineDdl online) {
+        return List.of("DROP INDEX " + q(name));
+    }
+
+    @Override
+    public List<String> dropConstraint(String table, String name, Constraint.Kind kind) {
+        if (kind == Constraint.Kind.PRIMARY_KEY) {
+            return List.of("ALTER TABLE " + q(table) + " DROP PRIMARY KEY");
+        }
+        return super.dropConstraint(table, name, kind);
+    }
+}
