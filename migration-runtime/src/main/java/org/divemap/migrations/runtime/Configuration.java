@@ -129,12 +129,12 @@ public final class Configuration {
         return this;
     }
 
-    /** Loads the revisions and checks their graph; connects only when a command needs the database. */
+    /**
+     * Loads the revisions and checks their graph; connects only when a command needs the database.
+     * Without a data source, the commands that need no database still work (heads, history, show,
+     * offline scripts), and the others say a database must be configured.
+     */
     public Divemap load() {
-        if (dataSource == null && url == null) {
-            throw new DivemapException(DivemapException.Kind.CONFIGURATION, "No database configured. Call"
-                    + " dataSource(url, user, password) or dataSource(DataSource) before load().");
-        }
         return new Divemap(this);
     }
 

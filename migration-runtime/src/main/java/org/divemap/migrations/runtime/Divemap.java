@@ -16,6 +16,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.divemap.migrations.IrreversibleMigrationException;
 import org.divemap.migrations.Migration;
+import org.divemap.migrations.Operations;
 import org.divemap.migrations.RegisteredRevision;
 import org.divemap.migrations.RevisionRegistry;
 import org.divemap.migrations.runtime.DivemapException.Kind;
@@ -52,7 +53,7 @@ public final class Divemap implements AutoCloseable {
     Divemap(Configuration configuration) {
         this.configuration = configuration;
         this.map = RevisionMap.of(loadRevisions(configuration));
-        if (configuration.dataSource != null) {
+        if (configuration.dataSource != null || configuration.url == null) {
             this.dataSource = configuration.dataSource;
             this.ownPool = null;
         } else {
@@ -140,6 +141,10 @@ public final class Divemap implements AutoCloseable {
      * database can be read.
      */
     public List<RevisionInfo> history(String range) {
+        return history(range, dataSource != null);
+    }
+
+    private List<RevisionInfo> history(String range, boolean markCurrent) {
         String lower = "";
         String upper = "";
         if (range != null && !range.isBlank()) {
@@ -152,7 +157,7 @@ public final class Divemap implements AutoCloseable {
             upper = range.substring(colon + 1);
         }
         List<String> ids = map.range(lower, upper);
-        return infos(ids, new HashSet<>(currentRows()));
+        return infos(ids, markCurrent ? new HashSet<>(currentRows()) : Set.of());
     }
 
     /** What the version table lists, as {@code alembic current}. */
@@ -309,7 +314,8 @@ public final class Divemap implements AutoCloseable {
             }
             writeRows(connection, versions, before, step.versionRowsAfter());
             Duration duration = Duration.ofNanos(System.nanoTime() - started);
-            history.record(connection, entry(id, direction, start, true, null, duration));
+            history.record(connection, entry(id, direction, start, true, null, duration)
+                    .withChecksum(operations.checksum()));
             connection.commit();
             configuration.listener.finished(id, step.upgrade(), duration);
             return new MigrationResult.Step(id, step.upgrade(), duration);
@@ -395,6 +401,128 @@ public final class Divemap implements AutoCloseable {
         return HistoryEntry.of(revision, direction, start, duration, success, error);
     }
 
+    // ---------------------------------------------------------------- offline SQL and check
+
+    /**
+     * The SQL an upgrade over {@code range} would run, as a script, without a database:
+     * {@code "base:head"}, {@code "0002_sites:0005_photos"}, or just a target (from base). Version-table
+     * statements are included. A migration that needs the live database ({@code op.connection()},
+     * {@code op.schema()}, {@code op.batchUpdate}) cannot be rendered, and the error names it.
+     */
+    public String upgradeScript(Operations.Database database, String range) {
+        return script(true, database, range);
+    }
+
+    /** The SQL a downgrade over {@code range} ({@code "head:base"}, {@code "0005:0002"}) would run, as a script. */
+    public String downgradeScript(Operations.Database database, String range) {
+        return script(false, database, range);
+    }
+
+    private String script(boolean upgrade, Operations.Database database, String range) {
+        int colon = range.indexOf(':');
+        if (colon < 0 && !upgrade) {
+            throw new DivemapException(Kind.MALFORMED_TARGET, "An offline downgrade needs a range FROM:TO, such as"
+                    + " head:base or 0005_photos:0002_sites: without a database there is no current revision.");
+        }
+        String from = colon < 0 ? "base" : range.substring(0, colon);
+        String to = colon < 0 ? range : range.substring(colon + 1);
+        List<String> rows = from.isEmpty() || from.equals("base") ? List.of() : map.resolve(from);
+        Plan plan = upgrade ? map.upgrade(rows, to) : map.downgrade(rows, to);
+        Dialect dialect = Dialect.of(database);
+        VersionTable versions = new VersionTable(dialect, configuration.schema, configuration.versionTable);
+        StringBuilder sql = new StringBuilder();
+        sql.append("-- Divemap Migrations: ").append(upgrade ? "upgrade" : "downgrade").append(' ').append(from)
+                .append(':').append(to).append(" for ").append(dialect.displayName()).append("\n\n");
+        if (upgrade && rows.isEmpty()) {
+            sql.append(versions.createStatement()).append(";\n\n");
+        }
+        List<String> before = sorted(rows);
+        for (Plan.Step step : plan.steps()) {
+            RegisteredRevision revision = step.revision();
+            if (!step.upgrade() && !revision.reversible()) {
+                throw new DivemapException(Kind.IRREVERSIBLE, "Cannot render the downgrade of " + revision.id()
+                        + ": it is @Irreversible (" + revision.irreversibleReason() + ").");
+            }
+            Migration migration = revision.newMigration();
+            JdbcOperations operations = new JdbcOperations(null, dialect);
+            try {
+                if (step.upgrade()) {
+                    migration.upgrade(operations);
+                } else {
+                    migration.downgrade(operations);
+                }
+            } catch (IllegalStateException | UnsupportedOperationException e) {
+                throw new DivemapException(Kind.MIGRATION_FAILED, "Revision " + revision.id() + " ("
+                        + revision.migrationClass() + ") cannot be rendered offline: " + e.getMessage()
+                        + " Run it against the database instead.", e);
+            }
+            boolean transaction = dialect.transactionalDdl() && migration.transactional();
+            sql.append("-- Running ").append(step.upgrade() ? "upgrade " : "downgrade ")
+                    .append(step.upgrade() ? parents(revision) + " -> " + revision.id()
+                            : revision.id() + " -> " + parents(revision))
+                    .append(revision.message().isEmpty() ? "" : ", " + revision.message()).append("\n");
+            if (transaction) {
+                sql.append("BEGIN;\n");
+            }
+            for (String statement : operations.executed()) {
+                sql.append(statement).append(";\n");
+            }
+            for (String statement : versions.changeStatements(before, step.versionRowsAfter())) {
+                sql.append(statement).append(";\n");
+            }
+            if (transaction) {
+                sql.append("COMMIT;\n");
+            }
+            sql.append('\n');
+            before = step.versionRowsAfter();
+        }
+        return sql.toString();
+    }
+
+    private static String parents(RegisteredRevision revision) {
+        return revision.revises().isEmpty() ? "<base>" : String.join(", ", revision.revises());
+    }
+
+    /**
+     * Whether the database is at head, and whether any applied revision now renders different SQL
+     * than when it was applied (each applied revision's checksum is in the history table), as
+     * {@code alembic check} and Flyway's validate.
+     */
+    public CheckResult check() {
+        Dialect dialect = dialect();
+        return withConnection(connection -> {
+            List<String> rows = versionTable().read(connection);
+            List<String> pending = map.upgrade(rows, "heads").steps().stream().map(s -> s.revision().id()).toList();
+            HistoryTable history = historyTable();
+            java.util.Map<String, String> applied = new java.util.HashMap<>();
+            if (history.exists(connection)) {
+                for (HistoryEntry entry : history.list(connection)) {
+                    if (entry.success() && entry.direction().equals(HistoryEntry.UP) && entry.checksum() != null) {
+                        applied.put(entry.revision(), entry.checksum());
+                    }
+                }
+            }
+            List<String> changed = new ArrayList<>();
+            List<String> unverifiable = new ArrayList<>();
+            for (String id : map.applied(rows)) {
+                String recorded = applied.get(id);
+                JdbcOperations operations = new JdbcOperations(null, dialect);
+                try {
+                    map.revision(id).newMigration().upgrade(operations);
+                } catch (IllegalStateException | UnsupportedOperationException e) {
+                    unverifiable.add(id);
+                    continue;
+                }
+                if (recorded == null) {
+                    unverifiable.add(id);
+                } else if (!recorded.equals(operations.checksum())) {
+                    changed.add(id);
+                }
+            }
+            return new CheckResult(sorted(rows), pending, changed, unverifiable);
+        });
+    }
+
     // ---------------------------------------------------------------- plumbing
 
     private VersionTable versionTable() {
@@ -425,6 +553,11 @@ public final class Divemap implements AutoCloseable {
     }
 
     private Connection connect() {
+        if (dataSource == null) {
+            throw new DivemapException(Kind.CONFIGURATION, "No database configured. Call dataSource(url, user,"
+                    + " password) or dataSource(DataSource) before load(); without one, only heads, branches, show,"
+                    + " history and offline scripts work.");
+        }
         try {
             return dataSource.getConnection();
         } catch (SQLException e) {

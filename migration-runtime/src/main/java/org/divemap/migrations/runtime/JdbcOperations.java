@@ -38,9 +38,29 @@ final class JdbcOperations implements Operations {
     /** What ran, shared by the views {@link #online(OnlineDdl)} returns. */
     private static final class Log {
         final List<String> executed = new ArrayList<>();
+        /** The SHA-256 of the migration's SQL as an offline script would print it. */
+        final java.security.MessageDigest rendered = sha256();
         String failed;
     }
 
+    static java.security.MessageDigest sha256() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    private void render(String statement) {
+        log.rendered.update((statement + ";\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The checksum of everything this migration rendered: the same online and offline. */
+    String checksum() {
+        return java.util.HexFormat.of().formatHex(log.rendered.digest());
+    }
+
+    /** Operations on a live connection; with a null connection, they only record the SQL (offline). */
     JdbcOperations(Connection connection, Dialect dialect) {
         this(connection, dialect, OnlineDdl.DEFAULT, new Log());
     }
@@ -69,6 +89,11 @@ final class JdbcOperations implements Operations {
 
     @Override
     public void execute(String sql) {
+        render(sql);
+        if (connection == null) {
+            log.executed.add(sql);
+            return;
+        }
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
@@ -80,6 +105,12 @@ final class JdbcOperations implements Operations {
 
     @Override
     public void execute(String sql, Object... params) {
+        String inline = ddl.inline(sql, params);
+        render(inline);
+        if (connection == null) {
+            log.executed.add(inline);
+            return;
+        }
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 statement.setObject(i + 1, params[i]);
@@ -105,7 +136,15 @@ final class JdbcOperations implements Operations {
 
     @Override
     public Connection connection() {
+        requireOnline("op.connection()");
         return connection;
+    }
+
+    private void requireOnline(String call) {
+        if (connection == null) {
+            throw new IllegalStateException(call + " needs a live database, so this migration cannot be rendered as"
+                    + " an offline SQL script.");
+        }
     }
 
     @Override
@@ -115,7 +154,7 @@ final class JdbcOperations implements Operations {
 
     @Override
     public boolean isOffline() {
-        return false;
+        return connection == null;
     }
 
     @Override
@@ -175,18 +214,26 @@ final class JdbcOperations implements Operations {
 
     @Override
     public void bulkInsert(String table, List<String> columns, List<List<Object>> rows) {
+        if (connection == null) {
+            run(ddl.insertRows(table, columns, rows));
+            return;
+        }
+        ddl.insertRows(table, columns, rows).forEach(this::render);
         String statement = new DataOperations(connection, dialect).bulkInsert(table, columns, rows);
         log.executed.add(statement + " -- " + rows.size() + " rows");
     }
 
     @Override
     public void batchUpdate(BatchUpdate spec) {
+        requireOnline("op.batchUpdate(...)");
+        render("-- batched update of " + spec.table() + " by " + spec.keyColumn());
         new DataOperations(connection, dialect).batchUpdate(spec);
         log.executed.add("-- batched update of " + spec.table() + " by " + spec.keyColumn());
     }
 
     @Override
     public SchemaInspector schema() {
+        requireOnline("op.schema()");
         return new JdbcSchemaInspector(connection, dialect, null);
     }
 

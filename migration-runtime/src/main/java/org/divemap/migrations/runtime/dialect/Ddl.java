@@ -48,6 +48,80 @@ public abstract class Ddl {
         return "'" + text.replace("'", "''") + "'";
     }
 
+    /** A value as a SQL literal, for offline scripts. */
+    public String literal(Object value) {
+        if (value == null) {
+            return "NULL";
+        } else if (value instanceof Boolean bool) {
+            return bool ? "TRUE" : "FALSE";
+        } else if (value instanceof java.math.BigDecimal decimal) {
+            return decimal.toPlainString();
+        } else if (value instanceof Number number) {
+            return number.toString();
+        } else if (value instanceof CharSequence || value instanceof Character || value instanceof java.util.UUID) {
+            return stringLiteral(value.toString());
+        } else if (value instanceof java.time.Instant instant) {
+            return stringLiteral(java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC).toString()
+                    .replace('T', ' '));
+        } else if (value instanceof java.time.temporal.TemporalAccessor temporal) {
+            return stringLiteral(temporal.toString().replace('T', ' '));
+        }
+        throw new IllegalArgumentException("a " + value.getClass().getName() + " value cannot be written into an"
+                + " offline SQL script; use a string, number, boolean, date or time");
+    }
+
+    /** A string literal; MySQL also escapes backslashes. */
+    String stringLiteral(String text) {
+        return literal(text);
+    }
+
+    /** The statement with each {@code ?} replaced by its parameter as a literal, for offline scripts. */
+    public String inline(String sql, Object... params) {
+        StringBuilder out = new StringBuilder();
+        int next = 0;
+        boolean quoted = false;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            }
+            if (c == '?' && !quoted) {
+                if (next >= params.length) {
+                    throw new IllegalArgumentException("the statement has more ? placeholders than the " + params.length
+                            + " parameters given: " + sql);
+                }
+                out.append(literal(params[next++]));
+            } else {
+                out.append(c);
+            }
+        }
+        if (next != params.length) {
+            throw new IllegalArgumentException("the statement has " + next + " ? placeholders but " + params.length
+                    + " parameters were given: " + sql);
+        }
+        return out.toString();
+    }
+
+    /** INSERT statements with literal rows (1,000 rows each), for offline scripts. */
+    public List<String> insertRows(String table, List<String> columns, List<List<Object>> rows) {
+        List<String> statements = new ArrayList<>();
+        for (int start = 0; start < rows.size(); start += 1000) {
+            StringBuilder sql = new StringBuilder("INSERT INTO " + q(table) + " (" + columns(columns) + ") VALUES");
+            List<List<Object>> chunk = rows.subList(start, Math.min(rows.size(), start + 1000));
+            for (int i = 0; i < chunk.size(); i++) {
+                List<Object> row = chunk.get(i);
+                if (row.size() != columns.size()) {
+                    throw new IllegalArgumentException("row " + (start + i) + " of the insert into " + table + " has "
+                            + row.size() + " values but there are " + columns.size() + " columns " + columns);
+                }
+                sql.append(i == 0 ? "\n    (" : ",\n    (")
+                        .append(row.stream().map(this::literal).collect(Collectors.joining(", "))).append(')');
+            }
+            statements.add(sql.toString());
+        }
+        return statements;
+    }
+
     static UnsupportedOperationException unsupported(String what, String database, String instead) {
         return new UnsupportedOperationException(what + " is not available on " + database + ". " + instead);
     }

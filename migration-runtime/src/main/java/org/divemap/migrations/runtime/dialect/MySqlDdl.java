@@ -66,6 +66,11 @@ final class MySqlDdl extends Ddl {
     }
 
     @Override
+    String stringLiteral(String text) {
+        return literal(text.replace("\\", "\\\\"));
+    }
+
+    @Override
     String autoIncrementType(Type type) {
         return type(type);
     }

@@ -740,6 +740,16 @@ public final class RevisionMap {
 
     // ---------------------------------------------------------------- queries
 
+    /** The ids of the applied revisions for these version rows (the rows and their ancestors), sorted. */
+    public List<String> applied(Collection<String> versionRows) {
+        BitSet applied = applied(current(versionRows));
+        List<String> ids = new ArrayList<>(applied.cardinality());
+        for (int i = applied.nextSetBit(0); i >= 0; i = applied.nextSetBit(i + 1)) {
+            ids.add(revisions.get(i).id);
+        }
+        return ids;
+    }
+
     /**
      * The revisions a plain target names (no relative steps): {@code heads}, {@code head},
      * {@code label@head}, an id, a unique prefix or a label. Empty for {@code base}.

@@ -127,6 +127,42 @@ public final class VersionTable {
         }
     }
 
+    // ---------------------------------------------------------------- offline scripts
+
+    /** The statement that creates the table, for an offline script. */
+    public String createStatement() {
+        return "CREATE TABLE IF NOT EXISTS " + dialect.qualify(schema, name) + " (" + dialect.quote(COLUMN)
+                + " VARCHAR(" + LENGTH + ") NOT NULL, CONSTRAINT " + dialect.quote(name + "_pkc") + " PRIMARY KEY ("
+                + dialect.quote(COLUMN) + "))";
+    }
+
+    /** The statements that move the rows from {@code before} to {@code after}, for an offline script. */
+    public List<String> changeStatements(List<String> before, List<String> after) {
+        String table = dialect.qualify(schema, name);
+        String column = dialect.quote(COLUMN);
+        List<String> removed = new ArrayList<>(before);
+        removed.removeAll(after);
+        List<String> added = new ArrayList<>(after);
+        added.removeAll(before);
+        List<String> statements = new ArrayList<>();
+        if (removed.size() == 1 && added.size() == 1) {
+            statements.add("UPDATE " + table + " SET " + column + " = " + text(added.get(0)) + " WHERE " + column
+                    + " = " + text(removed.get(0)));
+            return statements;
+        }
+        for (String row : removed) {
+            statements.add("DELETE FROM " + table + " WHERE " + column + " = " + text(row));
+        }
+        for (String row : added) {
+            statements.add("INSERT INTO " + table + " (" + column + ") VALUES (" + text(row) + ")");
+        }
+        return statements;
+    }
+
+    private static String text(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
     /** Adds a row for {@code revision}. */
     public void insert(Connection connection, String revision) {
         Layout layout = require(connection);
