@@ -326,31 +326,42 @@ public final class Divemap implements AutoCloseable {
             connection.setAutoCommit(true);
             Duration duration = Duration.ofNanos(System.nanoTime() - started);
             String cause = e instanceof IrreversibleMigrationException ? e.getMessage() : message(e);
+            JdbcOperations.UndoReport undo = transactional ? null : operations.undo();
             recordFailure(connection, history, entry(id, direction, start, false, cause, duration));
-            throw new DivemapException(Kind.MIGRATION_FAILED, failure(revision, step.upgrade(), transactional,
-                    operations, cause, before, done), e);
+            throw new DivemapException(Kind.MIGRATION_FAILED, failure(revision, step.upgrade(), operations, cause,
+                    undo, before, done), e);
         } finally {
             connection.setAutoCommit(true);
         }
     }
 
-    private String failure(RegisteredRevision revision, boolean upgrade, boolean transactional,
-            JdbcOperations operations, String cause, List<String> before, List<MigrationResult.Step> done) {
+    private String failure(RegisteredRevision revision, boolean upgrade, JdbcOperations operations, String cause,
+            JdbcOperations.UndoReport undo, List<String> before, List<MigrationResult.Step> done) {
         StringBuilder text = new StringBuilder();
         text.append("Revision ").append(revision.id()).append(" (").append(revision.migrationClass())
                 .append(") failed during ").append(upgrade ? "upgrade" : "downgrade").append(": ").append(cause);
         if (operations.failedStatement() != null) {
             text.append("\n  Failing statement: ").append(operations.failedStatement());
         }
-        if (transactional) {
+        if (undo == null) {
             text.append("\n  It was rolled back completely.");
-        } else if (!operations.executed().isEmpty()) {
-            text.append("\n  These statements of ").append(revision.id()).append(" ran before the failure and were"
-                    + " committed (the database cannot roll DDL back):");
-            operations.executed().forEach(sql -> text.append("\n    ").append(sql).append(';'));
-            text.append("\n  Undo or finish them by hand before running again.");
-        } else {
+        } else if (undo.undone().isEmpty() && undo.kept().isEmpty()) {
             text.append("\n  None of its statements had run.");
+        } else {
+            if (!undo.undone().isEmpty()) {
+                text.append("\n  The database commits each DDL statement, so what ran before the failure was undone:");
+                undo.undone().forEach(op -> text.append("\n    undone: ").append(op.description()));
+            }
+            if (undo.complete()) {
+                text.append("\n  The schema is back at the previous revision.");
+            } else {
+                text.append("\n  These statements ran before the failure and could not be undone automatically"
+                        + (undo.failure() != null ? " (" + undo.failure() + ")" : "")
+                        + "; undo them by hand, or restore a backup, before running again:");
+                for (JdbcOperations.Done op : undo.kept()) {
+                    op.statements().forEach(sql -> text.append("\n    ").append(sql).append(';'));
+                }
+            }
         }
         text.append("\n  ").append(revision.id()).append(" is not recorded: the version table still says ")
                 .append(before.isEmpty() ? "(empty)" : String.join(", ", before)).append('.');

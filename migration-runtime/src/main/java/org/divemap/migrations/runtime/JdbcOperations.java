@@ -34,10 +34,13 @@ final class JdbcOperations implements Operations {
     private final OnlineDdl online;
     private final Log log;
     private final NamingConvention names = NamingConvention.DEFAULT;
+    /** Set while an operation runs its own statements, so they are not recorded as raw executes. */
+    private boolean internal;
 
     /** What ran, shared by the views {@link #online(OnlineDdl)} returns. */
     private static final class Log {
         final List<String> executed = new ArrayList<>();
+        final List<Done> done = new ArrayList<>();
         /** The SHA-256 of the migration's SQL as an offline script would print it. */
         final java.security.MessageDigest rendered = sha256();
         String failed;
@@ -77,6 +80,75 @@ final class JdbcOperations implements Operations {
         statements.forEach(this::execute);
     }
 
+    /**
+     * Runs one operation's statements and remembers how to undo it: {@code inverse} holds the
+     * statements that revert it, or is null when they are not known. An operation that fails after
+     * some of its statements ran is remembered as not undoable, with those statements.
+     */
+    private void run(String description, List<String> statements, List<String> inverse) {
+        List<String> ran = new ArrayList<>();
+        boolean outer = !internal;
+        internal = true;
+        try {
+            for (String statement : statements) {
+                execute(statement);
+                ran.add(statement);
+            }
+        } finally {
+            if (outer) {
+                internal = false;
+            }
+            if (!ran.isEmpty()) {
+                boolean complete = ran.size() == statements.size();
+                log.done.add(new Done(description, List.copyOf(ran), complete ? inverse : null));
+            }
+        }
+    }
+
+    /** An operation that ran, with the statements that undo it (null when unknown). */
+    record Done(String description, List<String> statements, List<String> inverse) {}
+
+    /**
+     * What undoing the operations of a failed migration achieved.
+     *
+     * @param undone the operations reverted, last first
+     * @param kept the operations that could not be reverted, with the statements that ran for them
+     */
+    record UndoReport(List<Done> undone, List<Done> kept, String failure) {
+        boolean complete() {
+            return kept.isEmpty() && failure == null;
+        }
+    }
+
+    /**
+     * Reverts, last first, the operations that ran, where their inverse is known: what a database
+     * that commits every DDL statement needs after a migration fails half-way. Stops at the first
+     * operation it cannot revert, since the ones before it may depend on it.
+     */
+    UndoReport undo() {
+        List<Done> undone = new ArrayList<>();
+        List<Done> kept = new ArrayList<>();
+        List<Done> done = new ArrayList<>(log.done);
+        java.util.Collections.reverse(done);
+        String failure = null;
+        for (Done operation : done) {
+            if (failure != null || !kept.isEmpty() || operation.inverse() == null) {
+                kept.add(operation);
+                continue;
+            }
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : operation.inverse()) {
+                    statement.execute(sql);
+                }
+                undone.add(operation);
+            } catch (SQLException e) {
+                failure = "undoing " + operation.description() + " failed: " + e.getMessage();
+                kept.add(operation);
+            }
+        }
+        return new UndoReport(undone, kept, failure);
+    }
+
     /** The statements that completed, in order. */
     List<String> executed() {
         return List.copyOf(log.executed);
@@ -89,6 +161,15 @@ final class JdbcOperations implements Operations {
 
     @Override
     public void execute(String sql) {
+        if (!internal) {
+            internal = true;
+            try {
+                run("execute", List.of(sql), null);
+            } finally {
+                internal = false;
+            }
+            return;
+        }
         render(sql);
         if (connection == null) {
             log.executed.add(sql);
@@ -164,52 +245,60 @@ final class JdbcOperations implements Operations {
 
     @Override
     public void createTable(Table table) {
-        run(ddl.createTable(table, names));
+        run("createTable " + table.name(), ddl.createTable(table, names), ddl.dropTable(table.name()));
     }
 
     @Override
     public void dropTable(String table) {
-        run(ddl.dropTable(table));
+        run("dropTable " + table, ddl.dropTable(table), null);
     }
 
     @Override
     public void renameTable(String from, String to) {
-        run(ddl.renameTable(from, to));
+        run("renameTable " + from + " to " + to, ddl.renameTable(from, to), ddl.renameTable(to, from));
     }
 
     @Override
     public void addColumn(String table, Column column) {
-        run(ddl.addColumn(table, column, online));
+        run("addColumn " + table + "." + column.name(), ddl.addColumn(table, column, online),
+                ddl.dropColumn(table, column.name(), OnlineDdl.DEFAULT));
     }
 
     @Override
     public void dropColumn(String table, String column) {
-        run(ddl.dropColumn(table, column, online));
+        run("dropColumn " + table + "." + column, ddl.dropColumn(table, column, online), null);
     }
 
     @Override
     public void alterColumn(String table, ColumnChange change) {
-        run(ddl.alterColumn(table, change, online));
+        ColumnChange inverse = change.inverse().orElse(null);
+        run("alterColumn " + table + "." + change.column(), ddl.alterColumn(table, change, online),
+                inverse == null ? null : ddl.alterColumn(table, inverse, OnlineDdl.DEFAULT));
     }
 
     @Override
     public void createIndex(String table, Index index) {
-        run(ddl.createIndex(table, index, names, online));
+        List<String> create = ddl.createIndex(table, index, names, online);
+        run("createIndex " + names.nameFor(table, index).orElse("") + " on " + table, create,
+                ddl.dropIndex(table, names.nameFor(table, index).orElseThrow(), OnlineDdl.DEFAULT));
     }
 
     @Override
     public void dropIndex(String table, String name) {
-        run(ddl.dropIndex(table, name, online));
+        run("dropIndex " + name + " on " + table, ddl.dropIndex(table, name, online), null);
     }
 
     @Override
     public void addConstraint(String table, Constraint constraint) {
-        run(ddl.addConstraint(table, constraint, names));
+        String name = names.nameFor(table, constraint).orElse(null);
+        run("addConstraint " + (name != null ? name : constraint.kind()) + " on " + table,
+                ddl.addConstraint(table, constraint, names),
+                name == null ? null : ddl.dropConstraint(table, name, constraint.kind()));
     }
 
     @Override
     public void dropConstraint(String table, String name, Constraint.Kind kind) {
-        run(ddl.dropConstraint(table, name, kind));
+        run("dropConstraint " + name + " on " + table, ddl.dropConstraint(table, name, kind), null);
     }
 
     @Override
@@ -221,12 +310,14 @@ final class JdbcOperations implements Operations {
         ddl.insertRows(table, columns, rows).forEach(this::render);
         String statement = new DataOperations(connection, dialect).bulkInsert(table, columns, rows);
         log.executed.add(statement + " -- " + rows.size() + " rows");
+        log.done.add(new Done("bulkInsert of " + rows.size() + " rows into " + table, List.of(statement), null));
     }
 
     @Override
     public void batchUpdate(BatchUpdate spec) {
         requireOnline("op.batchUpdate(...)");
         render("-- batched update of " + spec.table() + " by " + spec.keyColumn());
+        log.done.add(new Done("batchUpdate of " + spec.table(), List.of("-- committed batch by batch"), null));
         new DataOperations(connection, dialect).batchUpdate(spec);
         log.executed.add("-- batched update of " + spec.table() + " by " + spec.keyColumn());
     }
