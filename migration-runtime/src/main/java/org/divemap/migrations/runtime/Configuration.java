@@ -43,6 +43,7 @@ public final class Configuration {
     Duration lockWait = DEFAULT_LOCK_WAIT;
     Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     MigrationListener listener = new MigrationListener() {};
+    org.divemap.migrations.NamingConvention namingConvention = org.divemap.migrations.NamingConvention.DEFAULT;
 
     Configuration() {}
 
@@ -120,6 +121,15 @@ public final class Configuration {
             throw new IllegalArgumentException("connectTimeout must be at least 250 ms, not " + timeout);
         }
         this.connectTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * How unnamed indexes and constraints are named, as Alembic's {@code naming_convention}; default
+     * {@link org.divemap.migrations.NamingConvention#DEFAULT} ({@code ix_{table}_{columns}}, ...).
+     */
+    public Configuration namingConvention(org.divemap.migrations.NamingConvention convention) {
+        this.namingConvention = java.util.Objects.requireNonNull(convention, "namingConvention");
         return this;
     }
 

@@ -301,7 +301,7 @@ public final class Divemap implements AutoCloseable {
         configuration.listener.starting(id, step.upgrade());
         Instant start = Instant.now();
         long started = System.nanoTime();
-        JdbcOperations operations = new JdbcOperations(connection, dialect);
+        JdbcOperations operations = new JdbcOperations(connection, dialect, configuration.namingConvention);
         connection.setAutoCommit(!transactional);
         try {
             if (step.upgrade()) {
@@ -455,7 +455,7 @@ public final class Divemap implements AutoCloseable {
                         + ": it is @Irreversible (" + revision.irreversibleReason() + ").");
             }
             Migration migration = revision.newMigration();
-            JdbcOperations operations = new JdbcOperations(null, dialect);
+            JdbcOperations operations = new JdbcOperations(null, dialect, configuration.namingConvention);
             try {
                 if (step.upgrade()) {
                     migration.upgrade(operations);
@@ -517,7 +517,7 @@ public final class Divemap implements AutoCloseable {
             List<String> unverifiable = new ArrayList<>();
             for (String id : map.applied(rows)) {
                 String recorded = applied.get(id);
-                JdbcOperations operations = new JdbcOperations(null, dialect);
+                JdbcOperations operations = new JdbcOperations(null, dialect, configuration.namingConvention);
                 try {
                     map.revision(id).newMigration().upgrade(operations);
                 } catch (IllegalStateException | UnsupportedOperationException e) {

@@ -33,7 +33,7 @@ final class JdbcOperations implements Operations {
     private final Ddl ddl;
     private final OnlineDdl online;
     private final Log log;
-    private final NamingConvention names = NamingConvention.DEFAULT;
+    private final NamingConvention names;
     /** Set while an operation runs its own statements, so they are not recorded as raw executes. */
     private boolean internal;
 
@@ -64,11 +64,12 @@ final class JdbcOperations implements Operations {
     }
 
     /** Operations on a live connection; with a null connection, they only record the SQL (offline). */
-    JdbcOperations(Connection connection, Dialect dialect) {
-        this(connection, dialect, OnlineDdl.DEFAULT, new Log());
+    JdbcOperations(Connection connection, Dialect dialect, NamingConvention names) {
+        this(connection, dialect, names, OnlineDdl.DEFAULT, new Log());
     }
 
-    private JdbcOperations(Connection connection, Dialect dialect, OnlineDdl online, Log log) {
+    private JdbcOperations(Connection connection, Dialect dialect, NamingConvention names, OnlineDdl online, Log log) {
+        this.names = names;
         this.connection = connection;
         this.dialect = dialect;
         this.ddl = Ddl.of(dialect);
@@ -330,6 +331,6 @@ final class JdbcOperations implements Operations {
 
     @Override
     public Operations online(OnlineDdl options) {
-        return new JdbcOperations(connection, dialect, options, log);
+        return new JdbcOperations(connection, dialect, names, options, log);
     }
 }
