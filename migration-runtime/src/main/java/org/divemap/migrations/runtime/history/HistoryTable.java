@@ -130,7 +130,17 @@ public final class HistoryTable {
         }
     }
 
+    /** The table's stored name, looked up once per instance (an instance lives for one command). */
+    private String known;
+
     private Optional<String> stored(Connection connection) {
+        if (known == null) {
+            known = lookUp(connection).orElse(null);
+        }
+        return Optional.ofNullable(known);
+    }
+
+    private Optional<String> lookUp(Connection connection) {
         String where = schema != null ? schema : dialect.currentSchema(connection);
         if (where == null) {
             throw new DivemapException(Kind.CONFIGURATION, "The connection has no current database, so Divemap "
