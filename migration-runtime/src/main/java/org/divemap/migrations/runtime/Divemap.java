@@ -98,11 +98,30 @@ public final class Divemap implements AutoCloseable {
             hikari.setPassword(configuration.password);
         }
         hikari.setPoolName("divemap");
+        // Named, the driver is loaded through the context class loader, which sees the application's
+        // drivers even when Divemap itself is loaded elsewhere (a Maven plugin, a command-line tool).
+        String driver = driverClass(configuration.url);
+        if (driver != null) {
+            hikari.setDriverClassName(driver);
+        }
         hikari.setMaximumPoolSize(3);
         hikari.setMinimumIdle(0);
         hikari.setInitializationFailTimeout(-1); // connect when a command needs it, and report errors there
         hikari.setConnectionTimeout(configuration.connectTimeout.toMillis());
         return new HikariDataSource(hikari);
+    }
+
+    private static String driverClass(String url) {
+        if (url.startsWith("jdbc:mysql:")) {
+            return "com.mysql.cj.jdbc.Driver";
+        } else if (url.startsWith("jdbc:mariadb:")) {
+            return "org.mariadb.jdbc.Driver";
+        } else if (url.startsWith("jdbc:postgresql:")) {
+            return "org.postgresql.Driver";
+        } else if (url.startsWith("jdbc:h2:")) {
+            return "org.h2.Driver";
+        }
+        return null;
     }
 
     /** Closes the connection pool this instance created; a data source passed in is left open. */
@@ -580,9 +599,17 @@ public final class Divemap implements AutoCloseable {
         } catch (SQLException e) {
             throw new DivemapException(Kind.CONNECTION, "Cannot connect to "
                     + (configuration.url != null ? Redaction.url(configuration.url) : "the configured data source")
-                    + (configuration.user != null ? " as " + configuration.user : "") + ": " + message(e)
+                    + (configuration.user != null ? " as " + configuration.user : "") + ": " + message(rootCause(e))
                     + " Check the URL, the user and the password, and that the server is running.", e);
         }
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private String message(Throwable e) {

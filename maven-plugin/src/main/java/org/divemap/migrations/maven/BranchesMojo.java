@@ -1,0 +1,24 @@
+package org.divemap.migrations.maven;
+
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.divemap.migrations.runtime.Divemap;
+import org.divemap.migrations.runtime.RevisionInfo;
+
+/** Prints the branch points of the revision graph, as {@code alembic branches}. No database needed. */
+@Mojo(name = "branches", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+public final class BranchesMojo extends AbstractDivemapMojo {
+
+    @Override
+    boolean needsDatabase() {
+        return false;
+    }
+
+    @Override
+    void run(Divemap divemap) {
+        for (RevisionInfo revision : divemap.branches()) {
+            getLog().info(revision.describe() + " -> " + String.join(", ",
+                    divemap.revisionMap().children(revision.id())));
+        }
+    }
+}

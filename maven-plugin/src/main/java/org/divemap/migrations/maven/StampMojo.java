@@ -1,0 +1,26 @@
+package org.divemap.migrations.maven;
+
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.divemap.migrations.runtime.Divemap;
+import org.divemap.migrations.runtime.MigrationResult;
+
+/** Writes revisions into the version table without running migrations, as {@code alembic stamp}. */
+@Mojo(name = "stamp", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+public final class StampMojo extends AbstractDivemapMojo {
+
+    /** Revisions to stamp, comma-separated: {@code head}, {@code base}, ids. @since 0.1.0 */
+    @Parameter(property = "divemap.target", required = true)
+    private String target;
+
+    /** Empties the version table first (repairs a table naming revisions this build lacks). @since 0.1.0 */
+    @Parameter(property = "divemap.purge", defaultValue = "false")
+    private boolean purge;
+
+    @Override
+    void run(Divemap divemap) {
+        MigrationResult result = divemap.stamp(purge, target.split("\\s*,\\s*"));
+        getLog().info("Stamped: " + (result.versionAfter().isEmpty() ? "base" : String.join(", ", result.versionAfter())));
+    }
+}
