@@ -1,0 +1,137 @@
+package org.divemap.migrations.maven;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.lang.model.element.Modifier;
+
+/** Writes a new migration source file: a fresh id, its parents, and empty upgrade/downgrade. */
+final class RevisionWriter {
+
+    private static final Pattern NUMBERED = Pattern.compile("^(\\d+)_");
+    private static final ClassName REVISION = ClassName.get("org.divemap.migrations", "Revision");
+    private static final ClassName MIGRATION = ClassName.get("org.divemap.migrations", "Migration");
+    private static final ClassName OPERATIONS = ClassName.get("org.divemap.migrations", "Operations");
+
+    private RevisionWriter() {}
+
+    /**
+     * A fresh id: when the existing ids are numbered ({@code 0003_add_country}), the next number and
+     * a slug of the message; otherwise twelve hex digits, as Alembic makes them.
+     */
+    static String freshId(Collection<String> existing, String message) {
+        int width = 0;
+        long highest = -1;
+        for (String id : existing) {
+            Matcher m = NUMBERED.matcher(id);
+            if (m.find()) {
+                width = Math.max(width, m.group(1).length());
+                highest = Math.max(highest, Long.parseLong(m.group(1)));
+            }
+        }
+        String slug = slug(message);
+        if (highest >= 0 || existing.isEmpty()) {
+            String number = String.format(Locale.ROOT, "%0" + Math.max(4, width) + "d", highest < 0 ? 1 : highest + 1);
+            return slug.isEmpty() ? number : number + "_" + slug;
+        }
+        String hex;
+        do {
+            hex = String.format(Locale.ROOT, "%012x", java.util.concurrent.ThreadLocalRandom.current().nextLong()
+                    & 0xFFFF_FFFF_FFFFL);
+        } while (existing.contains(hex));
+        return hex;
+    }
+
+    /** {@code "Add phone to users"} becomes {@code add_phone_to_users}, at most 40 characters. */
+    static String slug(String message) {
+        String slug = message.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        return slug.length() > 40 ? slug.substring(0, 40).replaceAll("_+$", "") : slug;
+    }
+
+    /** {@code add_phone_to_users} becomes {@code AddPhoneToUsers}; a leading digit gets a prefix. */
+    static String className(String slug, String id) {
+        StringBuilder name = new StringBuilder();
+        for (String part : (slug.isEmpty() ? "revision_" + id : slug).split("_")) {
+            if (!part.isEmpty()) {
+                name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
+        }
+        return Character.isJavaIdentifierStart(name.charAt(0)) ? name.toString() : "Revision" + name;
+    }
+
+    /** The source of the migration. */
+    static JavaFile source(String packageName, String className, String id, List<String> revises, String message) {
+        AnnotationSpec.Builder revision = AnnotationSpec.builder(REVISION).addMember("id", "$S", id);
+        if (revises.size() == 1) {
+            revision.addMember("revises", "$S", revises.get(0));
+        } else if (!revises.isEmpty()) {
+            revision.addMember("revises", "{$L}", CodeBlock.join(revises.stream().map(r -> CodeBlock.of("$S", r))
+                    .toList(), ", "));
+        }
+        revision.addMember("message", "$S", message);
+        TypeSpec type = TypeSpec.classBuilder(className)
+                .addAnnotation(revision.build())
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addSuperinterface(MIGRATION)
+                .addMethod(MethodSpec.methodBuilder("upgrade")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .addParameter(OPERATIONS, "op")
+                        .addComment(revises.size() > 1 ? "A merge: usually nothing to do."
+                                : "The change, for example: op.addColumn(\"users\", Column.of(\"phone\", Type.varchar(20)).nullable());")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("downgrade")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .addParameter(OPERATIONS, "op")
+                        .addComment(revises.size() > 1 ? "A merge: usually nothing to do."
+                                : "Undo exactly what upgrade does, for example: op.dropColumn(\"users\", \"phone\");")
+                        .build())
+                .build();
+        return JavaFile.builder(packageName, type).indent("    ").build();
+    }
+
+    /** Writes the file under {@code sourceRoot}; never overwrites one. Returns its path. */
+    static Path write(Path sourceRoot, JavaFile file) throws IOException {
+        Path path = sourceRoot.resolve(file.packageName().replace('.', '/')).resolve(file.typeSpec().name() + ".java");
+        if (Files.exists(path)) {
+            throw new IllegalStateException(path + " already exists; it was not overwritten. Choose another message"
+                    + " (the class name comes from it).");
+        }
+        Files.createDirectories(path.getParent());
+        Files.writeString(path, file.toString());
+        return path;
+    }
+
+    /** The deepest package holding all these classes, or null when there are none. */
+    static String commonPackage(Collection<String> classNames) {
+        String common = null;
+        for (String name : classNames) {
+            int dot = name.lastIndexOf('.');
+            String pkg = dot < 0 ? "" : name.substring(0, dot);
+            if (common == null) {
+                common = pkg;
+            } else {
+                String[] a = common.split("\\.");
+                String[] b = pkg.split("\\.");
+                StringBuilder shared = new StringBuilder();
+                for (int i = 0; i < Math.min(a.length, b.length) && a[i].equals(b[i]); i++) {
+                    shared.append(shared.length() > 0 ? "." : "").append(a[i]);
+                }
+                common = shared.toString();
+            }
+        }
+        return common;
+    }
+}
