@@ -99,7 +99,7 @@ final class RevisionWriter {
                                 : "Undo exactly what upgrade does, for example: op.dropColumn(\"users\", \"phone\");")
                         .build())
                 .build();
-        return JavaFile.builder(packageName, type).indent("    ").build();
+        return JavaFile.builder(packageName, type).skipJavaLangImports(true).indent("    ").build();
     }
 
     /** Writes the file under {@code sourceRoot}; never overwrites one. Returns its path. */

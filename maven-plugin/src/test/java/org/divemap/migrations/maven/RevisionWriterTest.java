@@ -40,6 +40,7 @@ class RevisionWriterTest {
                 "public final class AddPhone implements Migration", "public void downgrade(Operations op)")) {
             assertTrue(source.contains(member), () -> member + " missing in:\n" + source);
         }
+        assertTrue(!source.contains("import java.lang"), source);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> RevisionWriter.write(root, file));
         assertTrue(e.getMessage().contains("already exists; it was not overwritten"), e.getMessage());
     }
