@@ -1,0 +1,12 @@
+def log = new File(basedir, 'build.log').text
+assert log.contains('Database: jdbc:mysql://127.0.0.1:3306/divemap_it_plugin?createDatabaseIfNotExist=true as root')
+assert log.contains('Upgrade to head: 2 revisions to run')
+assert log.contains('Now at: 0002_email')
+assert log.contains('0001_users -> 0002_email (current, head), AddEmail')
+assert log.contains('reverted  0002_email in')
+assert log.contains('Current: 0001_users')
+assert log.contains('Stamped: 0002_email')
+assert log.contains('Current: 0002_email (head)')
+assert log.contains('Stamped: 0001_users')
+assert log.contains('reverted  0001_users in')
+assert log.contains('Current: base (no revision applied)')
