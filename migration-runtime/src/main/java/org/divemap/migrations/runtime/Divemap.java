@@ -108,7 +108,15 @@ public final class Divemap implements AutoCloseable {
         hikari.setMinimumIdle(0);
         hikari.setInitializationFailTimeout(-1); // connect when a command needs it, and report errors there
         hikari.setConnectionTimeout(configuration.connectTimeout.toMillis());
-        return new HikariDataSource(hikari);
+        try {
+            return new HikariDataSource(hikari);
+        } catch (RuntimeException e) {
+            // HikariCP reports a URL that no driver accepts this way
+            throw new DivemapException(Kind.CONNECTION, "Cannot connect to " + Redaction.url(configuration.url) + ": no"
+                    + " JDBC driver on the class path accepts this URL (" + Redaction.text(rootCause(e).getMessage(),
+                            configuration.password) + "). Add the database's driver (com.mysql:mysql-connector-j,"
+                    + " org.postgresql:postgresql, com.h2database:h2) to the application, or check the URL's prefix.", e);
+        }
     }
 
     private static String driverClass(String url) {
@@ -596,6 +604,16 @@ public final class Divemap implements AutoCloseable {
         }
         try {
             return dataSource.getConnection();
+        } catch (RuntimeException e) {
+            if (e instanceof DivemapException divemap) {
+                throw divemap;
+            }
+            // HikariCP reports a URL no driver accepts this way
+            throw new DivemapException(Kind.CONNECTION, "Cannot connect to "
+                    + (configuration.url != null ? Redaction.url(configuration.url) : "the configured data source")
+                    + ": " + message(rootCause(e)) + ". No JDBC driver on the class path accepts this URL: add the"
+                    + " database's driver (com.mysql:mysql-connector-j, org.postgresql:postgresql, com.h2database:h2)"
+                    + " to the application, or check the URL's prefix.", e);
         } catch (SQLException e) {
             throw new DivemapException(Kind.CONNECTION, "Cannot connect to "
                     + (configuration.url != null ? Redaction.url(configuration.url) : "the configured data source")

@@ -1,0 +1,485 @@
+package org.divemap.migrations.cli;
+
+import java.io.File;
+import java.io.PrintWriter;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.divemap.migrations.Operations;
+import org.divemap.migrations.runtime.CheckResult;
+import org.divemap.migrations.runtime.Configuration;
+import org.divemap.migrations.runtime.CurrentResult;
+import org.divemap.migrations.runtime.Divemap;
+import org.divemap.migrations.runtime.DivemapException;
+import org.divemap.migrations.runtime.MigrationListener;
+import org.divemap.migrations.runtime.MigrationResult;
+import org.divemap.migrations.runtime.RevisionInfo;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code java -jar divemap-cli.jar --classpath app.jar upgrade head}: the runtime's commands for
+ * production shells. Exit codes: 0 success, 1 migration failure, 2 usage or configuration error,
+ * 3 lock timeout, 4 {@code check} found the database behind head or drifted.
+ */
+@Command(name = "divemap", mixinStandardHelpOptions = true, versionProvider = DivemapCli.Version.class,
+        description = "Alembic-style migrations for Java applications: runs the revisions compiled into the"
+                + " application's jars.",
+        subcommands = {DivemapCli.Upgrade.class, DivemapCli.Downgrade.class, DivemapCli.Current.class,
+                DivemapCli.History.class, DivemapCli.Heads.class, DivemapCli.Branches.class, DivemapCli.Show.class,
+                DivemapCli.Stamp.class, DivemapCli.Check.class},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:success", "1:a migration failed", "2:usage or configuration error", "3:lock timeout",
+                "4:check found the database behind head or drifted"})
+public final class DivemapCli implements Runnable {
+
+    static final int MIGRATION_FAILED = 1;
+    static final int USAGE = 2;
+    static final int LOCK_TIMEOUT = 3;
+    static final int CHECK_FAILED = 4;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Name a command, for example: upgrade head");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    static int execute(String... args) {
+        CommandLine line = new CommandLine(new DivemapCli());
+        line.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println(e.getMessage());
+            e.getCommandLine().getErr().println("Run divemap " + e.getCommandLine().getCommandName()
+                    + " --help for the options.");
+            return USAGE;
+        });
+        return line.execute(args);
+    }
+
+    /** Prints the version of this jar. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = DivemapCli.class.getPackage().getImplementationVersion();
+            return new String[] {"divemap " + (version != null ? version : "0.1.0-SNAPSHOT")};
+        }
+    }
+
+    /** The options every command shares. */
+    static final class Common {
+        @Option(names = "--classpath", split = "[:;]", paramLabel = "JAR_OR_DIR",
+                description = "The application's jars and class folders, where the generated registries are.")
+        List<String> classpath = new ArrayList<>();
+
+        @Option(names = "--config", paramLabel = "FILE", description = "Properties file (url, user, password,"
+                + " versionTable, historyTable, schema); default ./divemap.properties.")
+        Path config;
+
+        @Option(names = "--url", description = "JDBC URL; or DIVEMAP_URL, or url= in the config file.")
+        String url;
+
+        @Option(names = "--user", description = "Database user; or DIVEMAP_USER.")
+        String user;
+
+        @Option(names = "--password", description = "Database password; prefer DIVEMAP_PASSWORD or"
+                + " DIVEMAP_PASSWORD_FILE, which do not show in process listings.")
+        String password;
+
+        @Option(names = "--version-table", description = "Version table name (default divemap_version;"
+                + " alembic_version adopts an Alembic database).")
+        String versionTable;
+
+        @Option(names = "--history-table", description = "History table name (default divemap_history).")
+        String historyTable;
+
+        @Option(names = "--schema", description = "Schema (PostgreSQL, H2) or database (MySQL) of the tables.")
+        String schema;
+
+        @Option(names = "--lock-wait", defaultValue = "300", paramLabel = "SECONDS",
+                description = "How long to wait for another migrator (default ${DEFAULT-VALUE} s).")
+        int lockWait;
+
+        @Option(names = "--json", description = "Print one JSON document instead of text.")
+        boolean json;
+    }
+
+    /** Runs a command with the settings, the application's class loader, and the exit-code rules. */
+    abstract static class Base implements Callable<Integer> {
+        @Mixin
+        Common common;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        /** Whether the command connects (the offline ones do not). */
+        boolean needsDatabase() {
+            return true;
+        }
+
+        /** Does the work; returns the JSON document's fields and prints text unless in JSON mode. */
+        abstract Map<String, Object> work(Divemap divemap, PrintWriter out);
+
+        /** The exit code for a successful result (check may fail without an exception). */
+        int exitCode(Map<String, Object> result) {
+            return 0;
+        }
+
+        @Override
+        public final Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("command", spec.name());
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            try (URLClassLoader loader = loader()) {
+                thread.setContextClassLoader(loader);
+                Configuration configuration = Divemap.configure().classLoader(loader)
+                        .lockWait(Duration.ofSeconds(common.lockWait))
+                        .listener(new Progress(err));
+                if (needsDatabase()) {
+                    Path config = common.config != null ? common.config : Path.of("divemap.properties");
+                    Settings settings = Settings.resolve(config, common.config != null, System.getenv(), common.url,
+                            common.user, common.password, common.versionTable, common.historyTable, common.schema);
+                    configuration.dataSource(settings.url(), settings.user(), settings.password())
+                            .versionTable(settings.versionTable()).historyTable(settings.historyTable())
+                            .schema(settings.schema());
+                }
+                try (Divemap divemap = configuration.load()) {
+                    Map<String, Object> result = work(divemap, common.json ? new PrintWriter(PrintWriter.nullWriter())
+                            : out);
+                    int code = exitCode(result);
+                    document.put("ok", code == 0);
+                    document.putAll(result);
+                    document.put("exitCode", code);
+                    return finish(document, out, code);
+                }
+            } catch (Settings.ConfigurationException e) {
+                return fail(document, out, err, "CONFIGURATION", e.getMessage(), USAGE);
+            } catch (DivemapException e) {
+                return fail(document, out, err, e.kind().name(), e.getMessage(), exitCode(e.kind()));
+            } catch (java.io.IOException | RuntimeException e) {
+                return fail(document, out, err, "INTERNAL", String.valueOf(e), MIGRATION_FAILED);
+            } finally {
+                thread.setContextClassLoader(previous);
+            }
+        }
+
+        private int finish(Map<String, Object> document, PrintWriter out, int code) {
+            if (common.json) {
+                out.println(Json.write(document));
+            }
+            out.flush();
+            return code;
+        }
+
+        private int fail(Map<String, Object> document, PrintWriter out, PrintWriter err, String kind, String message,
+                int code) {
+            document.put("ok", false);
+            document.put("error", Map.of("kind", kind, "message", message));
+            document.put("exitCode", code);
+            if (common.json) {
+                out.println(Json.write(document));
+                out.flush();
+            } else {
+                err.println("divemap " + spec.name() + " failed: " + message);
+                err.flush();
+            }
+            return code;
+        }
+
+        static int exitCode(DivemapException.Kind kind) {
+            return switch (kind) {
+                case LOCK_TIMEOUT -> LOCK_TIMEOUT;
+                case MIGRATION_FAILED, IRREVERSIBLE, DATABASE -> MIGRATION_FAILED;
+                default -> USAGE;
+            };
+        }
+
+        private URLClassLoader loader() {
+            List<URL> urls = new ArrayList<>();
+            for (String entry : common.classpath) {
+                File file = new File(entry);
+                if (!file.exists()) {
+                    throw new Settings.ConfigurationException("--classpath names " + entry + ", which does not exist.");
+                }
+                try {
+                    urls.add(file.toURI().toURL());
+                } catch (MalformedURLException e) {
+                    throw new Settings.ConfigurationException("--classpath entry " + entry + " is not a path.");
+                }
+            }
+            return new URLClassLoader(urls.toArray(URL[]::new), DivemapCli.class.getClassLoader());
+        }
+    }
+
+    /** Prints each revision as it runs, on standard error so --json output stays clean. */
+    static final class Progress implements MigrationListener {
+        private final PrintWriter err;
+
+        Progress(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void starting(String revision, boolean upgrade) {
+            err.println((upgrade ? "upgrade   " : "downgrade ") + revision + " ...");
+            err.flush();
+        }
+
+        @Override
+        public void finished(String revision, boolean upgrade, Duration duration) {
+            err.println((upgrade ? "upgraded  " : "reverted  ") + revision + " in " + duration.toMillis() + " ms");
+            err.flush();
+        }
+
+        @Override
+        public void waitingForLock(String holder) {
+            err.println("waiting for another migrator: " + holder);
+            err.flush();
+        }
+    }
+
+    static Map<String, Object> migration(MigrationResult result, PrintWriter out) {
+        List<Object> steps = new ArrayList<>();
+        for (MigrationResult.Step step : result.steps()) {
+            steps.add(Map.of("revision", step.revision(), "direction", step.upgrade() ? "up" : "down", "millis",
+                    step.duration().toMillis()));
+        }
+        out.println(result.nothingToDo() ? "Nothing to do: the database is at "
+                + (result.versionAfter().isEmpty() ? "base" : String.join(", ", result.versionAfter()))
+                : "Now at: " + (result.versionAfter().isEmpty() ? "base" : String.join(", ", result.versionAfter())));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("target", result.target());
+        fields.put("versionBefore", result.versionBefore());
+        fields.put("steps", steps);
+        fields.put("versionAfter", result.versionAfter());
+        return fields;
+    }
+
+    static List<Object> infos(List<RevisionInfo> revisions, PrintWriter out, boolean verbose) {
+        List<Object> list = new ArrayList<>();
+        for (RevisionInfo info : revisions) {
+            out.println(info.describe());
+            if (verbose) {
+                out.println("    " + info.migrationClass() + (info.reversible() ? "" : ", irreversible"));
+            }
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("id", info.id());
+            fields.put("revises", info.revises());
+            fields.put("dependsOn", info.dependsOn());
+            fields.put("branchLabels", new ArrayList<>(new java.util.TreeSet<>(info.branchLabels())));
+            fields.put("message", info.message());
+            fields.put("class", info.migrationClass());
+            fields.put("head", info.head());
+            fields.put("current", info.current());
+            fields.put("reversible", info.reversible());
+            list.add(fields);
+        }
+        return list;
+    }
+
+    /** Offline SQL options shared by upgrade and downgrade. */
+    static final class Offline {
+        @Option(names = "--sql", description = "Print the SQL script instead of running it; no database needed."
+                + " The target is then a range FROM:TO (upgrade: base:head by default).")
+        boolean sql;
+
+        @Option(names = "--database", defaultValue = "mysql", description = "Database to render --sql for: mysql,"
+                + " mariadb, postgresql or h2 (default ${DEFAULT-VALUE}).")
+        String database;
+
+        Operations.Database kind() {
+            try {
+                return Operations.Database.valueOf(database.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new Settings.ConfigurationException("--database " + database + " is not one of mysql, mariadb,"
+                        + " postgresql, h2.");
+            }
+        }
+    }
+
+    @Command(name = "upgrade", mixinStandardHelpOptions = true, description = "Apply revisions up to a target"
+            + " (head, heads, an id, +1, label@head).")
+    static final class Upgrade extends Base {
+        @Parameters(defaultValue = "head", paramLabel = "TARGET", description = "Default: ${DEFAULT-VALUE}.")
+        String target;
+
+        @Mixin
+        Offline offline;
+
+        @Override
+        boolean needsDatabase() {
+            return !offline.sql;
+        }
+
+        @Override
+        Map<String, Object> work(Divemap divemap, PrintWriter out) {
+            if (offline.sql) {
+                String script = divemap.upgradeScript(offline.kind(), target.contains(":") ? target : "base:" + target);
+                out.print(script);
+                return Map.of("sql", script);
+            }
+            return migration(divemap.upgrade(target), out);
+        }
+    }
+
+    @Command(name = "downgrade", mixinStandardHelpOptions = true, description = "Revert revisions down to a target"
+            + " (-1, base, an id, label@-1, label@base).")
+    static final class Downgrade extends Base {
+        @Parameters(paramLabel = "TARGET")
+        String target;
+
+        @Mixin
+        Offline offline;
+
+        @Override
+        boolean needsDatabase() {
+            return !offline.sql;
+        }
+
+        @Override
+        Map<String, Object> work(Divemap divemap, PrintWriter out) {
+            if (offline.sql) {
+                String script = divemap.downgradeScript(offline.kind(), target);
+                out.print(script);
+                return Map.of("sql", script);
+            }
+            return migration(divemap.downgrade(target), out);
+        }
+    }
+
+    @Command(name = "stamp", mixinStandardHelpOptions = true, description = "Write revisions into the version table"
+            + " without running migrations.")
+    static final class Stamp extends Base {
+        @Parameters(arity = "1..*", paramLabel = "TARGET")
+        List<String> targets;
+
+        @Option(names = "--purge", description = "Empty the version table first.")
+        boolean purge;
+
+        @Override
+        Map<String, Object> work(Divemap divemap, PrintWriter out) {
+            return migration(divemap.stamp(purge, targets.toArray(String[]::new)), out);
+        }
+    }
+
+    @Command(name = "current", mixinStandardHelpOptions = true, description = "Show the revisions the version table"
+            + " lists.")
+    static final class Current extends Base {
+        @Override
+        Map<String, Object> work(Divemap divemap, PrintWriter out) {
+            CurrentResult current = divemap.current();
+            if (current.versionRows().isEmpty()) {
+                out.println("base (no revision applied)");
+            }
+            for (RevisionInfo info : current.revisions()) {
+                out.println(info.id() + (info.head() ? " (head)" : ""));
+            }
+            current.unknownRevisions().forEach(id -> out.println(id + " (not in this build)"));
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("versionRows", current.versionRows());
+            fields.put("unknownRevisions", current.unknownRevisions());
+            fields.put("atHead", current.atHead());
+            return fields;
+        }
+    }
+
+    @Command(name = "history", mixinStandardHelpOptions = true, description = "List revisions, newest first.")
+    static final class History extends Base {
+        @Parameters(defaultValue = "base:heads", paramLabel = "RANGE", description = "LOWER:UPPER; default"
+                + " ${DEFAULT-VALUE}.")
+        String range;
+
+        @Option(names = {"-v", "--verbose"}, description = "Also show each revision's class.")
+        boolean verbose;
+
+        @Override
+        Map<String, Object> work(Divemap divemap, PrintWriter out) {
+            return Map.of("revisions", infos(divemap.history(range), out, verbose));
+        }
+    }
+
+    @Command(name = "heads", mixinStandardHelpOptions = true, description = "Show the heads of the revision graph.")
+    static final class Heads extends Base {
+        @Override
+        boolean needsDatabase() {
+            return false;
+        }
+
+        @Override
+        Map<String, Object> work(Divemap divemap, PrintWriter out) {
+            return Map.of("revisions", infos(divemap.heads(), out, false));
+        }
+    }
+
+    @Command(name = "branches", mixinStandardHelpOptions = true, description = "Show the branch points.")
+    static final class Branches extends Base {
+        @Override
+        boolean needsDatabase() {
+            return false;
+        }
+
+        @Override
+        Map<String, Object> work(Divemap divemap, PrintWriter out) {
+            return Map.of("revisions", infos(divemap.branches(), out, false));
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Describe the revisions a target names.")
+    static final class Show extends Base {
+        @Parameters(defaultValue = "heads", paramLabel = "REVISION")
+        String revision;
+
+        @Override
+        boolean needsDatabase() {
+            return false;
+        }
+
+        @Override
+        Map<String, Object> work(Divemap divemap, PrintWriter out) {
+            return Map.of("revisions", infos(divemap.show(revision), out, true));
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true, description = "Exit 4 unless the database is at head"
+            + " and no applied revision changed since it ran.")
+    static final class Check extends Base {
+        @Override
+        Map<String, Object> work(Divemap divemap, PrintWriter out) {
+            CheckResult check = divemap.check();
+            out.println(check.ok() ? "OK: at head, no applied revision changed."
+                    : (check.pending().isEmpty() ? "" : "Pending: " + String.join(", ", check.pending()) + ". ")
+                            + (check.changed().isEmpty() ? "" : "Changed since applied: "
+                                    + String.join(", ", check.changed()) + "."));
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("versionRows", check.versionRows());
+            fields.put("pending", check.pending());
+            fields.put("changed", check.changed());
+            fields.put("unverifiable", check.unverifiable());
+            return fields;
+        }
+
+        @Override
+        int exitCode(Map<String, Object> result) {
+            return ((List<?>) result.get("pending")).isEmpty() && ((List<?>) result.get("changed")).isEmpty() ? 0
+                    : CHECK_FAILED;
+        }
+    }
+}

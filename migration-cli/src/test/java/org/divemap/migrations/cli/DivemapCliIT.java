@@ -1,0 +1,180 @@
+package org.divemap.migrations.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Runs the real divemap-cli.jar as a separate process against MariaDB, PostgreSQL and H2. */
+class DivemapCliIT {
+
+    private static final Path JAR = Path.of("target", "divemap-cli.jar");
+    private static final String CLASSES = Path.of("target", "test-classes").toAbsolutePath().toString();
+
+    record Run(int exit, String out, String err) {
+        JsonObject json() {
+            return JsonParser.parseString(out.strip()).getAsJsonObject();
+        }
+    }
+
+    static Run cli(Map<String, String> env, Path dir, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("DIVEMAP_"));
+        builder.environment().putAll(env);
+        Path out = Files.createTempFile("cli-out", ".txt");
+        Path err = Files.createTempFile("cli-err", ".txt");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(process.waitFor(2, TimeUnit.MINUTES), "the CLI did not finish");
+        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    /** A fresh database: a MariaDB database or a PostgreSQL schema, or an H2 file, as a JDBC URL. */
+    static String database(String kind, Path dir) throws SQLException {
+        String name = "divemap_cli_" + Integer.toHexString(ThreadLocalRandom.current().nextInt() | 0x1000_0000);
+        switch (kind) {
+            case "mariadb" -> {
+                String server = System.getenv().getOrDefault("DIVEMAP_TEST_MYSQL_URL",
+                        "jdbc:mysql://127.0.0.1:3306/?user=root&password=");
+                try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
+                    s.execute("CREATE DATABASE " + name);
+                }
+                int q = server.indexOf('?');
+                String base = q < 0 ? server : server.substring(0, q);
+                return (base.endsWith("/") ? base : base + "/") + name + (q < 0 ? "" : server.substring(q));
+            }
+            case "postgresql" -> {
+                String server = System.getenv().getOrDefault("DIVEMAP_TEST_POSTGRES_URL",
+                        "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
+                try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
+                    s.execute("CREATE SCHEMA " + name);
+                }
+                return server + (server.contains("?") ? "&" : "?") + "currentSchema=" + name;
+            }
+            default -> {
+                return "jdbc:h2:file:" + dir.resolve(name).toAbsolutePath();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mariadb", "postgresql", "h2"})
+    void everyCommandAgainstARealDatabase(String kind, @TempDir Path dir) throws Exception {
+        Map<String, String> env = Map.of("DIVEMAP_URL", database(kind, dir));
+        Run up = cli(env, dir, "upgrade", "--classpath", CLASSES, "--json");
+        assertEquals(0, up.exit(), up.err());
+        JsonObject result = up.json();
+        assertTrue(result.get("ok").getAsBoolean());
+        assertEquals("0002_name", result.getAsJsonArray("versionAfter").get(0).getAsString());
+        assertEquals(2, result.getAsJsonArray("steps").size());
+        assertTrue(up.err().contains("upgraded  0001_items in"), up.err());
+
+        Run current = cli(env, dir, "current", "--classpath", CLASSES);
+        assertEquals(0, current.exit(), current.err());
+        assertEquals("0002_name (head)", current.out().strip());
+
+        Run history = cli(env, dir, "history", "--classpath", CLASSES);
+        assertTrue(history.out().contains("0001_items -> 0002_name (current, head), Add name"), history.out());
+
+        Run check = cli(env, dir, "check", "--classpath", CLASSES, "--json");
+        assertEquals(0, check.exit(), check.out() + check.err());
+
+        Run down = cli(env, dir, "downgrade", "-1", "--classpath", CLASSES);
+        assertEquals(0, down.exit(), down.err());
+        assertTrue(down.out().contains("Now at: 0001_items"), down.out());
+
+        Run behind = cli(env, dir, "check", "--classpath", CLASSES, "--json");
+        assertEquals(4, behind.exit(), behind.out());
+        assertEquals("0002_name", behind.json().getAsJsonArray("pending").get(0).getAsString());
+
+        Run stamp = cli(env, dir, "stamp", "0002_name", "--classpath", CLASSES);
+        assertEquals(0, stamp.exit(), stamp.err());
+        Run stampBack = cli(env, dir, "stamp", "0001_items", "--classpath", CLASSES);
+        assertEquals(0, stampBack.exit(), stampBack.err());
+
+        Run heads = cli(Map.of(), dir, "heads", "--classpath", CLASSES);
+        assertEquals("0001_items -> 0002_name (head), Add name", heads.out().strip());
+        Run show = cli(Map.of(), dir, "show", "0002", "--classpath", CLASSES);
+        assertTrue(show.out().contains("0002_name"), show.out());
+        Run branches = cli(Map.of(), dir, "branches", "--classpath", CLASSES);
+        assertEquals(0, branches.exit());
+
+        Run base = cli(env, dir, "downgrade", "base", "--classpath", CLASSES);
+        assertEquals(0, base.exit(), base.err());
+        assertTrue(base.out().contains("Now at: base"), base.out());
+    }
+
+    @Test
+    void offlineSqlNeedsNoDatabase(@TempDir Path dir) throws Exception {
+        Run sql = cli(Map.of(), dir, "upgrade", "--sql", "--database", "postgresql", "--classpath", CLASSES);
+        assertEquals(0, sql.exit(), sql.err());
+        assertTrue(sql.out().contains("CREATE TABLE \"cli_items\""), sql.out());
+        Run down = cli(Map.of(), dir, "downgrade", "head:base", "--sql", "--database", "mariadb", "--classpath", CLASSES);
+        assertTrue(down.out().contains("DROP TABLE `cli_items`"), down.out());
+    }
+
+    @Test
+    void configurationFileThenEnvironmentThenFlags(@TempDir Path dir) throws Exception {
+        String fromFile = "jdbc:h2:file:" + dir.resolve("file-db").toAbsolutePath();
+        String fromEnv = "jdbc:h2:file:" + dir.resolve("env-db").toAbsolutePath();
+        String fromFlag = "jdbc:h2:file:" + dir.resolve("flag-db").toAbsolutePath();
+        Files.writeString(dir.resolve("divemap.properties"), "url=" + fromFile + "\nuser=sa\n");
+        assertEquals(0, cli(Map.of(), dir, "upgrade", "--classpath", CLASSES).exit());
+        assertTrue(Files.exists(dir.resolve("file-db.mv.db")), "the file's URL is used without anything else");
+        assertEquals(0, cli(Map.of("DIVEMAP_URL", fromEnv), dir, "upgrade", "--classpath", CLASSES).exit());
+        assertTrue(Files.exists(dir.resolve("env-db.mv.db")), "the environment beats the file");
+        assertEquals(0, cli(Map.of("DIVEMAP_URL", fromEnv), dir, "upgrade", "--url", fromFlag, "--classpath", CLASSES)
+                .exit());
+        assertTrue(Files.exists(dir.resolve("flag-db.mv.db")), "a flag beats the environment");
+        Path secret = dir.resolve("password.txt");
+        Files.writeString(secret, "\n");
+        Run withFile = cli(Map.of("DIVEMAP_PASSWORD_FILE", secret.toString()), dir, "current", "--classpath", CLASSES);
+        assertEquals(0, withFile.exit(), withFile.err());
+    }
+
+    @Test
+    void exitCodesForUsageAndConnectionErrors(@TempDir Path dir) throws Exception {
+        Run noUrl = cli(Map.of(), dir, "upgrade", "--classpath", CLASSES, "--json");
+        assertEquals(2, noUrl.exit());
+        assertEquals("CONFIGURATION", noUrl.json().getAsJsonObject("error").get("kind").getAsString());
+        Run malformed = cli(Map.of("DIVEMAP_URL", "jdbc:h2:mem:x"), dir, "upgrade", "heads+1", "--classpath", CLASSES);
+        assertEquals(2, malformed.exit());
+        assertTrue(malformed.err().contains("Accepted forms"), malformed.err());
+        Run unreachable = cli(Map.of("DIVEMAP_URL", "jdbc:mysql://127.0.0.1:1/x?connectTimeout=1000",
+                "DIVEMAP_USER", "root", "DIVEMAP_PASSWORD", "HiddenPw123"), dir, "current", "--classpath", CLASSES, "--json");
+        assertEquals(2, unreachable.exit(), unreachable.out());
+        assertEquals("CONNECTION", unreachable.json().getAsJsonObject("error").get("kind").getAsString());
+        assertFalse(unreachable.out().contains("HiddenPw123") || unreachable.err().contains("HiddenPw123"));
+        Run noDriver = cli(Map.of("DIVEMAP_URL", "jdbc:oracle:thin:@//127.0.0.1:1521/x"), dir, "current",
+                "--classpath", CLASSES);
+        assertEquals(2, noDriver.exit(), noDriver.err());
+        assertTrue(noDriver.err().contains("Cannot connect"), noDriver.err());
+        Run unknownCommand = cli(Map.of(), dir, "frobnicate");
+        assertEquals(2, unknownCommand.exit());
+        Run help = cli(Map.of(), dir, "upgrade", "--help");
+        assertEquals(0, help.exit());
+        assertTrue(help.out().contains("--sql"), help.out());
+    }
+}
