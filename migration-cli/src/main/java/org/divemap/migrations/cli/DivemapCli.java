@@ -132,6 +132,9 @@ public final class DivemapCli implements Runnable {
             return true;
         }
 
+        /** The resolved settings of a command that connects. */
+        Settings settings;
+
         /** Does the work; returns the JSON document's fields and prints text unless in JSON mode. */
         abstract Map<String, Object> work(Divemap divemap, PrintWriter out);
 
@@ -155,7 +158,7 @@ public final class DivemapCli implements Runnable {
                         .listener(new Progress(err));
                 if (needsDatabase()) {
                     Path config = common.config != null ? common.config : Path.of("divemap.properties");
-                    Settings settings = Settings.resolve(config, common.config != null, System.getenv(), common.url,
+                    settings = Settings.resolve(config, common.config != null, System.getenv(), common.url,
                             common.user, common.password, common.versionTable, common.historyTable, common.schema);
                     configuration.dataSource(settings.url(), settings.user(), settings.password())
                             .versionTable(settings.versionTable()).historyTable(settings.historyTable())
@@ -295,6 +298,24 @@ public final class DivemapCli implements Runnable {
         return list;
     }
 
+    /** The production procedure of upgrade and downgrade. */
+    static final class Safe {
+        @Option(names = "--safe", description = "Check connectivity, print current and pending revisions, back up"
+                + " (with --backup or --backup-command), migrate, and verify the target was reached.")
+        boolean safe;
+
+        @Option(names = "--backup", description = "With --safe: back up with mysqldump or pg_dump first.")
+        boolean backup;
+
+        @Option(names = "--backup-command", paramLabel = "SHELL_COMMAND", description = "With --safe: run this"
+                + " instead; it gets the file to write in DIVEMAP_BACKUP_FILE. A failure stops the run.")
+        String backupCommand;
+
+        @Option(names = "--backup-dir", defaultValue = "backups", description = "Where backups go (default"
+                + " ${DEFAULT-VALUE}).")
+        Path backupDir;
+    }
+
     /** Offline SQL options shared by upgrade and downgrade. */
     static final class Offline {
         @Option(names = "--sql", description = "Print the SQL script instead of running it; no database needed."
@@ -324,6 +345,9 @@ public final class DivemapCli implements Runnable {
         @Mixin
         Offline offline;
 
+        @Mixin
+        Safe safe;
+
         @Override
         boolean needsDatabase() {
             return !offline.sql;
@@ -335,6 +359,10 @@ public final class DivemapCli implements Runnable {
                 String script = divemap.upgradeScript(offline.kind(), target.contains(":") ? target : "base:" + target);
                 out.print(script);
                 return Map.of("sql", script);
+            }
+            if (safe.safe) {
+                return SafeProcedure.run(divemap, settings, true, target, safe.backupCommand, safe.backup,
+                        safe.backupDir, out);
             }
             return migration(divemap.upgrade(target), out);
         }
@@ -349,6 +377,9 @@ public final class DivemapCli implements Runnable {
         @Mixin
         Offline offline;
 
+        @Mixin
+        Safe safe;
+
         @Override
         boolean needsDatabase() {
             return !offline.sql;
@@ -360,6 +391,10 @@ public final class DivemapCli implements Runnable {
                 String script = divemap.downgradeScript(offline.kind(), target);
                 out.print(script);
                 return Map.of("sql", script);
+            }
+            if (safe.safe) {
+                return SafeProcedure.run(divemap, settings, false, target, safe.backupCommand, safe.backup,
+                        safe.backupDir, out);
             }
             return migration(divemap.downgrade(target), out);
         }

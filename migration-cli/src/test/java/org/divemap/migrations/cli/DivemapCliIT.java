@@ -127,6 +127,42 @@ class DivemapCliIT {
     }
 
     @Test
+    void safeUpgradeStopsWhenTheBackupFails(@TempDir Path dir) throws Exception {
+        Map<String, String> env = Map.of("DIVEMAP_URL", database("h2", dir));
+        Run failed = cli(env, dir, "upgrade", "--safe", "--backup-command", "echo disk full >&2; exit 3",
+                "--classpath", CLASSES, "--json");
+        assertEquals(1, failed.exit(), failed.out());
+        assertEquals("The backup failed with exit code 3: disk full. Nothing was migrated.",
+                failed.json().getAsJsonObject("error").get("message").getAsString());
+        assertEquals("base (no revision applied)", cli(env, dir, "current", "--classpath", CLASSES).out().strip());
+
+        Run safe = cli(env, dir, "upgrade", "--safe", "--backup-command", "echo dump > \"$DIVEMAP_BACKUP_FILE\"",
+                "--classpath", CLASSES);
+        assertEquals(0, safe.exit(), safe.err());
+        assertTrue(safe.out().contains("Connected. Current: base"), safe.out());
+        assertTrue(safe.out().contains("To apply: 0001_items, 0002_name"), safe.out());
+        assertTrue(safe.out().contains("Verified: the database is at 0002_name; backup in"), safe.out());
+        try (var backups = Files.list(dir.resolve("backups"))) {
+            assertEquals(1, backups.count());
+        }
+        Run rollback = cli(env, dir, "downgrade", "-1", "--safe", "--classpath", CLASSES);
+        assertEquals(0, rollback.exit(), rollback.err());
+        assertTrue(rollback.out().contains("To revert: 0002_name"), rollback.out());
+        assertTrue(rollback.out().contains("Verified: the database is at 0001_items"), rollback.out());
+    }
+
+    @Test
+    void safeUpgradeWithTheBuiltInMysqldump(@TempDir Path dir) throws Exception {
+        Map<String, String> env = Map.of("DIVEMAP_URL", database("mariadb", dir));
+        Run safe = cli(env, dir, "upgrade", "--safe", "--backup", "--classpath", CLASSES);
+        assertEquals(0, safe.exit(), safe.err());
+        try (var backups = Files.list(dir.resolve("backups"))) {
+            Path dump = backups.findFirst().orElseThrow();
+            assertTrue(Files.readString(dump).contains("MariaDB dump") || Files.readString(dump).contains("MySQL dump"));
+        }
+    }
+
+    @Test
     void offlineSqlNeedsNoDatabase(@TempDir Path dir) throws Exception {
         Run sql = cli(Map.of(), dir, "upgrade", "--sql", "--database", "postgresql", "--classpath", CLASSES);
         assertEquals(0, sql.exit(), sql.err());

@@ -1,0 +1,152 @@
+package org.divemap.migrations.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.divemap.migrations.runtime.Divemap;
+import org.divemap.migrations.runtime.DivemapException;
+import org.divemap.migrations.runtime.MigrationResult;
+import org.divemap.migrations.runtime.graph.Plan;
+
+/**
+ * The production procedure of {@code --safe}: check connectivity, print the current and pending
+ * revisions, take a backup (failing the run if it fails), migrate under the lock, and verify the
+ * database reached the target.
+ */
+final class SafeProcedure {
+
+    private SafeProcedure() {}
+
+    static Map<String, Object> run(Divemap divemap, Settings settings, boolean upgrade, String target,
+            String backupCommand, boolean builtInBackup, Path backupDir, PrintWriter out) {
+        List<String> rows = divemap.current().versionRows();
+        out.println("Connected. Current: " + (rows.isEmpty() ? "base" : String.join(", ", rows)));
+        Plan plan = upgrade ? divemap.revisionMap().upgrade(rows, target) : divemap.revisionMap().downgrade(rows, target);
+        List<String> pending = plan.steps().stream().map(s -> s.revision().id()).toList();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("pending", pending);
+        if (pending.isEmpty()) {
+            out.println("Nothing to do: already at " + target + ".");
+            fields.put("backup", null);
+            fields.put("versionAfter", rows);
+            return fields;
+        }
+        out.println((upgrade ? "To apply: " : "To revert: ") + String.join(", ", pending));
+        Path backup = null;
+        if (backupCommand != null || builtInBackup) {
+            backup = backup(settings, backupCommand, backupDir, out);
+        }
+        fields.put("backup", backup == null ? null : backup.toString());
+        MigrationResult result = upgrade ? divemap.upgrade(target) : divemap.downgrade(target);
+        // verify against where the plan said the database would be (a relative target moves on each time)
+        List<String> after = divemap.current().versionRows();
+        if (!after.equals(plan.versionRowsAfter())) {
+            throw new DivemapException(DivemapException.Kind.MIGRATION_FAILED, "After the run the database is at "
+                    + after + ", but " + target + " should have brought it to " + plan.versionRowsAfter()
+                    + ". Look at the history table for what ran.");
+        }
+        out.println("Verified: the database is at " + (after.isEmpty() ? "base" : String.join(", ", after))
+                + (backup != null ? "; backup in " + backup : "") + ".");
+        fields.put("steps", result.revisions());
+        fields.put("versionAfter", after);
+        return fields;
+    }
+
+    private static Path backup(Settings settings, String command, Path dir, PrintWriter out) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path file = dir.resolve("divemap-backup-" + stamp + ".sql").toAbsolutePath();
+        List<String> argv = new ArrayList<>();
+        ProcessBuilder builder = new ProcessBuilder();
+        builder.environment().put("DIVEMAP_BACKUP_FILE", file.toString());
+        if (command != null) {
+            argv.addAll(List.of("sh", "-c", command));
+            if (settings.password() != null) {
+                builder.environment().put("DIVEMAP_PASSWORD", settings.password());
+            }
+        } else {
+            argv.addAll(builtIn(settings, file, builder.environment()));
+        }
+        try {
+            Files.createDirectories(dir);
+            out.println("Backing up to " + file + " ...");
+            out.flush();
+            Process process = builder.command(argv).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (!process.waitFor(6, TimeUnit.HOURS) || process.exitValue() != 0) {
+                throw new DivemapException(DivemapException.Kind.MIGRATION_FAILED, "The backup failed"
+                        + (process.isAlive() ? " (timed out)" : " with exit code " + process.exitValue())
+                        + (output.isBlank() ? "" : ": " + mask(output.strip(), settings.password()))
+                        + ". Nothing was migrated.");
+            }
+            return file;
+        } catch (IOException e) {
+            throw new DivemapException(DivemapException.Kind.MIGRATION_FAILED, "The backup could not start: "
+                    + e.getMessage() + ". Nothing was migrated. Install the dump tool or pass --backup-command.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DivemapException(DivemapException.Kind.MIGRATION_FAILED, "Interrupted during the backup.", e);
+        }
+    }
+
+    /** mysqldump or pg_dump for the URL; the password travels in the environment, never in argv. */
+    private static List<String> builtIn(Settings settings, Path file, Map<String, String> env) {
+        String url = settings.url();
+        URI uri = URI.create(url.substring("jdbc:".length()));
+        String database = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
+        String host = uri.getHost() != null ? uri.getHost() : "127.0.0.1";
+        String user = settings.user() != null ? settings.user() : query(uri, "user");
+        String password = settings.password() != null ? settings.password() : query(uri, "password");
+        if (url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:")) {
+            if (password != null && !password.isEmpty()) {
+                env.put("MYSQL_PWD", password);
+            }
+            List<String> argv = new ArrayList<>(List.of("mysqldump", "--single-transaction", "--routines",
+                    "--host=" + host, "--port=" + (uri.getPort() > 0 ? uri.getPort() : 3306)));
+            if (user != null) {
+                argv.add("--user=" + user);
+            }
+            argv.addAll(List.of("--result-file=" + file, database));
+            return argv;
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            if (password != null && !password.isEmpty()) {
+                env.put("PGPASSWORD", password);
+            }
+            List<String> argv = new ArrayList<>(List.of("pg_dump", "--host=" + host,
+                    "--port=" + (uri.getPort() > 0 ? uri.getPort() : 5432), "--file=" + file));
+            if (user != null) {
+                argv.add("--username=" + user);
+            }
+            argv.add(database);
+            return argv;
+        }
+        throw new DivemapException(DivemapException.Kind.CONFIGURATION, "There is no built-in backup for " + url
+                + "; pass --backup-command (it gets the target file in DIVEMAP_BACKUP_FILE).");
+    }
+
+    private static String query(URI uri, String key) {
+        if (uri.getQuery() == null) {
+            return null;
+        }
+        for (String pair : uri.getQuery().split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equals(key)) {
+                return pair.substring(eq + 1);
+            }
+        }
+        return null;
+    }
+
+    private static String mask(String text, String password) {
+        return password == null || password.isEmpty() ? text : text.replace(password, "****");
+    }
+}
