@@ -181,6 +181,12 @@ abstract class AbstractDivemapMojo extends AbstractMojo {
         }
 
         @Override
+        public void batch(String revision, org.divemap.migrations.BatchUpdate.Progress progress) {
+            getLog().info(String.format(java.util.Locale.ROOT, "    %s batch %d: %,d rows so far, %.0f%% of the keys",
+                    progress.table(), progress.batch(), progress.rowsSoFar(), 100 * progress.fraction()));
+        }
+
+        @Override
         public void waitingForLock(String holder) {
             getLog().info("Waiting for another migrator: " + holder);
         }

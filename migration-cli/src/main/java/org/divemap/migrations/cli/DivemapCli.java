@@ -253,6 +253,13 @@ public final class DivemapCli implements Runnable {
         }
 
         @Override
+        public void batch(String revision, org.divemap.migrations.BatchUpdate.Progress progress) {
+            err.printf(java.util.Locale.ROOT, "  %s: %s batch %d, %,d rows so far, %.0f%% of the keys%n", revision,
+                    progress.table(), progress.batch(), progress.rowsSoFar(), 100 * progress.fraction());
+            err.flush();
+        }
+
+        @Override
         public void waitingForLock(String holder) {
             err.println("waiting for another migrator: " + holder);
             err.flush();

@@ -329,6 +329,7 @@ public final class Divemap implements AutoCloseable {
         Instant start = Instant.now();
         long started = System.nanoTime();
         JdbcOperations operations = new JdbcOperations(connection, dialect, configuration.namingConvention);
+        operations.onBatchProgress(progress -> configuration.listener.batch(id, progress));
         autoCommit(connection, !transactional);
         try {
             if (step.upgrade()) {

@@ -41,6 +41,8 @@ final class JdbcOperations implements Operations {
     private static final class Log {
         final List<String> executed = new ArrayList<>();
         final List<Done> done = new ArrayList<>();
+        /** Where batch progress goes besides the migration's own listener. */
+        java.util.function.Consumer<BatchUpdate.Progress> progress = p -> { };
         /** The SHA-256 of the migration's SQL as an offline script would print it. */
         final java.security.MessageDigest rendered = sha256();
         String failed;
@@ -56,6 +58,11 @@ final class JdbcOperations implements Operations {
 
     private void render(String statement) {
         log.rendered.update((statement + ";\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Sends the progress of batched updates to {@code sink} as well. */
+    void onBatchProgress(java.util.function.Consumer<BatchUpdate.Progress> sink) {
+        log.progress = sink;
     }
 
     /** The checksum of everything this migration rendered: the same online and offline. */
@@ -319,7 +326,12 @@ final class JdbcOperations implements Operations {
         requireOnline("op.batchUpdate(...)");
         render("-- batched update of " + spec.table() + " by " + spec.keyColumn());
         log.done.add(new Done("batchUpdate of " + spec.table(), List.of("-- committed batch by batch"), null));
-        new DataOperations(connection, dialect).batchUpdate(spec);
+        BatchUpdate.ProgressListener own = spec.progress();
+        BatchUpdate reported = spec.progress(progress -> {
+            own.onBatch(progress);
+            log.progress.accept(progress);
+        });
+        new DataOperations(connection, dialect).batchUpdate(reported);
         log.executed.add("-- batched update of " + spec.table() + " by " + spec.keyColumn());
     }
 

@@ -18,6 +18,9 @@ public interface MigrationListener {
     /** A revision finished and its version row is written. */
     default void finished(String revision, boolean upgrade, Duration duration) {}
 
+    /** A batch of {@code op.batchUpdate(...)} committed: rows so far, and how far through the keys. */
+    default void batch(String revision, org.divemap.migrations.BatchUpdate.Progress progress) {}
+
     /** The runtime is waiting for another process's migration lock. */
     default void waitingForLock(String holder) {}
 }
