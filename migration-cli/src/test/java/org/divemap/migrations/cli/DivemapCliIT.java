@@ -163,6 +163,25 @@ class DivemapCliIT {
     }
 
     @Test
+    void anotherMigratorHoldingTheLockIsExitCode3(@TempDir Path dir) throws Exception {
+        String url = database("mariadb", dir);
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setJdbcUrl(url);
+        config.setMaximumPoolSize(2);
+        try (com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource(config);
+                Connection c = pool.getConnection()) {
+            org.divemap.migrations.runtime.dialect.Dialect dialect = org.divemap.migrations.runtime.dialect.Dialect.detect(c);
+            try (var lock = org.divemap.migrations.runtime.lock.MigrationLock.acquire(dialect, pool, "divemap_version",
+                    java.time.Duration.ofSeconds(5))) {
+                Run blocked = cli(Map.of("DIVEMAP_URL", url), dir, "upgrade", "--lock-wait", "1", "--classpath", CLASSES,
+                        "--json");
+                assertEquals(3, blocked.exit(), blocked.out() + blocked.err());
+                assertEquals("LOCK_TIMEOUT", blocked.json().getAsJsonObject("error").get("kind").getAsString());
+            }
+        }
+    }
+
+    @Test
     void offlineSqlNeedsNoDatabase(@TempDir Path dir) throws Exception {
         Run sql = cli(Map.of(), dir, "upgrade", "--sql", "--database", "postgresql", "--classpath", CLASSES);
         assertEquals(0, sql.exit(), sql.err());
