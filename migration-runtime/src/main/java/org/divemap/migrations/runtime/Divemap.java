@@ -272,8 +272,14 @@ public final class Divemap implements AutoCloseable {
                 writeStamp(connection, versions, history, rows, plan.versionRowsAfter());
                 return new MigrationResult(command, target, sorted(before), List.of(), plan.versionRowsAfter());
             }
+            long verified = System.nanoTime();
             for (Plan.Step step : plan.steps()) {
-                lock.verifyHeld();
+                // the lock's session can die under us (a killed connection): check before the first
+                // step, then at most once a second, which costs a round trip each time
+                if (done.isEmpty() || System.nanoTime() - verified > 1_000_000_000L) {
+                    lock.verifyHeld();
+                    verified = System.nanoTime();
+                }
                 done.add(run(connection, dialect, versions, history, step, rows, done));
                 rows = step.versionRowsAfter();
             }
