@@ -156,7 +156,7 @@ abstract class AbstractDivemapMojo extends AbstractMojo {
     }
 
     static String mask(String url) {
-        return url.replaceAll("(?i)((?:password|pwd)=)[^&;]*", "$1****").replaceAll("(//[^/:@]+:)[^@/]*@", "$1****@");
+        return org.divemap.migrations.runtime.Redaction.url(url);
     }
 
     /** Prints each revision as it runs. */

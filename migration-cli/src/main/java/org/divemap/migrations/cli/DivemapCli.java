@@ -343,17 +343,17 @@ public final class DivemapCli implements Runnable {
         }
     }
 
-    @Command(name = "upgrade", mixinStandardHelpOptions = true, description = "Apply revisions up to a target"
-            + " (head, heads, an id, +1, label@head).")
-    static final class Upgrade extends Base {
-        @Parameters(defaultValue = "head", paramLabel = "TARGET", description = "Default: ${DEFAULT-VALUE}.")
-        String target;
-
+    /** What upgrade and downgrade share: run, or print offline SQL, or run the safe procedure. */
+    abstract static class Move extends Base {
         @Mixin
         Offline offline;
 
         @Mixin
         Safe safe;
+
+        abstract boolean upgrade();
+
+        abstract String target();
 
         @Override
         boolean needsDatabase() {
@@ -362,48 +362,53 @@ public final class DivemapCli implements Runnable {
 
         @Override
         Map<String, Object> work(Divemap divemap, PrintWriter out) {
+            String target = target();
             if (offline.sql) {
-                String script = divemap.upgradeScript(offline.kind(), target.contains(":") ? target : "base:" + target);
+                String script = upgrade()
+                        ? divemap.upgradeScript(offline.kind(), target.contains(":") ? target : "base:" + target)
+                        : divemap.downgradeScript(offline.kind(), target);
                 out.print(script);
                 return Map.of("sql", script);
             }
             if (safe.safe) {
-                return SafeProcedure.run(divemap, settings, true, target, safe.backupCommand, safe.backup,
+                return SafeProcedure.run(divemap, settings, upgrade(), target, safe.backupCommand, safe.backup,
                         safe.backupDir, out);
             }
-            return migration(divemap.upgrade(target), out);
+            return migration(upgrade() ? divemap.upgrade(target) : divemap.downgrade(target), out);
+        }
+    }
+
+    @Command(name = "upgrade", mixinStandardHelpOptions = true, description = "Apply revisions up to a target"
+            + " (head, heads, an id, +1, label@head).")
+    static final class Upgrade extends Move {
+        @Parameters(defaultValue = "head", paramLabel = "TARGET", description = "Default: ${DEFAULT-VALUE}.")
+        String target;
+
+        @Override
+        boolean upgrade() {
+            return true;
+        }
+
+        @Override
+        String target() {
+            return target;
         }
     }
 
     @Command(name = "downgrade", mixinStandardHelpOptions = true, description = "Revert revisions down to a target"
             + " (-1, base, an id, label@-1, label@base).")
-    static final class Downgrade extends Base {
+    static final class Downgrade extends Move {
         @Parameters(paramLabel = "TARGET")
         String target;
 
-        @Mixin
-        Offline offline;
-
-        @Mixin
-        Safe safe;
-
         @Override
-        boolean needsDatabase() {
-            return !offline.sql;
+        boolean upgrade() {
+            return false;
         }
 
         @Override
-        Map<String, Object> work(Divemap divemap, PrintWriter out) {
-            if (offline.sql) {
-                String script = divemap.downgradeScript(offline.kind(), target);
-                out.print(script);
-                return Map.of("sql", script);
-            }
-            if (safe.safe) {
-                return SafeProcedure.run(divemap, settings, false, target, safe.backupCommand, safe.backup,
-                        safe.backupDir, out);
-            }
-            return migration(divemap.downgrade(target), out);
+        String target() {
+            return target;
         }
     }
 

@@ -147,6 +147,6 @@ final class SafeProcedure {
     }
 
     private static String mask(String text, String password) {
-        return password == null || password.isEmpty() ? text : text.replace(password, "****");
+        return org.divemap.migrations.runtime.Redaction.text(text, password);
     }
 }
