@@ -17,7 +17,7 @@ public final class MigrateOnStartup {
     private MigrateOnStartup() {}
 
     public static void main(String[] args) {
-        String url = System.getenv().getOrDefault("DIVEMAP_URL", "jdbc:h2:file:./target/divemap;AUTO_SERVER=TRUE");
+        String url = System.getenv().getOrDefault("DIVEMAP_URL", "jdbc:h2:file:./target/divemap;AUTO_SERVER=TRUE;DATABASE_TO_LOWER=TRUE");
         String user = System.getenv().getOrDefault("DIVEMAP_USER", "sa");
         String password = System.getenv().getOrDefault("DIVEMAP_PASSWORD", "");
         try (Divemap divemap = Divemap.configure()

@@ -72,7 +72,7 @@ record ConnectionSettings(String url, String user, String password, String sourc
             return new ConnectionSettings(envUrl, resolvedUser, resolvedPassword, URL_VARIABLE);
         }
         Path file = buildDirectory.resolve("divemap").resolve("db").toAbsolutePath();
-        return new ConnectionSettings("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE",
+        return new ConnectionSettings("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;DATABASE_TO_LOWER=TRUE",
                 resolvedUser != null ? resolvedUser : "sa", resolvedPassword != null ? resolvedPassword : "",
                 "the embedded default (no <url>, -Ddivemap.url or " + URL_VARIABLE + ")");
     }

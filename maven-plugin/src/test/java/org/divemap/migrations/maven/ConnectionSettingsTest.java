@@ -62,7 +62,7 @@ class ConnectionSettingsTest {
     @Test
     void withoutAnyUrlTheEmbeddedH2DatabaseUnderTargetIsUsed() {
         ConnectionSettings s = ConnectionSettings.resolve(null, null, null, null, Map.of(), TARGET);
-        assertEquals("jdbc:h2:file:" + TARGET.resolve("divemap/db").toAbsolutePath() + ";AUTO_SERVER=TRUE", s.url());
+        assertEquals("jdbc:h2:file:" + TARGET.resolve("divemap/db").toAbsolutePath() + ";AUTO_SERVER=TRUE;DATABASE_TO_LOWER=TRUE", s.url());
         assertEquals("sa", s.user());
         assertTrue(s.embeddedDefault());
     }

@@ -7,7 +7,7 @@ import org.divemap.migrations.Revision;
 import org.divemap.migrations.Type;
 
 @Revision(id = "0003_add_country_region_fields",
-          revises = "0002_add_max_depth_and_alternative_names",
+          revises = "75b96c8832aa",
           message = "Add country and region to dive sites")
 public final class AddCountryRegionFields implements Migration {
 
