@@ -530,6 +530,38 @@ public final class Divemap implements AutoCloseable {
         return sql.toString();
     }
 
+    /**
+     * The statements one revision's upgrade or downgrade renders for {@code database}, computed
+     * without a connection: the SQL the history table's checksum covers. Empty when the migration
+     * needs the live database ({@code op.connection()}, {@code op.schema()}, {@code op.batchUpdate}),
+     * since its statements then depend on the data.
+     *
+     * @throws DivemapException (UNKNOWN_REVISION) if no revision has this id, and (IRREVERSIBLE) when
+     *     asked for the downgrade of an {@code @Irreversible} revision
+     */
+    public java.util.Optional<List<String>> render(String revision, boolean upgrade, Operations.Database database) {
+        RegisteredRevision registered = map.revision(revision);
+        if (registered == null) {
+            throw new DivemapException(Kind.UNKNOWN_REVISION, "No revision \"" + revision + "\" in this build.");
+        }
+        if (!upgrade && !registered.reversible()) {
+            throw new DivemapException(Kind.IRREVERSIBLE, "Cannot render the downgrade of " + revision
+                    + ": it is @Irreversible (" + registered.irreversibleReason() + ").");
+        }
+        JdbcOperations operations = new JdbcOperations(null, Dialect.of(database), configuration.namingConvention);
+        Migration migration = registered.newMigration();
+        try {
+            if (upgrade) {
+                migration.upgrade(operations);
+            } else {
+                migration.downgrade(operations);
+            }
+        } catch (IllegalStateException | UnsupportedOperationException e) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(List.copyOf(operations.executed()));
+    }
+
     private static String parents(RegisteredRevision revision) {
         return revision.revises().isEmpty() ? "<base>" : String.join(", ", revision.revises());
     }

@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 final class H2NamedLock implements NamedLock {
 
-    static final String TABLE = "divemap_lock";
+    static final String TABLE = org.divemap.migrations.runtime.Configuration.H2_LOCK_TABLE;
 
     /** H2's error code for a lock wait that timed out (SQLSTATE HYT00). */
     private static final int LOCK_TIMEOUT = 50200;

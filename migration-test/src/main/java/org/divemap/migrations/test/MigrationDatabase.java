@@ -1,0 +1,277 @@
+package org.divemap.migrations.test;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.ServiceLoader;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.divemap.migrations.Operations;
+import org.divemap.migrations.RegisteredRevision;
+import org.divemap.migrations.RevisionRegistry;
+import org.divemap.migrations.runtime.Configuration;
+import org.divemap.migrations.runtime.Divemap;
+import org.divemap.migrations.runtime.dialect.Dialect;
+
+/**
+ * The fresh database (MySQL, MariaDB) or schema (PostgreSQL, H2) of one {@link MigrationTest}
+ * class, created on a server and dropped when the class is done. Tests take it as a parameter:
+ *
+ * <pre>{@code
+ * @Test
+ * void seedsTheCountries(MigrationDatabase db) throws SQLException {
+ *     db.divemap().upgrade("0004_seed_countries");
+ *     try (Connection c = db.dataSource().getConnection()) { ... }
+ * }
+ * }</pre>
+ */
+public final class MigrationDatabase implements AutoCloseable {
+
+    /** Opens a connection to the server, whichever database or schema it starts in. */
+    interface Connector {
+        Connection connect() throws SQLException;
+    }
+
+    private final Connector server;
+    private final Connection admin;
+    private final Operations.Database kind;
+    private final String name;
+    private final String description;
+    private final List<RevisionRegistry> registries;
+    private final DataSource dataSource = new SchemaDataSource();
+    private Divemap divemap;
+
+    private MigrationDatabase(Connector server, Connection admin, Operations.Database kind, String name,
+            String description, List<RevisionRegistry> registries) {
+        this.server = server;
+        this.admin = admin;
+        this.kind = kind;
+        this.name = name;
+        this.description = description;
+        this.registries = registries;
+    }
+
+    /**
+     * Creates {@code divemap_test_<random>} on the server {@code server} connects to. The admin
+     * connection stays open until {@link #close()}, which keeps an in-memory H2 database alive.
+     */
+    static MigrationDatabase create(Connector server, String description, List<RevisionRegistry> registries) {
+        String name = "divemap_test_" + Integer.toHexString(ThreadLocalRandom.current().nextInt() | 0x1000_0000);
+        Connection admin;
+        try {
+            admin = server.connect();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot connect to the test database server " + description + ": "
+                    + e.getMessage() + ". Start the server, or point @MigrationTest(database = ...) at one.", e);
+        }
+        try {
+            Operations.Database kind = Dialect.detect(admin).database();
+            MigrationDatabase database = new MigrationDatabase(server, admin, kind, name, description, registries);
+            database.execute(database.createStatement());
+            return database;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                admin.close();
+            } catch (SQLException ignored) {
+                // reported below
+            }
+            throw new IllegalStateException("Cannot create the test " + (isMySql(admin) ? "database " : "schema ")
+                    + name + " on " + description + ": " + e.getMessage() + ". The user needs the right to create"
+                    + " one (CREATE DATABASE on MySQL and MariaDB, CREATE SCHEMA on PostgreSQL and H2).", e);
+        }
+    }
+
+    private static boolean isMySql(Connection connection) {
+        try {
+            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            return product.contains("mysql") || product.contains("mariadb");
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private boolean mySql() {
+        return kind == Operations.Database.MYSQL || kind == Operations.Database.MARIADB;
+    }
+
+    private String quoted() {
+        return mySql() ? "`" + name + "`" : "\"" + name + "\"";
+    }
+
+    private String createStatement() {
+        return mySql() ? "CREATE DATABASE " + quoted() + " CHARACTER SET utf8mb4" : "CREATE SCHEMA " + quoted();
+    }
+
+    private String dropStatement() {
+        return mySql() ? "DROP DATABASE IF EXISTS " + quoted() : "DROP SCHEMA IF EXISTS " + quoted() + " CASCADE";
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = admin.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    /** Which database it is. */
+    public Operations.Database kind() {
+        return kind;
+    }
+
+    /** The name of the database (MySQL, MariaDB) or schema (PostgreSQL, H2) the tests run in. */
+    public String name() {
+        return name;
+    }
+
+    /** Connections to the test database or schema (each one set to it as it is opened; not pooled). */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** The revisions of the registries under test, in no particular order. */
+    public List<RegisteredRevision> revisions() {
+        List<RegisteredRevision> revisions = new ArrayList<>();
+        registries.forEach(registry -> revisions.addAll(registry.revisions()));
+        return revisions;
+    }
+
+    /** The registries under test. */
+    public List<RevisionRegistry> registries() {
+        return registries;
+    }
+
+    /**
+     * A {@link Divemap} for this database and the registries under test, made on first use and
+     * closed with the database.
+     *
+     * @throws org.divemap.migrations.runtime.DivemapException if the revision graph is invalid
+     */
+    public synchronized Divemap divemap() {
+        if (divemap == null) {
+            Configuration configuration = Divemap.configure().dataSource(dataSource);
+            configuration.registries(registries.toArray(RevisionRegistry[]::new));
+            divemap = configuration.load();
+        }
+        return divemap;
+    }
+
+    /** The schema as it is now, without Divemap's own tables (version, history, H2's lock). */
+    public SchemaSnapshot snapshot() {
+        try (Connection connection = dataSource.getConnection()) {
+            return SchemaSnapshot.of(connection, List.of(Configuration.DEFAULT_VERSION_TABLE,
+                    Configuration.DEFAULT_HISTORY_TABLE, Configuration.H2_LOCK_TABLE, "alembic_version"));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the schema of " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Drops everything in the test database or schema, version and history tables included. */
+    public void reset() {
+        try {
+            execute(dropStatement());
+            execute(createStatement());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot empty the test " + (mySql() ? "database " : "schema ") + name
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Drops the test database or schema and closes the admin connection. */
+    @Override
+    public synchronized void close() {
+        try (admin) {
+            if (divemap != null) {
+                divemap.close();
+            }
+            execute(dropStatement());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot drop the test " + (mySql() ? "database " : "schema ") + name
+                    + " on " + description + ": " + e.getMessage() + ". Drop it by hand.", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return kind + " " + (mySql() ? "database " : "schema ") + name + " on " + description;
+    }
+
+    /** Every registry {@link ServiceLoader} finds through {@code loader}, as the runtime finds them. */
+    static List<RevisionRegistry> discover(ClassLoader loader) {
+        List<RevisionRegistry> registries = new ArrayList<>();
+        ServiceLoader.load(RevisionRegistry.class, loader).forEach(registries::add);
+        return registries;
+    }
+
+    /** Hands out server connections set to the test database or schema. */
+    private final class SchemaDataSource implements DataSource {
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            Connection connection = server.connect();
+            try {
+                if (mySql()) {
+                    connection.setCatalog(name);
+                } else {
+                    connection.setSchema(name);
+                }
+                return connection;
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            throw new SQLFeatureNotSupportedException("The test database's connections use the configured user");
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {
+            // nothing is logged
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+            // the server's own timeout applies
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            throw new SQLFeatureNotSupportedException("no logger");
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            if (type.isInstance(this)) {
+                return type.cast(this);
+            }
+            throw new SQLException("Not a wrapper of " + type.getName());
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) {
+            return type.isInstance(this);
+        }
+
+        @Override
+        public String toString() {
+            return MigrationDatabase.this.toString();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.divemap.migrations.test;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.divemap.migrations.RevisionRegistry;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs a test class against a fresh database or schema of its own, created before the class's
+ * first test and dropped after its last:
+ *
+ * <pre>{@code
+ * @MigrationTest(database = "jdbc:h2:mem:")
+ * class MigrationHistoryTest extends StandardMigrationTests {}
+ * }</pre>
+ *
+ * <p>Where the database lives is given either as a JDBC URL ({@link #database()}) or by a
+ * {@link DataSourceProvider} ({@link #dataSource()}), for a connection pool or a Testcontainers
+ * container the test already has. On that server the extension creates a database
+ * ({@code CREATE DATABASE}, MySQL and MariaDB) or a schema ({@code CREATE SCHEMA}, PostgreSQL and
+ * H2) named {@code divemap_test_<random>}, points every connection it hands out at it, and drops it
+ * afterwards; so the user needs the right to create one. Tests receive it as a
+ * {@link MigrationDatabase} parameter.
+ *
+ * <p>The URL, user and password may read the environment: {@code ${VAR}} is the variable's value
+ * and {@code ${VAR:-fallback}} uses the fallback when the variable is unset or empty, so one
+ * annotation serves CI (which sets the variable) and a laptop (which uses the local server).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(MigrationTestExtension.class)
+public @interface MigrationTest {
+
+    /**
+     * The JDBC URL of the server to create the test database on, such as
+     * {@code jdbc:mysql://127.0.0.1:3306/?user=root}, {@code jdbc:postgresql://localhost/app} or
+     * {@code jdbc:h2:mem:}. Empty, with no {@link #dataSource()}: a private in-memory H2 database.
+     */
+    String database() default "";
+
+    /** The user, when the URL does not carry it; {@code ${VAR}} reads the environment. */
+    String user() default "";
+
+    /** The password, when the URL does not carry it; {@code ${VAR}} reads the environment. */
+    String password() default "";
+
+    /**
+     * Supplies the data source to use instead of {@link #database()}; it needs a public no-argument
+     * constructor. The extension creates the test database through it and closes nothing of it.
+     */
+    Class<? extends DataSourceProvider> dataSource() default DataSourceProvider.class;
+
+    /**
+     * The registries holding the history to test; empty (the default) for every registry on the
+     * test's class path, found with {@link java.util.ServiceLoader} as the runtime finds them.
+     */
+    Class<? extends RevisionRegistry>[] registries() default {};
+
+    /** The standard checks to run; empty (the default) for all of them. */
+    Check[] checks() default {};
+
+    /** Revisions the standard checks pass over, each with the reason, which is printed. */
+    Skip[] skip() default {};
+}

@@ -1,0 +1,162 @@
+package org.divemap.migrations.test;
+
+import java.lang.reflect.InvocationTargetException;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.divemap.migrations.RevisionRegistry;
+import org.divemap.migrations.runtime.Redaction;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * What {@link MigrationTest} registers: creates the class's {@link MigrationDatabase} before its
+ * first test, hands it to the tests that ask for one, and drops it after the last.
+ */
+public final class MigrationTestExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(MigrationTestExtension.class);
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Class<?> testClass = context.getRequiredTestClass();
+        MigrationTest settings = settings(testClass);
+        List<RevisionRegistry> registries = registries(settings, testClass);
+        MigrationDatabase database;
+        if (settings.dataSource() != DataSourceProvider.class) {
+            DataSource dataSource = provided(settings.dataSource());
+            database = MigrationDatabase.create(dataSource::getConnection, settings.dataSource().getSimpleName(),
+                    registries);
+        } else {
+            String url = expand(settings.database(), "database");
+            if (url.isBlank() || url.equals("jdbc:h2:mem:")) {
+                // an unnamed in-memory H2 database is private to each connection: name one
+                url = "jdbc:h2:mem:divemap_test_" + Integer.toHexString(ThreadLocalRandom.current().nextInt())
+                        + ";DATABASE_TO_LOWER=TRUE";
+            }
+            Properties credentials = new Properties();
+            String user = expand(settings.user(), "user");
+            String password = expand(settings.password(), "password");
+            if (!user.isEmpty()) {
+                credentials.setProperty("user", user);
+            }
+            if (!password.isEmpty()) {
+                credentials.setProperty("password", password);
+            }
+            String jdbcUrl = url;
+            database = MigrationDatabase.create(() -> DriverManager.getConnection(jdbcUrl, credentials),
+                    Redaction.url(url), registries);
+        }
+        context.getStore(NAMESPACE).put(MigrationDatabase.class, database);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        MigrationDatabase database = context.getStore(NAMESPACE).remove(MigrationDatabase.class, MigrationDatabase.class);
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == MigrationDatabase.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        MigrationDatabase database = context.getStore(NAMESPACE).get(MigrationDatabase.class, MigrationDatabase.class);
+        if (database == null) {
+            throw new ExtensionConfigurationException("No test database: a MigrationDatabase parameter needs"
+                    + " @MigrationTest on the test class (it is created before the class's first test).");
+        }
+        return database;
+    }
+
+    static MigrationTest settings(Class<?> testClass) {
+        return AnnotationSupport.findAnnotation(testClass, MigrationTest.class).orElseThrow(() ->
+                new ExtensionConfigurationException(testClass.getName() + " needs @MigrationTest"));
+    }
+
+    private static List<RevisionRegistry> registries(MigrationTest settings, Class<?> testClass) {
+        List<RevisionRegistry> registries = new ArrayList<>();
+        for (Class<? extends RevisionRegistry> type : settings.registries()) {
+            registries.add(instantiate(type, "registry"));
+        }
+        if (registries.isEmpty()) {
+            registries.addAll(MigrationDatabase.discover(testClass.getClassLoader()));
+        }
+        if (registries.isEmpty()) {
+            throw new ExtensionConfigurationException("No revision registry found on the class path of "
+                    + testClass.getName() + ". Compile the @Revision classes with migration-processor"
+                    + " (annotationProcessorPaths in maven-compiler-plugin), which generates one, or name the"
+                    + " registries with @MigrationTest(registries = ...).");
+        }
+        return registries;
+    }
+
+    private static DataSource provided(Class<? extends DataSourceProvider> type) {
+        DataSourceProvider provider = instantiate(type, "data source provider");
+        try {
+            DataSource dataSource = provider.dataSource();
+            if (dataSource == null) {
+                throw new ExtensionConfigurationException(type.getName() + ".dataSource() returned null");
+            }
+            return dataSource;
+        } catch (ExtensionConfigurationException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ExtensionConfigurationException(type.getName() + ".dataSource() failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> T instantiate(Class<T> type, String what) {
+        try {
+            var constructor = type.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return constructor.newInstance();
+        } catch (NoSuchMethodException e) {
+            throw new ExtensionConfigurationException("The " + what + " " + type.getName()
+                    + " needs a constructor without parameters.", e);
+        } catch (InvocationTargetException e) {
+            throw new ExtensionConfigurationException("Creating the " + what + " " + type.getName() + " failed: "
+                    + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new ExtensionConfigurationException("Cannot create the " + what + " " + type.getName() + ": " + e, e);
+        }
+    }
+
+    /**
+     * Replaces {@code ${VAR}} and {@code ${VAR:-fallback}} with the environment's value. A variable
+     * that is unset and has no fallback skips the class, saying which one.
+     */
+    static String expand(String text, String attribute) {
+        Matcher matcher = VARIABLE.matcher(text);
+        StringBuilder expanded = new StringBuilder();
+        while (matcher.find()) {
+            String value = System.getenv(matcher.group(1));
+            if (value == null || value.isEmpty()) {
+                value = matcher.group(2);
+            }
+            Assumptions.assumeTrue(value != null, () -> "Skipped: the environment variable " + matcher.group(1)
+                    + " in @MigrationTest(" + attribute + ") is not set (write ${" + matcher.group(1)
+                    + ":-fallback} for a default).");
+            matcher.appendReplacement(expanded, Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(expanded);
+        return expanded.toString();
+    }
+}
