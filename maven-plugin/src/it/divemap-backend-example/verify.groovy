@@ -1,0 +1,12 @@
+def log = new File(basedir, 'build.log').text
+// 1: the embedded H2 default, no configuration
+assert log.contains('Upgrade to heads') || log.contains('Upgrade to head')
+assert log.contains('upgraded  75b96c8832aa in')
+assert log.contains('0006_merge_ratings -> 0007_add_dive_sites_rating_index (current, head)')
+assert log.contains('0005_add_user_diving_fields, ratings_0002_add_dive_site_rating -> 0006_merge_ratings (mergepoint)')
+assert new File(basedir, 'target/divemap').isDirectory() : 'the embedded database lives under target/'
+// 2 and 3: MariaDB from -Ddivemap.url
+assert log.contains('Database: jdbc:mysql://127.0.0.1:3306/divemap_it_example?createDatabaseIfNotExist=true as root')
+assert log.contains('Current: 0007_add_dive_sites_rating_index (head)')
+assert log.contains('reverted  0001_initial in')
+assert log.contains('Current: base (no revision applied)')
