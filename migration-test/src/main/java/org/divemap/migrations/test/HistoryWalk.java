@@ -37,8 +37,9 @@ final class HistoryWalk {
         this.steps = divemap.revisionMap().upgrade(List.of(), "heads").steps();
     }
 
-    /** One test per revision, run in order, each checking it with {@code body}. */
-    Stream<DynamicTest> tests(Consumer<RegisteredRevision> body) {
+    /** One test per revision, run in order, each checking it with the stairway or the no-trace check. */
+    Stream<DynamicTest> tests() {
+        Consumer<RegisteredRevision> body = check == Check.STAIRWAY ? this::stairway : this::noTrace;
         database.reset();
         current = database.snapshot();
         return steps.stream().map(step -> DynamicTest.dynamicTest(title(step.revision()), () -> {

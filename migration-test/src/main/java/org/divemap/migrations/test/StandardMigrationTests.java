@@ -73,17 +73,18 @@ public abstract class StandardMigrationTests {
     @TestFactory
     @DisplayName("stairway: upgrade, downgrade, upgrade again")
     Stream<DynamicTest> stairway(MigrationDatabase database) {
-        selected(Check.STAIRWAY);
-        HistoryWalk walk = new HistoryWalk(database, divemap(database), Check.STAIRWAY, skips());
-        return walk.tests(walk::stairway);
+        return walk(database, Check.STAIRWAY);
     }
 
     @TestFactory
     @DisplayName("downgrade leaves no trace")
     Stream<DynamicTest> downgradeLeavesNoTrace(MigrationDatabase database) {
-        selected(Check.DOWNGRADE_LEAVES_NO_TRACE);
-        HistoryWalk walk = new HistoryWalk(database, divemap(database), Check.DOWNGRADE_LEAVES_NO_TRACE, skips());
-        return walk.tests(walk::noTrace);
+        return walk(database, Check.DOWNGRADE_LEAVES_NO_TRACE);
+    }
+
+    private Stream<DynamicTest> walk(MigrationDatabase database, Check check) {
+        selected(check);
+        return new HistoryWalk(database, divemap(database), check, skips()).tests();
     }
 
     @TestFactory
