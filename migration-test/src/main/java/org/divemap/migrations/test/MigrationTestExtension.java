@@ -151,9 +151,10 @@ public final class MigrationTestExtension implements BeforeAllCallback, AfterAll
             if (value == null || value.isEmpty()) {
                 value = matcher.group(2);
             }
-            Assumptions.assumeTrue(value != null, () -> "Skipped: the environment variable " + matcher.group(1)
-                    + " in @MigrationTest(" + attribute + ") is not set (write ${" + matcher.group(1)
-                    + ":-fallback} for a default).");
+            if (value == null) {
+                Assumptions.abort("Skipped: the environment variable " + matcher.group(1) + " in @MigrationTest("
+                        + attribute + ") is not set (write ${" + matcher.group(1) + ":-fallback} for a default).");
+            }
             matcher.appendReplacement(expanded, Matcher.quoteReplacement(value));
         }
         matcher.appendTail(expanded);

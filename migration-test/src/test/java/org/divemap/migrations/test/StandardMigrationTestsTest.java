@@ -7,6 +7,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -28,6 +30,24 @@ class StandardMigrationTestsTest {
     @MigrationTest(database = "${DIVEMAP_TEST_POSTGRES_URL:-jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}",
             registries = Histories.Healthy.class)
     static class HealthyOnPostgres extends StandardMigrationTests {}
+
+    /** A pool the tests already have, as a Testcontainers container would give one. */
+    public static final class LocalMariaDbPool implements DataSourceProvider {
+        @Override
+        public DataSource dataSource() {
+            HikariDataSource pool = new HikariDataSource();
+            String url = System.getenv("DIVEMAP_TEST_MYSQL_URL");
+            pool.setJdbcUrl(url == null || url.isBlank() ? "jdbc:mysql://127.0.0.1:3306/?user=root&password=" : url);
+            pool.setMaximumPoolSize(4);
+            return pool;
+        }
+    }
+
+    @MigrationTest(dataSource = LocalMariaDbPool.class, registries = Histories.Healthy.class)
+    static class HealthyThroughDataSource extends StandardMigrationTests {}
+
+    @MigrationTest(database = "${DIVEMAP_TEST_SURELY_UNSET_VARIABLE}", registries = Histories.Healthy.class)
+    static class UnsetVariable extends StandardMigrationTests {}
 
     @MigrationTest(registries = Histories.ForgottenIndex.class)
     static class ForgottenIndex extends StandardMigrationTests {}
@@ -68,6 +88,22 @@ class StandardMigrationTestsTest {
     @Test
     void aHealthyHistoryPassesOnPostgres() {
         assertHealthy(HealthyOnPostgres.class);
+    }
+
+    @Test
+    void aHealthyHistoryPassesThroughAProvidedDataSource() {
+        assertHealthy(HealthyThroughDataSource.class);
+    }
+
+    @Test
+    void anUnsetVariableSkipsTheClassAndNamesIt() {
+        Events events = run(UnsetVariable.class);
+        assertEquals(Map.of(), failures(events));
+        List<Event> skipped = events.aborted().list();
+        assertEquals(1, skipped.size(), "the class is skipped");
+        assertEquals("Skipped: the environment variable DIVEMAP_TEST_SURELY_UNSET_VARIABLE in"
+                + " @MigrationTest(database) is not set (write ${DIVEMAP_TEST_SURELY_UNSET_VARIABLE:-fallback} for a"
+                + " default).", message(skipped.get(0)));
     }
 
     private static void assertHealthy(Class<?> testClass) {
