@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -416,34 +417,48 @@ public final class RevisionGraph {
         }
     }
 
+    /**
+     * Two heads on one line of history: both without a label, or both with the same labels (after a
+     * labeled branch is merged back, every later revision carries its label, so two heads there are
+     * as much a conflict as two unlabeled ones). Heads whose labels differ are deliberate lines.
+     */
     private void checkBranchConflict() {
-        List<Integer> unlabeled = new ArrayList<>();
+        Map<Set<String>, List<Integer>> lines = new LinkedHashMap<>();
         for (int i = 0; i < nodes.size(); i++) {
-            if (primary.get(i) && children.get(i).isEmpty() && labels.get(i).isEmpty()) {
-                unlabeled.add(i);
+            if (primary.get(i) && children.get(i).isEmpty()) {
+                lines.computeIfAbsent(new TreeSet<>(labels.get(i)), k -> new ArrayList<>()).add(i);
             }
         }
-        if (unlabeled.size() < 2) {
-            return;
+        for (Map.Entry<Set<String>, List<Integer>> line : lines.entrySet()) {
+            if (line.getValue().size() > 1) {
+                reportBranchConflict(line.getKey(), line.getValue());
+            }
         }
-        unlabeled.sort(Comparator.comparing(i -> nodes.get(i).id()));
+    }
+
+    private void reportBranchConflict(Set<String> lineLabels, List<Integer> heads) {
+        heads.sort(Comparator.comparing(i -> nodes.get(i).id()));
         List<String> ids = new ArrayList<>();
         List<String> described = new ArrayList<>();
-        for (int i : unlabeled) {
+        for (int i : heads) {
             ids.add(nodes.get(i).id());
             described.add(nodes.get(i).id() + " (" + nodes.get(i).origin() + ")");
         }
-        String common = commonParent(unlabeled);
-        String what = unlabeled.size() == 2
+        String common = commonParent(heads);
+        String what = heads.size() == 2
                 ? described.get(0) + " and " + described.get(1)
                 : String.join(", ", described.subList(0, described.size() - 1)) + " and " + described.get(described.size() - 1);
+        String labeled = lineLabels.isEmpty() ? "," : ", on the line labeled "
+                + String.join(", ", lineLabels.stream().map(RevisionGraph::quote).toList()) + ",";
         String why = common != null
-                ? (unlabeled.size() == 2 ? " both revise " : " all revise ") + common + ", so the graph has "
-                        + count(unlabeled.size()) + " heads."
-                : " are " + count(unlabeled.size()) + " heads without a branch label.";
+                ? (heads.size() == 2 ? " both revise " : " all revise ") + common + labeled + " so the graph has "
+                        + count(heads.size()) + " heads."
+                : (lineLabels.isEmpty() ? " are " + count(heads.size()) + " heads without a branch label."
+                        : " are " + count(heads.size()) + " heads of the line labeled "
+                                + String.join(", ", lineLabels.stream().map(RevisionGraph::quote).toList()) + ".");
         String merge = "@Revision(id = \"" + mergeId(ids) + "\", revises = {"
                 + String.join(", ", ids.stream().map(RevisionGraph::quote).toList()) + "})";
-        int last = unlabeled.get(unlabeled.size() - 1);
+        int last = heads.get(heads.size() - 1);
         report(Kind.BRANCH_CONFLICT, what + why + " Add a merge revision:\n    " + merge
                 + "\n    or put each line of history on its own branch with branchLabels.", Site.id(last));
     }

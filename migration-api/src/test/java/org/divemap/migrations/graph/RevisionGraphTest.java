@@ -65,6 +65,25 @@ class RevisionGraphTest {
     }
 
     @Test
+    void twoHeadsAfterALabeledBranchWasMergedBackAreAConflict() {
+        // every revision after the merge inherits "ratings", so c and d are two heads of one line
+        RevisionGraph g = graph(of("a"), of("b", "a"), of("r1", "a").withBranchLabels("ratings"),
+                of("m", "b", "r1"), of("c", "m").withOrigin("C.java"), of("d", "m").withOrigin("D.java"));
+        GraphProblem p = only(g);
+        assertEquals(Kind.BRANCH_CONFLICT, p.kind());
+        assertTrue(p.message().startsWith("[Divemap/BranchConflict] c (C.java) and d (D.java) both revise m, on the"
+                + " line labeled \"ratings\", so the graph has two heads. Add a merge revision:"), p.message());
+    }
+
+    @Test
+    void headsWhoseLabelsDifferAreDeliberateLines() {
+        // after the merge, a new branch "photos" carries both labels: a different line from the main one
+        RevisionGraph g = graph(of("a"), of("b", "a"), of("r1", "a").withBranchLabels("ratings"),
+                of("m", "b", "r1"), of("c", "m"), of("p1", "m").withBranchLabels("photos"));
+        assertEquals(List.of(), g.problems());
+    }
+
+    @Test
     void labeledSideBranchIsNotAConflict() {
         RevisionGraph g = graph(of("a"), of("b", "a"), of("x1", "a").withBranchLabels("experiment"), of("x2", "x1"));
         assertEquals(List.of(), g.problems());

@@ -463,7 +463,12 @@ public final class RevisionMap {
                         + (Math.abs(steps) == 1 ? "" : "s") + (steps > 0 ? " up" : " down") + " from "
                         + (current == null ? "base" : current) + ": the history branches there into "
                         + next.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "))
-                        + ". Name a branch (<label>@" + (steps > 0 ? "+" : "-") + Math.abs(steps) + ") or a revision.");
+                        + ". Name the revision to go to instead"
+                        + (steps < 0 && current != null
+                                ? "; to remove only " + current + ", downgrade " + current + "@"
+                                        + next.stream().map(String::valueOf).sorted().findFirst().orElseThrow()
+                                        + ", which leaves both lines applied."
+                                : ", or a line with a label of its own (<label>@+" + Math.abs(steps) + ")."));
             }
             current = next.get(0);
         }
