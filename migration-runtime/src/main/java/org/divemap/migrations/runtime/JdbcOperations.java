@@ -206,10 +206,12 @@ final class JdbcOperations implements Operations {
             }
             statement.execute();
         } catch (SQLException e) {
-            log.failed = sql;
-            throw new StatementFailed(sql, e);
+            log.failed = inline;
+            throw new StatementFailed(inline, e);
         }
-        log.executed.add(sql);
+        log.executed.add(inline);
+        // like execute(sql): it ran and cannot be undone, so a failure later lists it and stops the undo there
+        log.done.add(new Done("execute", List.of(inline), null));
     }
 
     /** A statement of a migration failed; carries the statement for the report. */
