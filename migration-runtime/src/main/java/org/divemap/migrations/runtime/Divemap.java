@@ -384,7 +384,11 @@ public final class Divemap implements AutoCloseable {
             text.append("\n  Failing statement: ").append(operations.failedStatement());
         }
         if (undo == null) {
-            text.append("\n  It was rolled back completely.");
+            text.append(operations.committedEarly()
+                    ? "\n  It was rolled back to its last commit: op.batchUpdate commits the work before it and"
+                            + " each batch, and those stay. Run it again once fixed (its batch action must be"
+                            + " safe to repeat), or undo them by hand."
+                    : "\n  It was rolled back completely.");
         } else if (undo.undone().isEmpty() && undo.kept().isEmpty()) {
             text.append("\n  None of its statements had run.");
         } else {

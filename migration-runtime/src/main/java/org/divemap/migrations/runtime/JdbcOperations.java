@@ -39,6 +39,8 @@ final class JdbcOperations implements Operations {
 
     /** What ran, shared by the views {@link #online(OnlineDdl)} returns. */
     private static final class Log {
+        /** Whether op.batchUpdate committed, so that a rollback no longer undoes everything. */
+        boolean committedEarly;
         final List<String> executed = new ArrayList<>();
         final List<Done> done = new ArrayList<>();
         /** Where batch progress goes besides the migration's own listener. */
@@ -160,6 +162,11 @@ final class JdbcOperations implements Operations {
     /** The statements that completed, in order. */
     List<String> executed() {
         return List.copyOf(log.executed);
+    }
+
+    /** Whether part of the migration committed before its end (op.batchUpdate commits). */
+    boolean committedEarly() {
+        return log.committedEarly;
     }
 
     /** The statement that failed, or null. */
@@ -333,6 +340,7 @@ final class JdbcOperations implements Operations {
             own.onBatch(progress);
             log.progress.accept(progress);
         });
+        log.committedEarly = true; // the migration's earlier work commits before the first batch
         new DataOperations(connection, dialect).batchUpdate(reported);
         log.executed.add("-- batched update of " + spec.table() + " by " + spec.keyColumn());
     }
