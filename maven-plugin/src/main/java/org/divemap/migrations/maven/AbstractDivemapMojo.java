@@ -86,6 +86,11 @@ abstract class AbstractDivemapMojo extends AbstractMojo {
         return true;
     }
 
+    /** Whether the goal works on a project with no migration yet (it writes the first one). */
+    boolean startsHistories() {
+        return false;
+    }
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -115,6 +120,10 @@ abstract class AbstractDivemapMojo extends AbstractMojo {
                 getLog().info("Database: " + mask(settings.url()) + (settings.user() != null ? " as " + settings.user() : "")
                         + " (from " + settings.source() + ")");
                 configuration.dataSource(settings.url(), settings.user(), settings.password());
+            }
+            if (startsHistories() && !java.util.ServiceLoader.load(org.divemap.migrations.RevisionRegistry.class, loader)
+                    .iterator().hasNext()) {
+                configuration.registries(List::of); // no migration yet: the first one starts the history
             }
             try (Divemap divemap = configuration.load()) {
                 run(divemap);
