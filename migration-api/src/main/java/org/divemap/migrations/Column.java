@@ -238,8 +238,9 @@ public final class Column implements TableElement {
 
     /**
      * A copy that the database sets to the current time whenever the row is updated: MySQL/MariaDB
-     * {@code ON UPDATE CURRENT_TIMESTAMP}. H2 has the same clause; PostgreSQL has no column-level
-     * equivalent, so a migration using it there fails rather than silently losing it.
+     * {@code ON UPDATE CURRENT_TIMESTAMP}. Only MySQL and MariaDB have it: on PostgreSQL and H2 the
+     * column is created without it, and the application (or, on PostgreSQL, a trigger) must set the
+     * value on update.
      *
      * @throws IllegalArgumentException if the column is not a {@code DATETIME}/{@code TIMESTAMP}
      */

@@ -17,10 +17,10 @@ import java.util.Optional;
  *
  * <p><b>Why give the existing column.</b> MySQL changes a column by restating all of it
  * ({@code MODIFY}/{@code CHANGE}): what the change leaves out — type, nullability, default,
- * {@code AUTO_INCREMENT}, comment — is lost. Online, the runtime reads the current definition from
- * the database when {@link #existing()} is {@code null}. Offline (rendering SQL without a database)
- * it cannot, and a MySQL {@code alterColumn} without the existing column fails with a message asking
- * for it. With it, {@link #result()} and {@link #inverse()} are known too, which is how a failed
+ * {@code AUTO_INCREMENT}, comment — is lost. So on MySQL and MariaDB a change of type, nullability
+ * or comment needs the existing column, online as well as offline; without it, {@code alterColumn}
+ * fails with a message asking for it (PostgreSQL and H2 alter one property at a time and do not
+ * need it). With it, {@link #result()} and {@link #inverse()} are known too, which is how a failed
  * MySQL migration is undone.
  *
  * <p>Immutable: each method returns a changed copy.

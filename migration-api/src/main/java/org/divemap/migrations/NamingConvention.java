@@ -43,8 +43,9 @@ import java.util.Set;
  * <p>{@link #DEFAULT} is {@code ix_{table}_{columns}}, {@code uq_{table}_{columns}},
  * {@code ck_{table}_{constraint}}, {@code fk_{table}_{columns}_{referred_table}} and
  * {@code pk_{table}}. MySQL always names the primary key {@code PRIMARY}, whatever the convention
- * says. Names longer than the database allows (64 characters on MySQL, 63 on PostgreSQL) are
- * {@linkplain #shorten shortened} by the runtime.
+ * says. The runtime does not shorten names: one longer than the database allows (64 characters on
+ * MySQL, 63 on PostgreSQL) fails there, so name such objects yourself, or use {@link #shorten} in a
+ * template of your own.
  *
  * @param index template for indexes, unique ones included, or {@code null}
  * @param unique template for unique constraints, or {@code null}

@@ -17,12 +17,14 @@ package org.divemap.migrations;
  *
  * <ul>
  *   <li>MySQL/MariaDB: {@link #algorithm()} and {@link #lock()} become {@code , ALGORITHM=...,
- *       LOCK=...} on every {@code ALTER TABLE} (add/drop/alter column, indexes, constraints). The
+ *       LOCK=...} on the {@code ALTER TABLE}s that add, drop or alter columns and indexes (not on
+ *       constraints). The
  *       server then refuses the statement instead of quietly copying or locking the table, which
  *       is the point: the migration fails fast instead of blocking production.
  *   <li>PostgreSQL: {@link #concurrently()} becomes {@code CREATE/DROP INDEX CONCURRENTLY}. Such a
- *       statement cannot run inside a transaction, so the runtime runs it on its own, outside the
- *       migration's transaction.
+ *       statement cannot run inside a transaction, so a migration that uses it must return
+ *       {@code false} from {@link Migration#transactional()}; otherwise PostgreSQL refuses it and
+ *       the migration fails, rolled back.
  *   <li>H2 ignores all of them.
  * </ul>
  *

@@ -110,9 +110,9 @@ public interface Operations {
     void addColumn(String table, Column column);
 
     /**
-     * Drops a column and its data: {@code ALTER TABLE table DROP COLUMN column}. Indexes and
-     * constraints on it must be dropped first on PostgreSQL and H2; MySQL drops single-column
-     * indexes with it. Cannot be undone by the runtime.
+     * Drops a column and its data: {@code ALTER TABLE table DROP COLUMN column}. PostgreSQL drops
+     * the indexes and constraints on the column with it; MySQL drops single-column indexes with it,
+     * and H2 refuses while a constraint still uses it. Cannot be undone by the runtime.
      */
     void dropColumn(String table, String column);
 
@@ -292,8 +292,9 @@ public interface Operations {
 
     /**
      * Operations that render with these online DDL options: MySQL {@code ALGORITHM=}/{@code LOCK=} on
-     * {@code ALTER TABLE} (columns, indexes, constraints), PostgreSQL {@code CONCURRENTLY} on index
-     * creation and removal. The returned object is a view over this one; this one is unchanged.
+     * the {@code ALTER TABLE}s of columns and indexes (not constraints), PostgreSQL
+     * {@code CONCURRENTLY} on index creation and removal (in a migration whose
+     * {@code transactional()} is false). The returned object is a view over this one; this one is unchanged.
      * Calls the options do not apply to ({@code createTable}, {@code execute}, ...) behave as usual.
      *
      * <pre>{@code

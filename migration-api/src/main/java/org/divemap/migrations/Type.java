@@ -79,7 +79,7 @@ public sealed interface Type
         TIMESTAMP_WITH_TIME_ZONE,
         /** PostgreSQL/H2 {@code UUID}; MySQL has none and stores {@code CHAR(36)}. */
         UUID,
-        /** MySQL/H2 {@code JSON}; PostgreSQL {@code JSONB}. */
+        /** {@code JSON} on every database (on PostgreSQL that is {@code JSON}, not {@code JSONB}). */
         JSON,
         /** A closed list of strings; see {@link Enumeration}. */
         ENUM,
@@ -284,7 +284,7 @@ public sealed interface Type
         return new Simple(Kind.UUID);
     }
 
-    /** A JSON document: {@code JSON} on MySQL/H2, {@code JSONB} on PostgreSQL. */
+    /** A JSON document: {@code JSON} on every database, PostgreSQL included (not {@code JSONB}). */
     static Type json() {
         return new Simple(Kind.JSON);
     }

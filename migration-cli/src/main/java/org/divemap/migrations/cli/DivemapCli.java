@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code java -jar divemap-cli.jar --classpath app.jar upgrade head}: the runtime's commands for
+ * {@code java -jar divemap-cli.jar upgrade head --classpath app.jar}: the runtime's commands for
  * production shells. Exit codes: 0 success, 1 migration failure, 2 usage or configuration error,
  * 3 lock timeout, 4 {@code check} found the database behind head or drifted.
  */
@@ -65,8 +65,9 @@ public final class DivemapCli implements Runnable {
         CommandLine line = new CommandLine(new DivemapCli());
         line.setParameterExceptionHandler((e, a) -> {
             e.getCommandLine().getErr().println(e.getMessage());
-            e.getCommandLine().getErr().println("Run divemap " + e.getCommandLine().getCommandName()
-                    + " --help for the options.");
+            String command = e.getCommandLine().getCommandName();
+            e.getCommandLine().getErr().println("Run divemap " + (e.getCommandLine().getParent() == null ? ""
+                    : command + " ") + "--help for the options.");
             return USAGE;
         });
         return line.execute(args);

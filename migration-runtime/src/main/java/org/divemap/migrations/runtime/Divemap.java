@@ -660,9 +660,16 @@ public final class Divemap implements AutoCloseable {
         } catch (SQLException e) {
             throw new DivemapException(Kind.CONNECTION, "Cannot connect to "
                     + (configuration.url != null ? Redaction.url(configuration.url) : "the configured data source")
-                    + (configuration.user != null ? " as " + configuration.user : "") + ": " + message(rootCause(e))
+                    + (configuration.user != null ? " as " + configuration.user : "") + ": "
+                    + sentence(message(rootCause(e)))
                     + " Check the URL, the user and the password, and that the server is running.", e);
         }
+    }
+
+    /** The driver's message ending with a full stop, so that the advice after it reads as a sentence. */
+    private static String sentence(String text) {
+        String trimmed = text.strip();
+        return trimmed.endsWith(".") || trimmed.endsWith("!") || trimmed.endsWith("?") ? trimmed : trimmed + ".";
     }
 
     private static Throwable rootCause(Throwable e) {

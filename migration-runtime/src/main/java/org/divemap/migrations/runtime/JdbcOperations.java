@@ -277,7 +277,7 @@ final class JdbcOperations implements Operations {
 
     @Override
     public void addColumn(String table, Column column) {
-        run("addColumn " + table + "." + column.name(), ddl.addColumn(table, column, online),
+        run("addColumn " + table + "." + column.name(), ddl.addColumn(table, column, online, names),
                 ddl.dropColumn(table, column.name(), OnlineDdl.DEFAULT));
     }
 

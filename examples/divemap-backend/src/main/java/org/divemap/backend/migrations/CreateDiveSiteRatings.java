@@ -11,7 +11,8 @@ import org.divemap.migrations.Type;
 
 /**
  * The first revision of the "ratings" side branch, developed beside 0004 and 0005 and merged back by
- * 0006_merge_ratings. The label lets {@code upgrade ratings@head} move this branch alone.
+ * 0006_merge_ratings. Before the merge the label let {@code upgrade ratings@head} move this branch
+ * alone; after it, every later revision carries the label too.
  */
 @Revision(id = "ratings_0001_create_dive_site_ratings",
           revises = "0003_add_country_region_fields",
@@ -30,7 +31,8 @@ public final class CreateDiveSiteRatings implements Migration {
                 Constraint.foreignKey("dive_site_id", "dive_sites", "id").onDelete(ReferentialAction.CASCADE),
                 Constraint.foreignKey("user_id", "users", "id").onDelete(ReferentialAction.CASCADE),
                 Constraint.unique("dive_site_id", "user_id"),
-                Constraint.check("score BETWEEN 1 AND 10").named("ck_dive_site_ratings_score"));
+                // the naming convention makes it ck_dive_site_ratings_score_range
+                Constraint.check("score BETWEEN 1 AND 10").named("score_range"));
     }
 
     @Override

@@ -218,7 +218,7 @@ public abstract class Ddl {
 
     // ---------------------------------------------------------------- columns
 
-    public List<String> addColumn(String table, Column column, OnlineDdl online) {
+    public List<String> addColumn(String table, Column column, OnlineDdl online, NamingConvention names) {
         List<String> statements = new ArrayList<>();
         statements.add("ALTER TABLE " + q(table) + " ADD COLUMN " + columnDefinition(column) + alterOptions(online));
         if (column.isPrimaryKey()) {
@@ -226,7 +226,7 @@ public abstract class Ddl {
         }
         if (column.isUnique()) {
             statements.add("ALTER TABLE " + q(table) + " ADD " + constraint(table, Constraint.unique(column.name()),
-                    NamingConvention.DEFAULT));
+                    names));
         }
         statements.addAll(comments(table, Optional.empty(), List.of(column)));
         return statements;
