@@ -44,24 +44,28 @@ public final class MigrationDatabase implements AutoCloseable {
     private final String name;
     private final String description;
     private final List<RevisionRegistry> registries;
+    private final AutoCloseable owned;
     private final DataSource dataSource = new SchemaDataSource();
     private Divemap divemap;
 
     private MigrationDatabase(Connector server, Connection admin, Operations.Database kind, String name,
-            String description, List<RevisionRegistry> registries) {
+            String description, List<RevisionRegistry> registries, AutoCloseable owned) {
         this.server = server;
         this.admin = admin;
         this.kind = kind;
         this.name = name;
         this.description = description;
         this.registries = registries;
+        this.owned = owned;
     }
 
     /**
      * Creates {@code divemap_test_<random>} on the server {@code server} connects to. The admin
-     * connection stays open until {@link #close()}, which keeps an in-memory H2 database alive.
+     * connection stays open until {@link #close()}, which keeps an in-memory H2 database alive, and
+     * then closes {@code owned} (the extension's connection pool).
      */
-    static MigrationDatabase create(Connector server, String description, List<RevisionRegistry> registries) {
+    static MigrationDatabase create(Connector server, String description, List<RevisionRegistry> registries,
+            AutoCloseable owned) {
         String name = "divemap_test_" + Integer.toHexString(ThreadLocalRandom.current().nextInt() | 0x1000_0000);
         Connection admin;
         try {
@@ -72,7 +76,8 @@ public final class MigrationDatabase implements AutoCloseable {
         }
         try {
             Operations.Database kind = Dialect.detect(admin).database();
-            MigrationDatabase database = new MigrationDatabase(server, admin, kind, name, description, registries);
+            MigrationDatabase database = new MigrationDatabase(server, admin, kind, name, description, registries,
+                    owned);
             database.execute(database.createStatement());
             return database;
         } catch (SQLException | RuntimeException e) {
@@ -184,7 +189,7 @@ public final class MigrationDatabase implements AutoCloseable {
     /** Drops the test database or schema and closes the admin connection. */
     @Override
     public synchronized void close() {
-        try (admin) {
+        try (AutoCloseable pool = owned; admin) {
             if (divemap != null) {
                 divemap.close();
             }
@@ -192,6 +197,8 @@ public final class MigrationDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot drop the test " + (mySql() ? "database " : "schema ") + name
                     + " on " + description + ": " + e.getMessage() + ". Drop it by hand.", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot close the connections to " + description + ": " + e, e);
         }
     }
 

@@ -1,10 +1,10 @@
 package org.divemap.migrations.test;
 
 import java.lang.reflect.InvocationTargetException;
-import java.sql.DriverManager;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +39,7 @@ public final class MigrationTestExtension implements BeforeAllCallback, AfterAll
         if (settings.dataSource() != DataSourceProvider.class) {
             DataSource dataSource = provided(settings.dataSource());
             database = MigrationDatabase.create(dataSource::getConnection, settings.dataSource().getSimpleName(),
-                    registries);
+                    registries, () -> { }); // the provider's data source is the provider's to close
         } else {
             String url = expand(settings.database(), "database");
             if (url.isBlank() || url.equals("jdbc:h2:mem:")) {
@@ -47,18 +47,29 @@ public final class MigrationTestExtension implements BeforeAllCallback, AfterAll
                 url = "jdbc:h2:mem:divemap_test_" + Integer.toHexString(ThreadLocalRandom.current().nextInt())
                         + ";DATABASE_TO_LOWER=TRUE";
             }
-            Properties credentials = new Properties();
             String user = expand(settings.user(), "user");
             String password = expand(settings.password(), "password");
+            // a small pool: the checks open several connections per revision, and a new PostgreSQL or
+            // MySQL session costs milliseconds each time
+            HikariConfig config = new HikariConfig();
+            config.setPoolName("divemap-test");
+            config.setJdbcUrl(url);
             if (!user.isEmpty()) {
-                credentials.setProperty("user", user);
+                config.setUsername(user);
             }
             if (!password.isEmpty()) {
-                credentials.setProperty("password", password);
+                config.setPassword(password);
             }
-            String jdbcUrl = url;
-            database = MigrationDatabase.create(() -> DriverManager.getConnection(jdbcUrl, credentials),
-                    Redaction.url(url), registries);
+            config.setMaximumPoolSize(5);
+            config.setMinimumIdle(0);
+            config.setInitializationFailTimeout(-1); // report an unreachable server where it is used
+            HikariDataSource pool = new HikariDataSource(config);
+            try {
+                database = MigrationDatabase.create(pool::getConnection, Redaction.url(url), registries, pool);
+            } catch (RuntimeException e) {
+                pool.close();
+                throw e;
+            }
         }
         context.getStore(NAMESPACE).put(MigrationDatabase.class, database);
     }
