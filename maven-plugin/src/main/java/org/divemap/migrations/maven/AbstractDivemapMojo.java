@@ -97,6 +97,7 @@ abstract class AbstractDivemapMojo extends AbstractMojo {
             getLog().info("divemap: skipped (divemap.skip)");
             return;
         }
+        quietPool();
         ConnectionSettings settings;
         try {
             settings = ConnectionSettings.resolve(url, user, password, server(), System.getenv(),
@@ -134,6 +135,17 @@ abstract class AbstractDivemapMojo extends AbstractMojo {
             throw new MojoExecutionException("Could not close the project's class loader: " + e.getMessage(), e);
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * Keeps HikariCP's start and shutdown lines out of the build log (Maven's logger shows INFO);
+     * its warnings and errors still show. A level the user set with -D wins.
+     */
+    private static void quietPool() {
+        String key = "org.slf4j.simpleLogger.log.com.zaxxer.hikari";
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, "warn");
         }
     }
 
