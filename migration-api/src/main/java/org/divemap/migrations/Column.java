@@ -238,9 +238,9 @@ public final class Column implements TableElement {
 
     /**
      * A copy that the database sets to the current time whenever the row is updated: MySQL/MariaDB
-     * {@code ON UPDATE CURRENT_TIMESTAMP}. Only MySQL and MariaDB have it: on PostgreSQL and H2 the
-     * column is created without it, and the application (or, on PostgreSQL, a trigger) must set the
-     * value on update.
+     * and H2 {@code ON UPDATE CURRENT_TIMESTAMP}. PostgreSQL has no column-level equivalent: there
+     * the column is created without it, and the application (or a trigger) must set the value on
+     * update.
      *
      * @throws IllegalArgumentException if the column is not a {@code DATETIME}/{@code TIMESTAMP}
      */

@@ -32,7 +32,8 @@ final class H2Ddl extends PostgresDdl {
 
     @Override
     String columnSuffix(Column column) {
-        return ""; // ENUM is a native type here
+        // H2 has MySQL's ON UPDATE clause (and ENUM is a native type here, so no CHECK is needed)
+        return column.isOnUpdateCurrentTimestamp() ? " ON UPDATE CURRENT_TIMESTAMP" : "";
     }
 
     @Override

@@ -48,4 +48,19 @@ class RenderTest {
             assertEquals(Optional.empty(), divemap.render("0002_backfill", true, Database.POSTGRESQL));
         }
     }
+
+    @Test
+    void h2KeepsOnUpdateCurrentTimestampAndPostgresLeavesItOut() {
+        List<RegisteredRevision> revisions = List.of(new RegisteredRevision("0001_t", List.of(), List.of(), List.of(),
+                "", OperationsRenderingTest.Lambda.class.getName(), null, () -> new OperationsRenderingTest.Lambda(
+                        op -> op.addColumn("t", Column.of("updated_at", Type.timestamp()).nullable()
+                                .onUpdateCurrentTimestamp()),
+                        op -> op.dropColumn("t", "updated_at"))));
+        try (Divemap divemap = Divemap.configure().registries(() -> revisions).load()) {
+            assertEquals(List.of("ALTER TABLE \"t\" ADD COLUMN \"updated_at\" TIMESTAMP NULL ON UPDATE CURRENT_TIMESTAMP"),
+                    divemap.render("0001_t", true, Database.H2).orElseThrow());
+            assertEquals(List.of("ALTER TABLE \"t\" ADD COLUMN \"updated_at\" TIMESTAMP NULL"),
+                    divemap.render("0001_t", true, Database.POSTGRESQL).orElseThrow());
+        }
+    }
 }
