@@ -101,9 +101,10 @@ public interface SchemaInspector {
      * A column as the database describes it.
      *
      * @param name the column name as the database reports it
-     * @param typeName the database's own type name, e.g. {@code varchar(100)} on MySQL or
-     *     {@code character varying} on PostgreSQL; for display and comparisons in migrations, not a
-     *     {@link Type}
+     * @param typeName the database's own type name with its length, or precision and scale, e.g.
+     *     {@code varchar(100)} on MySQL, {@code character varying(100)} on PostgreSQL,
+     *     {@code CHARACTER VARYING(100)} on H2, {@code numeric(10,2)}; for display and comparisons
+     *     in migrations, not a {@link Type}
      * @param nullable whether it accepts {@code NULL}
      * @param defaultValue the default as the database reports it (an expression such as
      *     {@code 'open'} or {@code CURRENT_TIMESTAMP}), or {@code null} if it has none

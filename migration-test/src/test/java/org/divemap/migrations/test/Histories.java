@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.divemap.migrations.BatchUpdate;
 import org.divemap.migrations.Column;
+import org.divemap.migrations.ColumnChange;
 import org.divemap.migrations.Constraint;
 import org.divemap.migrations.Index;
 import org.divemap.migrations.Migration;
@@ -103,6 +104,16 @@ final class Histories {
         public List<RegisteredRevision> revisions() {
             return healthyThen("d1_sites_country_index",
                     op -> op.createIndex("sites", Index.on("country").named("idx_sites_country")),
+                    op -> { });
+        }
+    }
+
+    /** The upgrade widens sites.name; the downgrade forgets to narrow it again. */
+    public static final class ForgottenLength implements RevisionRegistry {
+        @Override
+        public List<RegisteredRevision> revisions() {
+            return healthyThen("d1_widen_site_name",
+                    op -> op.alterColumn("sites", ColumnChange.of("name").type(Type.varchar(200))),
                     op -> { });
         }
     }

@@ -59,6 +59,10 @@ class StandardMigrationTestsTest {
     @MigrationTest(registries = Histories.WrongColumn.class)
     static class WrongColumn extends StandardMigrationTests {}
 
+    @MigrationTest(database = "${DIVEMAP_TEST_POSTGRES_URL:-jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}",
+            registries = Histories.ForgottenLength.class)
+    static class ForgottenLengthOnPostgres extends StandardMigrationTests {}
+
     @MigrationTest(registries = Histories.FailsSecondRun.class)
     static class FailsSecondRun extends StandardMigrationTests {}
 
@@ -146,6 +150,16 @@ class StandardMigrationTestsTest {
         // the stairway passes over it, saying why
         assertTrue(names(tests.aborted()).contains(
                 "stairway: upgrade, downgrade, upgrade again / d1_sites_visibility (fixture d1_sites_visibility)"));
+    }
+
+    @Test
+    void aDowngradeThatForgetsToRestoreALengthFailsOnlyTheNoTraceCheck() {
+        Map<String, String> failures = failures(run(ForgottenLengthOnPostgres.class));
+        assertEquals(List.of("downgrade leaves no trace / d1_widen_site_name (fixture d1_widen_site_name)"),
+                List.copyOf(failures.keySet()));
+        String message = failures.values().iterator().next();
+        assertTrue(message.contains("\n  - column sites.name character varying(100) not null"
+                + "\n  + column sites.name character varying(200) not null"), message);
     }
 
     @Test

@@ -123,6 +123,17 @@ public final class JdbcSchemaInspector implements SchemaInspector {
         }
     }
 
+    /**
+     * The length of character types and the precision and scale of decimals, as MySQL's
+     * {@code column_type} has them, so that a change of either shows in the type name.
+     */
+    private static final String SIZE = " || CASE"
+            + " WHEN character_maximum_length IS NOT NULL AND character_maximum_length < 1000000"
+            + " THEN '(' || character_maximum_length || ')'"
+            + " WHEN UPPER(data_type) IN ('NUMERIC', 'DECIMAL') AND numeric_precision IS NOT NULL"
+            + " THEN '(' || numeric_precision || ',' || COALESCE(numeric_scale, 0) || ')'"
+            + " ELSE '' END";
+
     private String columnQuery() {
         String from = " FROM information_schema.columns WHERE table_schema = ? AND table_name = ?"
                 + " ORDER BY ordinal_position";
@@ -130,11 +141,12 @@ public final class JdbcSchemaInspector implements SchemaInspector {
             case MYSQL, MARIADB -> "SELECT column_name, column_type, is_nullable, column_default,"
                     + " CASE WHEN LOWER(extra) LIKE '%auto_increment%' THEN 'YES' ELSE 'NO' END" + from;
             case POSTGRESQL -> "SELECT column_name,"
-                    + " CASE WHEN data_type IN ('USER-DEFINED', 'ARRAY') THEN udt_name ELSE data_type END,"
+                    + " CASE WHEN data_type IN ('USER-DEFINED', 'ARRAY') THEN udt_name ELSE data_type END"
+                    + SIZE + ","
                     + " is_nullable, column_default,"
                     + " CASE WHEN is_identity = 'YES' OR column_default LIKE 'nextval(%' THEN 'YES' ELSE 'NO' END"
                     + from;
-            case H2 -> "SELECT column_name, data_type, is_nullable, column_default, is_identity" + from;
+            case H2 -> "SELECT column_name, data_type" + SIZE + ", is_nullable, column_default, is_identity" + from;
         };
     }
 

@@ -126,14 +126,14 @@ class JdbcSchemaInspectorTest {
                 }
                 case POSTGRESQL -> {
                     assertEquals("integer", id.typeName());
-                    assertEquals("character varying", email.typeName());
-                    assertEquals("numeric", balance.typeName());
+                    assertEquals("character varying(120)", email.typeName());
+                    assertEquals("numeric(10,2)", balance.typeName());
                     assertEquals("timestamp without time zone", createdAt.typeName());
                 }
                 case H2 -> {
                     assertEquals("INTEGER", id.typeName());
-                    assertEquals("CHARACTER VARYING", email.typeName());
-                    assertEquals("NUMERIC", balance.typeName());
+                    assertEquals("CHARACTER VARYING(120)", email.typeName());
+                    assertEquals("NUMERIC(10,2)", balance.typeName());
                     assertEquals("TIMESTAMP", createdAt.typeName());
                 }
             }
