@@ -262,6 +262,7 @@ public final class Divemap implements AutoCloseable {
             if (plan.isEmpty()) {
                 return new MigrationResult(command, target, sorted(before), List.of(), sorted(before));
             }
+            refuseIrreversible(plan, target, before);
             ensureTables(connection, versions, history);
             Set<String> written = new TreeSet<>(plan.versionRowsAfter());
             plan.steps().forEach(step -> written.addAll(step.versionRowsAfter()));
@@ -287,6 +288,19 @@ public final class Divemap implements AutoCloseable {
         } catch (SQLException e) {
             throw new DivemapException(Kind.DATABASE, "The database failed during " + command + " " + target + ": "
                     + message(e), e);
+        }
+    }
+
+    /** A downgrade that would cross an {@code @Irreversible} revision runs none of its steps. */
+    private static void refuseIrreversible(Plan plan, String target, List<String> before) {
+        for (Plan.Step step : plan.steps()) {
+            RegisteredRevision revision = step.revision();
+            if (!step.upgrade() && !revision.reversible()) {
+                throw new DivemapException(Kind.IRREVERSIBLE, "Cannot downgrade to " + target + ": the way down"
+                        + " passes " + revision.id() + ", which is @Irreversible (" + revision.irreversibleReason()
+                        + "). Nothing was changed; the database is at " + (before.isEmpty() ? "base"
+                                : String.join(", ", sorted(before))) + ".");
+            }
         }
     }
 

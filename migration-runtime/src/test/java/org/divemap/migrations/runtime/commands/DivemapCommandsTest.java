@@ -291,4 +291,22 @@ class DivemapCommandsTest {
             assertEquals(List.of("0004_drop_users"), divemap.current().versionRows());
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(names = {"MARIADB", "H2"})
+    void aDowngradeThatWouldCrossAnIrreversibleRevisionRunsNothing(Database kind) throws SQLException {
+        Fixture f = new Fixture(kind);
+        f.revisions.add(revision("0004_drop_users", "0003_photos").irreversible("users are gone; restore a backup")
+                .up("DROP TABLE " + f.p + "users").build());
+        f.revisions.add(revision("0005_notes", "0004_drop_users")
+                .up("CREATE TABLE " + f.p + "notes (id INT PRIMARY KEY)").down("DROP TABLE " + f.p + "notes").build());
+        try (Divemap divemap = f.divemap()) {
+            divemap.upgrade("0005_notes");
+            DivemapException e = assertThrows(DivemapException.class, () -> divemap.downgrade("0002_sites"));
+            assertEquals(Kind.IRREVERSIBLE, e.kind());
+            assertTrue(e.getMessage().contains("passes 0004_drop_users, which is @Irreversible (users are gone;"
+                    + " restore a backup). Nothing was changed"), e.getMessage());
+            assertEquals(List.of("0005_notes"), divemap.current().versionRows(), "0005 was not reverted either");
+        }
+    }
 }
