@@ -98,12 +98,18 @@ abstract class AbstractDivemapMojo extends AbstractMojo {
             return;
         }
         quietPool();
-        ConnectionSettings settings;
-        try {
-            settings = ConnectionSettings.resolve(url, user, password, server(), System.getenv(),
-                    Path.of(project.getBuild().getDirectory()));
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+        if (lockWaitSeconds < 0) {
+            throw new MojoFailureException("divemap.lockWaitSeconds is " + lockWaitSeconds
+                    + "; give 0 (do not wait) or more.");
+        }
+        ConnectionSettings settings = null; // goals that need no database read no credentials
+        if (needsDatabase()) {
+            try {
+                settings = ConnectionSettings.resolve(url, user, password, server(), System.getenv(),
+                        Path.of(project.getBuild().getDirectory()));
+            } catch (IllegalArgumentException e) {
+                throw new MojoFailureException(e.getMessage(), e);
+            }
         }
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();

@@ -105,7 +105,7 @@ record ConnectionSettings(String url, String user, String password, String sourc
 
     @Override
     public String toString() {
-        return "ConnectionSettings[url=" + url + ", user=" + user + ", password="
+        return "ConnectionSettings[url=" + org.divemap.migrations.runtime.Redaction.url(url) + ", user=" + user + ", password="
                 + (password == null || password.isEmpty() ? "(none)" : "****") + ", from " + source + "]";
     }
 

@@ -152,18 +152,24 @@ public final class DivemapCli implements Runnable {
             document.put("command", spec.name());
             Thread thread = Thread.currentThread();
             ClassLoader previous = thread.getContextClassLoader();
+            if (common.lockWait < 0) {
+                return fail(document, out, err, "CONFIGURATION", "--lock-wait is " + common.lockWait
+                        + " seconds; give 0 (do not wait) or more.", USAGE);
+            }
             try (URLClassLoader loader = loader()) {
                 thread.setContextClassLoader(loader);
                 Configuration configuration = Divemap.configure().classLoader(loader)
                         .lockWait(Duration.ofSeconds(common.lockWait))
                         .listener(new Progress(err));
+                Path config = common.config != null ? common.config : Path.of("divemap.properties");
+                settings = Settings.resolve(config, common.config != null, System.getenv(), common.url,
+                        common.user, common.password, common.versionTable, common.historyTable, common.schema,
+                        needsDatabase());
+                // table names and the schema count offline too: an upgrade --sql writes the version table
+                configuration.versionTable(settings.versionTable()).historyTable(settings.historyTable())
+                        .schema(settings.schema());
                 if (needsDatabase()) {
-                    Path config = common.config != null ? common.config : Path.of("divemap.properties");
-                    settings = Settings.resolve(config, common.config != null, System.getenv(), common.url,
-                            common.user, common.password, common.versionTable, common.historyTable, common.schema);
-                    configuration.dataSource(settings.url(), settings.user(), settings.password())
-                            .versionTable(settings.versionTable()).historyTable(settings.historyTable())
-                            .schema(settings.schema());
+                    configuration.dataSource(settings.url(), settings.user(), settings.password());
                 }
                 try (Divemap divemap = configuration.load()) {
                     Map<String, Object> result = work(divemap, common.json ? new PrintWriter(PrintWriter.nullWriter())
@@ -364,6 +370,11 @@ public final class DivemapCli implements Runnable {
         @Override
         Map<String, Object> work(Divemap divemap, PrintWriter out) {
             String target = target();
+            if (!safe.safe && (safe.backup || safe.backupCommand != null)) {
+                // a backup the user believes was taken is worse than none: refuse before anything runs
+                throw new Settings.ConfigurationException("--backup and --backup-command take effect only with"
+                        + " --safe; add --safe, or leave them out.");
+            }
             if (offline.sql) {
                 String script = upgrade()
                         ? divemap.upgradeScript(offline.kind(), target.contains(":") ? target : "base:" + target)
@@ -513,9 +524,9 @@ public final class DivemapCli implements Runnable {
         Map<String, Object> work(Divemap divemap, PrintWriter out) {
             CheckResult check = divemap.check();
             out.println(check.ok() ? "OK: at head, no applied revision changed."
-                    : (check.pending().isEmpty() ? "" : "Pending: " + String.join(", ", check.pending()) + ". ")
+                    : ((check.pending().isEmpty() ? "" : "Pending: " + String.join(", ", check.pending()) + ". ")
                             + (check.changed().isEmpty() ? "" : "Changed since applied: "
-                                    + String.join(", ", check.changed()) + "."));
+                                    + String.join(", ", check.changed()) + ".")).strip());
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("versionRows", check.versionRows());
             fields.put("pending", check.pending());

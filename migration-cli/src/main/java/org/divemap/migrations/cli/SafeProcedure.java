@@ -129,8 +129,8 @@ final class SafeProcedure {
             argv.add(database);
             return argv;
         }
-        throw new DivemapException(DivemapException.Kind.CONFIGURATION, "There is no built-in backup for " + url
-                + "; pass --backup-command (it gets the target file in DIVEMAP_BACKUP_FILE).");
+        throw new DivemapException(DivemapException.Kind.CONFIGURATION, "There is no built-in backup for "
+                + org.divemap.migrations.runtime.Redaction.url(url) + "; pass --backup-command (it gets the target file in DIVEMAP_BACKUP_FILE).");
     }
 
     private static String query(URI uri, String key) {

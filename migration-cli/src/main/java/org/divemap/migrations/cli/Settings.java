@@ -26,6 +26,15 @@ record Settings(String url, String user, String password, String versionTable, S
 
     static Settings resolve(Path config, boolean configGiven, Map<String, String> env, String url, String user,
             String password, String versionTable, String historyTable, String schema) {
+        return resolve(config, configGiven, env, url, user, password, versionTable, historyTable, schema, true);
+    }
+
+    /**
+     * With {@code database} false, for commands that render or read the graph without connecting:
+     * the table names and schema are resolved as usual, and no URL or credentials are needed or read.
+     */
+    static Settings resolve(Path config, boolean configGiven, Map<String, String> env, String url, String user,
+            String password, String versionTable, String historyTable, String schema, boolean database) {
         Properties file = new Properties();
         if (Files.exists(config)) {
             try (Reader reader = Files.newBufferedReader(config, StandardCharsets.UTF_8)) {
@@ -37,7 +46,7 @@ record Settings(String url, String user, String password, String versionTable, S
             throw new ConfigurationException("The configuration file " + config + " does not exist.");
         }
         String envPassword = env.get("DIVEMAP_PASSWORD");
-        String passwordFile = env.get("DIVEMAP_PASSWORD_FILE");
+        String passwordFile = database ? env.get("DIVEMAP_PASSWORD_FILE") : null;
         if (passwordFile != null && !passwordFile.isBlank()) {
             if (envPassword != null) {
                 throw new ConfigurationException("Both DIVEMAP_PASSWORD and DIVEMAP_PASSWORD_FILE are set; keep one.");
@@ -50,7 +59,7 @@ record Settings(String url, String user, String password, String versionTable, S
             }
         }
         String resolvedUrl = pick(url, env.get("DIVEMAP_URL"), file.getProperty("url"));
-        if (resolvedUrl == null) {
+        if (resolvedUrl == null && database) {
             throw new ConfigurationException("No database URL: pass --url, set DIVEMAP_URL, or put url=... in "
                     + config + ".");
         }
@@ -74,6 +83,6 @@ record Settings(String url, String user, String password, String versionTable, S
 
     @Override
     public String toString() {
-        return "Settings[url=" + url + ", user=" + user + ", password=" + (password == null ? "(none)" : "****") + "]";
+        return "Settings[url=" + (url == null ? null : org.divemap.migrations.runtime.Redaction.url(url)) + ", user=" + user + ", password=" + (password == null ? "(none)" : "****") + "]";
     }
 }

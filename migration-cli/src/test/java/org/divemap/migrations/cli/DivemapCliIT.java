@@ -188,6 +188,11 @@ class DivemapCliIT {
         assertTrue(sql.out().contains("CREATE TABLE \"cli_items\""), sql.out());
         Run down = cli(Map.of(), dir, "downgrade", "head:base", "--sql", "--database", "mariadb", "--classpath", CLASSES);
         assertTrue(down.out().contains("DROP TABLE `cli_items`"), down.out());
+        // the version table of an adopted Alembic database, from the environment: offline too
+        Run alembic = cli(Map.of("DIVEMAP_VERSION_TABLE", "alembic_version"), dir, "upgrade", "--sql", "--database",
+                "mariadb", "--classpath", CLASSES);
+        assertEquals(0, alembic.exit(), alembic.err());
+        assertTrue(alembic.out().contains("INSERT INTO `alembic_version`"), alembic.out());
     }
 
     @Test
@@ -226,6 +231,17 @@ class DivemapCliIT {
                 "--classpath", CLASSES);
         assertEquals(2, noDriver.exit(), noDriver.err());
         assertTrue(noDriver.err().contains("Cannot connect"), noDriver.err());
+        Run mariadbDriver = cli(Map.of("DIVEMAP_URL", "jdbc:mariadb://127.0.0.1:3306/x"), dir, "current",
+                "--classpath", CLASSES);
+        assertEquals(2, mariadbDriver.exit(), "the MariaDB driver is not bundled: a connection error, " + mariadbDriver.err());
+        Run negativeWait = cli(Map.of("DIVEMAP_URL", "jdbc:h2:mem:x"), dir, "upgrade", "--lock-wait", "-1",
+                "--classpath", CLASSES);
+        assertEquals(2, negativeWait.exit(), negativeWait.err());
+        assertTrue(negativeWait.err().contains("--lock-wait is -1 seconds"), negativeWait.err());
+        Run backupWithoutSafe = cli(Map.of("DIVEMAP_URL", "jdbc:h2:mem:x"), dir, "upgrade", "--backup",
+                "--classpath", CLASSES);
+        assertEquals(2, backupWithoutSafe.exit(), backupWithoutSafe.err());
+        assertTrue(backupWithoutSafe.err().contains("take effect only with --safe"), backupWithoutSafe.err());
         Run unknownCommand = cli(Map.of(), dir, "frobnicate");
         assertEquals(2, unknownCommand.exit());
         Run help = cli(Map.of(), dir, "upgrade", "--help");

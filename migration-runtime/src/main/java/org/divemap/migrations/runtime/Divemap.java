@@ -100,15 +100,15 @@ public final class Divemap implements AutoCloseable {
         hikari.setPoolName("divemap");
         // Named, the driver is loaded through the context class loader, which sees the application's
         // drivers even when Divemap itself is loaded elsewhere (a Maven plugin, a command-line tool).
-        String driver = driverClass(configuration.url);
-        if (driver != null) {
-            hikari.setDriverClassName(driver);
-        }
         hikari.setMaximumPoolSize(3);
         hikari.setMinimumIdle(0);
         hikari.setInitializationFailTimeout(-1); // connect when a command needs it, and report errors there
         hikari.setConnectionTimeout(configuration.connectTimeout.toMillis());
         try {
+            String driver = driverClass(configuration.url);
+            if (driver != null) {
+                hikari.setDriverClassName(driver); // throws when the driver is not on the class path
+            }
             return new HikariDataSource(hikari);
         } catch (RuntimeException e) {
             // HikariCP reports a URL that no driver accepts this way

@@ -133,7 +133,10 @@ public final class MigrationDatabase implements AutoCloseable {
         return name;
     }
 
-    /** Connections to the test database or schema (each one set to it as it is opened; not pooled). */
+    /**
+     * Connections to the test database or schema, each set to it as it is handed out; for a URL they
+     * come from the extension's small pool, for a {@link DataSourceProvider} from its data source.
+     */
     public DataSource dataSource() {
         return dataSource;
     }

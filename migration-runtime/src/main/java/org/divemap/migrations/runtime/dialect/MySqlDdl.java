@@ -148,7 +148,7 @@ final class MySqlDdl extends Ddl {
         if (restates) {
             Column result = change.result().orElseThrow(() -> new IllegalArgumentException("On MySQL, changing the"
                     + " type, nullability or comment of \"" + change.column() + "\" restates the whole column"
-                    + " (MODIFY), so its current definition is needed: write ColumnChange.of(existingColumn) or"
+                    + " (CHANGE COLUMN), so its current definition is needed: write ColumnChange.of(existingColumn) or"
                     + " .existing(column)."));
             statements.add("ALTER TABLE " + q(table) + " CHANGE COLUMN " + q(change.column()) + " "
                     + columnDefinition(result) + alterOptions(online));

@@ -633,7 +633,7 @@ public final class RevisionMap {
             if (branch != null && (symbol.equals("head") || symbol.equals("heads"))) {
                 throw new DivemapException(Kind.MALFORMED_TARGET, "\"" + target + "\" names where the branch already"
                         + " is, so it cannot be a downgrade target. Use " + branch + "@-1 to step back one revision,"
-                        + " or " + branch + "@base to remove the branch.");
+                        + " or name the revision to go down to.");
             }
             if (branch != null) {
                 resolveBranch(branch);
@@ -721,9 +721,11 @@ public final class RevisionMap {
             for (int j = i + 1; j < destinations.size(); j++) {
                 if (destinations.get(i) != destinations.get(j)
                         && sharesLineage(destinations.get(i), destinations.get(j))) {
+                    Rev later = ancestors(List.of(destinations.get(j)), false).get(destinations.get(i).index)
+                            ? destinations.get(j) : destinations.get(i);
                     throw new DivemapException(Kind.INVALID_RANGE, "Cannot stamp " + destinations.get(i) + " and "
                             + destinations.get(j) + " together: they are on one line of history, so the version table"
-                            + " would say both are current. Stamp only " + destinations.get(j) + " (the later one),"
+                            + " would say both are current. Stamp only " + later + " (the later one),"
                             + " or revisions on different branches. Nothing was changed.");
                 }
             }

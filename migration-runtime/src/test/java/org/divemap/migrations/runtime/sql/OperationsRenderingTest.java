@@ -267,7 +267,7 @@ class OperationsRenderingTest {
         try (TestDatabase db = TestDatabase.create(kind, "modify");
                 Divemap divemap = Divemap.configure().dataSource(db.dataSource()).registries(() -> revisions).load()) {
             DivemapException e = assertThrows(DivemapException.class, () -> divemap.upgrade("head"));
-            assertTrue(e.getMessage().contains("restates the whole column (MODIFY)"), e.getMessage());
+            assertTrue(e.getMessage().contains("restates the whole column (CHANGE COLUMN)"), e.getMessage());
             assertEquals(List.of("0001_t"), divemap.current().versionRows());
         }
     }
