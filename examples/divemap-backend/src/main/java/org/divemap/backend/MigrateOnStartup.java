@@ -17,7 +17,10 @@ public final class MigrateOnStartup {
     private MigrateOnStartup() {}
 
     public static void main(String[] args) {
-        String url = System.getenv().getOrDefault("DIVEMAP_URL", "jdbc:h2:file:./target/divemap;AUTO_SERVER=TRUE;DATABASE_TO_LOWER=TRUE");
+        // the Maven plugin's embedded default, so that mvn divemap:history shows what this program did
+        String file = System.getProperty("divemap.example.db", "target/divemap/db");
+        String url = System.getenv().getOrDefault("DIVEMAP_URL", "jdbc:h2:file:"
+                + java.nio.file.Path.of(file).toAbsolutePath() + ";AUTO_SERVER=TRUE;DATABASE_TO_LOWER=TRUE");
         String user = System.getenv().getOrDefault("DIVEMAP_USER", "sa");
         String password = System.getenv().getOrDefault("DIVEMAP_PASSWORD", "");
         try (Divemap divemap = Divemap.configure()
