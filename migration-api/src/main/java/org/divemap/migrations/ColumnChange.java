@@ -10,13 +10,13 @@ import java.util.Optional;
  * op.alterColumn("dive_sites", ColumnChange.of("country").nullable(false));
  * op.alterColumn("dive_sites", ColumnChange.of("name").type(Type.varchar(200)).rename("title"));
  *
- * // The column as it is now, so MySQL can render MODIFY without a database and the change can be undone:
+ * // The column as it is now, so MySQL can render CHANGE COLUMN without a database and the change can be undone:
  * Column before = Column.of("name", Type.varchar(100)).comment("Display name");
  * op.alterColumn("dive_sites", ColumnChange.of(before).type(Type.varchar(200)));
  * }</pre>
  *
  * <p><b>Why give the existing column.</b> MySQL changes a column by restating all of it
- * ({@code MODIFY}/{@code CHANGE}): what the change leaves out — type, nullability, default,
+ * ({@code CHANGE COLUMN}): what the change leaves out — type, nullability, default,
  * {@code AUTO_INCREMENT}, comment — is lost. So on MySQL and MariaDB a change of type, nullability
  * or comment needs the existing column, online as well as offline; without it, {@code alterColumn}
  * fails with a message asking for it (PostgreSQL and H2 alter one property at a time and do not
@@ -85,7 +85,7 @@ public record ColumnChange(String column, String newName, Type type, Boolean nul
     }
 
     /**
-     * A copy that changes the type: {@code ALTER COLUMN ... TYPE} on PostgreSQL, {@code MODIFY} on
+     * A copy that changes the type: {@code ALTER COLUMN ... TYPE} on PostgreSQL, {@code CHANGE COLUMN} on
      * MySQL. Whether existing values convert is the database's call; PostgreSQL may need a
      * {@code USING} clause, which {@link Operations#execute(String)} can give.
      */
@@ -138,7 +138,7 @@ public record ColumnChange(String column, String newName, Type type, Boolean nul
 
     /**
      * The column as it will be after the change, if the {@linkplain #existing() existing} column is
-     * known: what MySQL's {@code MODIFY}/{@code CHANGE} restates.
+     * known: what MySQL's {@code CHANGE COLUMN} restates.
      */
     public Optional<Column> result() {
         if (existing == null) {

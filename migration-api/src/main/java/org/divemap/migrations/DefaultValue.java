@@ -45,7 +45,7 @@ public sealed interface DefaultValue
         return new Numeric(value);
     }
 
-    /** A boolean literal: {@code DEFAULT TRUE} ({@code DEFAULT 1} on MySQL). */
+    /** A boolean literal: {@code DEFAULT TRUE} or {@code DEFAULT FALSE} (MySQL reads them as 1 and 0). */
     static DefaultValue of(boolean value) {
         return new Bool(value);
     }
@@ -61,8 +61,8 @@ public sealed interface DefaultValue
 
     /**
      * A SQL expression passed through unchanged: {@code DEFAULT (uuid())}. MySQL 8.0.13+ needs
-     * expressions other than literals and {@code CURRENT_TIMESTAMP} in parentheses; the dialect adds
-     * them. The expression must be valid on every database the migration runs on.
+     * expressions other than literals and {@code CURRENT_TIMESTAMP} in parentheses; write them, as
+     * nothing is added. The expression must be valid on every database the migration runs on.
      *
      * @throws IllegalArgumentException if {@code sql} is blank
      */

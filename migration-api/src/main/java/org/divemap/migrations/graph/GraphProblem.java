@@ -34,7 +34,7 @@ public record GraphProblem(Kind kind, String message, Site site, List<Note> note
         SELF_REVISION("SelfRevision", Severity.ERROR),
         /** Revisions form a cycle. */
         CYCLE("Cycle", Severity.ERROR),
-        /** Two or more heads carry no branch label. */
+        /** Two or more heads carry the same branch labels, or none: two heads of one line of history. */
         BRANCH_CONFLICT("BranchConflict", Severity.ERROR),
         /** An id or label that the target syntax would misread. */
         RESERVED_NAME("ReservedName", Severity.ERROR),

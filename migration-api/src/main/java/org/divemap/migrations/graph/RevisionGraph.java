@@ -30,8 +30,8 @@ import org.divemap.migrations.graph.Site.Attribute;
  * <p>Semantics follow Alembic: {@code revises} edges make the history, {@code dependsOn} edges only
  * order it; a head is a revision that no other revision revises; a branch label applies to the
  * labeled revision, to its descendants, and to its ancestors back to the previous branch point or
- * merge point. What is ours: two or more heads that carry no branch label are an error, a branch
- * conflict.
+ * merge point. What is ours: two or more heads with the same branch labels (none, or after a
+ * labeled line was merged back, the same ones) are an error, a branch conflict.
  *
  * <p>Every check is linear in revisions plus edges, except the {@code dependsOn} redundancy check,
  * which walks ancestors once per {@code dependsOn} entry.

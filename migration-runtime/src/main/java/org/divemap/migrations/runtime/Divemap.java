@@ -115,7 +115,8 @@ public final class Divemap implements AutoCloseable {
             throw new DivemapException(Kind.CONNECTION, "Cannot connect to " + Redaction.url(configuration.url) + ": no"
                     + " JDBC driver on the class path accepts this URL (" + Redaction.text(rootCause(e).getMessage(),
                             configuration.password) + "). Add the database's driver (com.mysql:mysql-connector-j,"
-                    + " org.postgresql:postgresql, com.h2database:h2) to the application, or check the URL's prefix.", e);
+                    + " org.mariadb.jdbc:mariadb-java-client, org.postgresql:postgresql, com.h2database:h2) to the"
+                    + " application, or check the URL's prefix.", e);
         }
     }
 
@@ -338,12 +339,7 @@ public final class Divemap implements AutoCloseable {
         RegisteredRevision revision = step.revision();
         String id = revision.id();
         String direction = step.upgrade() ? "up" : "down";
-        if (!step.upgrade() && !revision.reversible()) {
-            throw new DivemapException(Kind.IRREVERSIBLE, "Cannot downgrade " + id + ": it is @Irreversible ("
-                    + revision.irreversibleReason() + ")." + ranBefore(done) + " The database is at "
-                    + String.join(", ", before) + ".");
-        }
-        Migration migration = revision.newMigration();
+        Migration migration = revision.newMigration(); // an irreversible step never gets here: refuseIrreversible
         boolean transactional = dialect.transactionalDdl() && migration.transactional();
         configuration.listener.starting(id, step.upgrade());
         Instant start = Instant.now();
@@ -669,7 +665,8 @@ public final class Divemap implements AutoCloseable {
             throw new DivemapException(Kind.CONNECTION, "Cannot connect to "
                     + (configuration.url != null ? Redaction.url(configuration.url) : "the configured data source")
                     + ": " + message(rootCause(e)) + ". No JDBC driver on the class path accepts this URL: add the"
-                    + " database's driver (com.mysql:mysql-connector-j, org.postgresql:postgresql, com.h2database:h2)"
+                    + " database's driver (com.mysql:mysql-connector-j, org.mariadb.jdbc:mariadb-java-client,"
+                    + " org.postgresql:postgresql, com.h2database:h2)"
                     + " to the application, or check the URL's prefix.", e);
         } catch (SQLException e) {
             throw new DivemapException(Kind.CONNECTION, "Cannot connect to "

@@ -131,6 +131,11 @@ public abstract class Ddl {
     /** The database's spelling of a type. */
     abstract String type(Type type);
 
+    /** A column's default; MySQL matches {@code CURRENT_TIMESTAMP} to the column's fractional digits. */
+    String defaultValue(Column column, DefaultValue value) {
+        return defaultValue(value);
+    }
+
     String defaultValue(DefaultValue value) {
         if (value instanceof DefaultValue.Text text) {
             return literal(text.value());
@@ -149,7 +154,7 @@ public abstract class Ddl {
         StringBuilder sql = new StringBuilder(q(column.name())).append(' ');
         sql.append(column.isAutoIncrement() ? autoIncrementType(column.type()) : type(column.type()));
         sql.append(column.isNullable() ? " NULL" : " NOT NULL");
-        column.defaultValue().ifPresent(value -> sql.append(" DEFAULT ").append(defaultValue(value)));
+        column.defaultValue().ifPresent(value -> sql.append(" DEFAULT ").append(defaultValue(column, value)));
         sql.append(columnSuffix(column));
         return sql.toString();
     }

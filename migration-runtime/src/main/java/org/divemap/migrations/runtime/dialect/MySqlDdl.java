@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.divemap.migrations.Column;
+import org.divemap.migrations.DefaultValue;
 import org.divemap.migrations.ColumnChange;
 import org.divemap.migrations.Constraint;
 import org.divemap.migrations.Index;
@@ -73,6 +74,16 @@ final class MySqlDdl extends Ddl {
     @Override
     String autoIncrementType(Type type) {
         return type(type);
+    }
+
+    /** MySQL 8 wants {@code DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6)}: the same precision throughout. */
+    @Override
+    String defaultValue(Column column, DefaultValue value) {
+        if (value instanceof DefaultValue.CurrentTimestamp && column.type() instanceof Type.Temporal temporal
+                && temporal.fractionalDigits().isPresent()) {
+            return "CURRENT_TIMESTAMP(" + temporal.fractionalDigits().getAsInt() + ")";
+        }
+        return defaultValue(value);
     }
 
     @Override
@@ -156,7 +167,8 @@ final class MySqlDdl extends Ddl {
         }
         if (change.defaultValue() != null) {
             statements.add("ALTER TABLE " + q(table) + " ALTER COLUMN " + q(change.column()) + " SET DEFAULT "
-                    + defaultValue(change.defaultValue()) + alterOptions(online));
+                    + (change.existing() != null ? defaultValue(change.existing(), change.defaultValue())
+                            : defaultValue(change.defaultValue())) + alterOptions(online));
         } else if (change.defaultDropped()) {
             statements.add("ALTER TABLE " + q(table) + " ALTER COLUMN " + q(change.column()) + " DROP DEFAULT"
                     + alterOptions(online));

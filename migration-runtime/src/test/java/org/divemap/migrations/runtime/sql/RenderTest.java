@@ -63,4 +63,19 @@ class RenderTest {
                     divemap.render("0001_t", true, Database.POSTGRESQL).orElseThrow());
         }
     }
+
+    @Test
+    void mySqlMatchesCurrentTimestampToTheColumnsFractionalDigits() {
+        List<RegisteredRevision> revisions = List.of(new RegisteredRevision("0001_t", List.of(), List.of(), List.of(),
+                "", OperationsRenderingTest.Lambda.class.getName(), null, () -> new OperationsRenderingTest.Lambda(
+                        op -> op.addColumn("t", Column.of("seen_at", Type.datetime(6))
+                                .defaultValue(org.divemap.migrations.DefaultValue.currentTimestamp())
+                                .onUpdateCurrentTimestamp()),
+                        op -> op.dropColumn("t", "seen_at"))));
+        try (Divemap divemap = Divemap.configure().registries(() -> revisions).load()) {
+            assertEquals(List.of("ALTER TABLE `t` ADD COLUMN `seen_at` DATETIME(6) NOT NULL"
+                    + " DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6)"),
+                    divemap.render("0001_t", true, Database.MYSQL).orElseThrow());
+        }
+    }
 }
