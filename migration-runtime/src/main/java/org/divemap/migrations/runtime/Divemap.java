@@ -275,21 +275,56 @@ public final class Divemap implements AutoCloseable {
                 return new MigrationResult(command, target, sorted(before), List.of(), plan.versionRowsAfter());
             }
             long verified = System.nanoTime();
-            for (Plan.Step step : plan.steps()) {
-                // the lock's session can die under us (a killed connection): check before the first
-                // step, then at most once a second, which costs a round trip each time
-                if (done.isEmpty() || System.nanoTime() - verified > 1_000_000_000L) {
-                    lock.verifyHeld();
-                    verified = System.nanoTime();
+            Thread preload = preload(plan);
+            try {
+                for (Plan.Step step : plan.steps()) {
+                    // the lock's session can die under us (a killed connection): check before the first
+                    // step, then at most once a second, which costs a round trip each time
+                    if (done.isEmpty() || System.nanoTime() - verified > 1_000_000_000L) {
+                        lock.verifyHeld();
+                        verified = System.nanoTime();
+                    }
+                    done.add(run(connection, dialect, versions, history, step, rows, done));
+                    rows = step.versionRowsAfter();
                 }
-                done.add(run(connection, dialect, versions, history, step, rows, done));
-                rows = step.versionRowsAfter();
+            } finally {
+                if (preload != null) {
+                    preload.interrupt();
+                }
             }
             return new MigrationResult(command, target, sorted(before), done, rows);
         } catch (SQLException e) {
             throw new DivemapException(Kind.DATABASE, "The database failed during " + command + " " + target + ": "
                     + message(e), e);
         }
+    }
+
+    /**
+     * Loads the migration classes of a long plan on a background thread while the database works
+     * on the first ones, so that loading, verifying and initialising each class is not paid between
+     * two revisions. Nothing else is done early: each migration is still created when it runs, and
+     * a class that fails to load is reported there.
+     */
+    private static Thread preload(Plan plan) {
+        if (plan.steps().size() < 16) {
+            return null;
+        }
+        Thread thread = new Thread(() -> {
+            for (Plan.Step step : plan.steps()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return;
+                }
+                RegisteredRevision revision = step.revision();
+                try {
+                    Class.forName(revision.migrationClass(), true, revision.factory().getClass().getClassLoader());
+                } catch (ClassNotFoundException | LinkageError e) {
+                    // reported, with context, when the step runs
+                }
+            }
+        }, "divemap-preload");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 
     /** A downgrade that would cross an {@code @Irreversible} revision runs none of its steps. */
