@@ -539,18 +539,11 @@ public final class Divemap implements AutoCloseable {
         List<String> before = sorted(rows);
         for (Plan.Step step : plan.steps()) {
             RegisteredRevision revision = step.revision();
-            if (!step.upgrade() && !revision.reversible()) {
-                throw new DivemapException(Kind.IRREVERSIBLE, "Cannot render the downgrade of " + revision.id()
-                        + ": it is @Irreversible (" + revision.irreversibleReason() + ").");
-            }
+            requireRenderable(revision, step.upgrade());
             Migration migration = revision.newMigration();
-            JdbcOperations operations = new JdbcOperations(null, dialect, configuration.namingConvention);
+            JdbcOperations operations;
             try {
-                if (step.upgrade()) {
-                    migration.upgrade(operations);
-                } else {
-                    migration.downgrade(operations);
-                }
+                operations = renderOffline(migration, step.upgrade(), dialect);
             } catch (IllegalStateException | UnsupportedOperationException e) {
                 throw new DivemapException(Kind.MIGRATION_FAILED, "Revision " + revision.id() + " ("
                         + revision.migrationClass() + ") cannot be rendered offline: " + e.getMessage()
@@ -593,22 +586,34 @@ public final class Divemap implements AutoCloseable {
         if (registered == null) {
             throw new DivemapException(Kind.UNKNOWN_REVISION, "No revision \"" + revision + "\" in this build.");
         }
-        if (!upgrade && !registered.reversible()) {
-            throw new DivemapException(Kind.IRREVERSIBLE, "Cannot render the downgrade of " + revision
-                    + ": it is @Irreversible (" + registered.irreversibleReason() + ").");
-        }
-        JdbcOperations operations = new JdbcOperations(null, Dialect.of(database), configuration.namingConvention);
-        Migration migration = registered.newMigration();
+        requireRenderable(registered, upgrade);
         try {
-            if (upgrade) {
-                migration.upgrade(operations);
-            } else {
-                migration.downgrade(operations);
-            }
+            return java.util.Optional.of(List.copyOf(renderOffline(registered.newMigration(), upgrade,
+                    Dialect.of(database)).executed()));
         } catch (IllegalStateException | UnsupportedOperationException e) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(List.copyOf(operations.executed()));
+    }
+
+    private static void requireRenderable(RegisteredRevision revision, boolean upgrade) {
+        if (!upgrade && !revision.reversible()) {
+            throw new DivemapException(Kind.IRREVERSIBLE, "Cannot render the downgrade of " + revision.id()
+                    + ": it is @Irreversible (" + revision.irreversibleReason() + ").");
+        }
+    }
+
+    /**
+     * Runs one direction of a migration on operations that only record its SQL. Throws
+     * IllegalStateException or UnsupportedOperationException when it needs the live database.
+     */
+    private JdbcOperations renderOffline(Migration migration, boolean upgrade, Dialect dialect) {
+        JdbcOperations operations = new JdbcOperations(null, dialect, configuration.namingConvention);
+        if (upgrade) {
+            migration.upgrade(operations);
+        } else {
+            migration.downgrade(operations);
+        }
+        return operations;
     }
 
     private static String parents(RegisteredRevision revision) {
@@ -638,9 +643,9 @@ public final class Divemap implements AutoCloseable {
             List<String> unverifiable = new ArrayList<>();
             for (String id : map.applied(rows)) {
                 String recorded = applied.get(id);
-                JdbcOperations operations = new JdbcOperations(null, dialect, configuration.namingConvention);
+                JdbcOperations operations;
                 try {
-                    map.revision(id).newMigration().upgrade(operations);
+                    operations = renderOffline(map.revision(id).newMigration(), true, dialect);
                 } catch (IllegalStateException | UnsupportedOperationException e) {
                     unverifiable.add(id);
                     continue;

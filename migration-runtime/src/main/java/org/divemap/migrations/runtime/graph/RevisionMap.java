@@ -218,14 +218,7 @@ public final class RevisionMap {
     // ---------------------------------------------------------------- ancestry
 
     private BitSet ancestors(Collection<Rev> start, boolean includeDependencies) {
-        BitSet seen = new BitSet(revisions.size());
-        Deque<Rev> stack = new ArrayDeque<>(start);
-        while (!stack.isEmpty()) {
-            Rev rev = stack.pop();
-            if (seen.get(rev.index)) {
-                continue;
-            }
-            seen.set(rev.index);
+        return reach(start, (rev, stack) -> {
             for (Rev parent : rev.parents) {
                 stack.push(parent);
             }
@@ -234,22 +227,27 @@ public final class RevisionMap {
                     stack.push(dependency);
                 }
             }
-        }
-        return seen;
+        });
     }
 
     private BitSet descendants(Collection<Rev> start, boolean includeDependencies) {
+        return reach(start, (rev, stack) -> {
+            rev.children.forEach(stack::push);
+            if (includeDependencies) {
+                rev.dependents.forEach(stack::push);
+            }
+        });
+    }
+
+    /** {@code start} and every revision reached from it by the edges {@code next} pushes. */
+    private BitSet reach(Collection<Rev> start, java.util.function.BiConsumer<Rev, Deque<Rev>> next) {
         BitSet seen = new BitSet(revisions.size());
         Deque<Rev> stack = new ArrayDeque<>(start);
         while (!stack.isEmpty()) {
             Rev rev = stack.pop();
-            if (seen.get(rev.index)) {
-                continue;
-            }
-            seen.set(rev.index);
-            rev.children.forEach(stack::push);
-            if (includeDependencies) {
-                rev.dependents.forEach(stack::push);
+            if (!seen.get(rev.index)) {
+                seen.set(rev.index);
+                next.accept(rev, stack);
             }
         }
         return seen;
