@@ -140,8 +140,7 @@ final class HistoryWalk {
         }
         upgrade(revision, 1, "upgrade to " + revision.id());
         current = database.snapshot();
-        System.out.println("[divemap-test] " + check.title() + ", " + revision.id() + ": " + reason);
-        throw new TestAbortedException(reason);
+        throw skipping(check, revision, reason);
     }
 
     private void upgrade(RegisteredRevision revision, int step, String what) {
@@ -204,9 +203,13 @@ final class HistoryWalk {
     static void skipIfAsked(List<Skip> skips, RegisteredRevision revision, Check check) {
         Skip skip = skip(skips, revision, check);
         if (skip != null) {
-            System.out.println("[divemap-test] " + check.title() + ", " + revision.id() + ": Skipped: "
-                    + skip.reason());
-            throw new TestAbortedException("Skipped: " + skip.reason());
+            throw skipping(check, revision, "Skipped: " + skip.reason());
         }
+    }
+
+    /** Prints why a check passes over a revision, and the abort that records it. */
+    private static TestAbortedException skipping(Check check, RegisteredRevision revision, String reason) {
+        System.out.println("[divemap-test] " + check.title() + ", " + revision.id() + ": " + reason);
+        return new TestAbortedException(reason);
     }
 }

@@ -87,10 +87,6 @@ final class Histories {
         return revisions;
     }
 
-    static RevisionRegistry registry(List<RegisteredRevision> revisions) {
-        return () -> revisions;
-    }
-
     public static final class Healthy implements RevisionRegistry {
         @Override
         public List<RegisteredRevision> revisions() {
