@@ -263,7 +263,8 @@ public interface Operations {
     /**
      * The live JDBC connection, inside the migration's transaction where the database has one, for
      * data migrations the other methods do not cover. Do not commit, roll back or close it: the
-     * runtime does.
+     * runtime does. On MySQL and MariaDB its auto-commit is off; what is done on it commits with the
+     * next DDL statement or with the version row, and stays if the migration fails later.
      *
      * @throws IllegalStateException when rendering offline: there is no database to talk to
      */

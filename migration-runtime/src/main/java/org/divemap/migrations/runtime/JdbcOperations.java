@@ -41,6 +41,8 @@ final class JdbcOperations implements Operations {
     private static final class Log {
         /** Whether op.batchUpdate committed, so that a rollback no longer undoes everything. */
         boolean committedEarly;
+        /** Auto-commit is off on a database whose DDL commits itself: commit after every other statement. */
+        boolean commitEach;
         final List<String> executed = new ArrayList<>();
         final List<Done> done = new ArrayList<>();
         /** Where batch progress goes besides the migration's own listener. */
@@ -65,6 +67,24 @@ final class JdbcOperations implements Operations {
     /** Sends the progress of batched updates to {@code sink} as well. */
     void onBatchProgress(java.util.function.Consumer<BatchUpdate.Progress> sink) {
         log.progress = sink;
+    }
+
+    /**
+     * Makes every statement commit as it would with auto-commit on, while auto-commit is off: the
+     * database commits its DDL by itself ({@link Dialect#commitsImplicitly}), and these operations
+     * commit after any other statement. What the migration does through {@link #connection()} is
+     * committed by the next DDL statement or by the runtime.
+     */
+    void commitEachStatement() {
+        log.commitEach = true;
+    }
+
+    /** In commit-each mode, commits after {@code statement} (null: any data change) unless the database did. */
+    private void settle(String statement) throws SQLException {
+        if (log.commitEach && (statement == null || !dialect.commitsImplicitly(statement))
+                && !connection.getAutoCommit()) {
+            connection.commit();
+        }
     }
 
     /** The checksum of everything this migration rendered: the same online and offline. */
@@ -192,6 +212,7 @@ final class JdbcOperations implements Operations {
         }
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
+            settle(sql);
         } catch (SQLException e) {
             log.failed = sql;
             throw new StatementFailed(sql, e);
@@ -212,6 +233,7 @@ final class JdbcOperations implements Operations {
                 statement.setObject(i + 1, params[i]);
             }
             statement.execute();
+            settle(null);
         } catch (SQLException e) {
             log.failed = inline;
             throw new StatementFailed(inline, e);
@@ -326,6 +348,12 @@ final class JdbcOperations implements Operations {
         }
         ddl.insertRows(table, columns, rows).forEach(this::render);
         String statement = new DataOperations(connection, dialect).bulkInsert(table, columns, rows);
+        try {
+            settle(null);
+        } catch (SQLException e) {
+            log.failed = statement + " -- commit of " + rows.size() + " rows";
+            throw new StatementFailed(log.failed, e);
+        }
         log.executed.add(statement + " -- " + rows.size() + " rows");
         log.done.add(new Done("bulkInsert of " + rows.size() + " rows into " + table, List.of(statement), null));
     }

@@ -95,6 +95,15 @@ public abstract sealed class Dialect permits MySqlDialect, PostgresDialect, H2Di
      */
     public abstract boolean transactionalDdl();
 
+    /**
+     * Whether the database certainly commits {@code statement} by itself, together with whatever the
+     * transaction held before it, even with auto-commit off: true only for the DDL of MySQL and
+     * MariaDB. False is always a safe answer, as the runtime then commits after the statement.
+     */
+    public boolean commitsImplicitly(String statement) {
+        return false;
+    }
+
     /** The character that quotes identifiers. */
     abstract char quoteCharacter();
 

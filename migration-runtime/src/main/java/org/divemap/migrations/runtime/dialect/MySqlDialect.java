@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.regex.Pattern;
 import org.divemap.migrations.Operations;
 
 /** MySQL 8: DDL commits implicitly, backticks quote, {@code GET_LOCK} locks. */
@@ -27,6 +28,48 @@ sealed class MySqlDialect extends Dialect permits MariaDbDialect {
     @Override
     public boolean transactionalDdl() {
         return false;
+    }
+
+    /**
+     * One {@code CREATE}, {@code ALTER}, {@code DROP}, {@code RENAME} or {@code TRUNCATE} statement,
+     * after any comments: the statements MySQL and MariaDB commit before and after they run. Anything
+     * that may be more than one statement (a {@code ;} before the end) or that names a
+     * {@code TEMPORARY} table (which does not commit) is not recognised.
+     */
+    private static final Pattern COMMITS = Pattern.compile("(?:CREATE|ALTER|DROP|RENAME|TRUNCATE)\\b[^;]*;?\\s*",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    private static final Pattern TEMPORARY = Pattern.compile("\\bTEMPORARY\\b", Pattern.CASE_INSENSITIVE);
+
+    @Override
+    public boolean commitsImplicitly(String statement) {
+        String sql = withoutLeadingComments(statement);
+        return COMMITS.matcher(sql).matches() && !TEMPORARY.matcher(sql).find();
+    }
+
+    /**
+     * The statement from its first keyword: leading blanks, {@code --}, {@code #} and {@code /* *}{@code /}
+     * comments removed. A {@code /*!} comment is code MySQL runs, so it stays, and nothing is recognised.
+     */
+    private static String withoutLeadingComments(String statement) {
+        int i = 0;
+        int n = statement.length();
+        while (i < n) {
+            char c = statement.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (c == '#' || statement.startsWith("-- ", i) || statement.startsWith("--\n", i)) {
+                int end = statement.indexOf('\n', i);
+                i = end < 0 ? n : end + 1;
+            } else if (statement.startsWith("/*", i) && !statement.startsWith("/*!", i)
+                    && !statement.startsWith("/*M!", i)) {
+                int end = statement.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 2;
+            } else {
+                break;
+            }
+        }
+        return statement.substring(i);
     }
 
     @Override

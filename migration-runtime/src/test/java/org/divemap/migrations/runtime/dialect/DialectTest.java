@@ -1,6 +1,7 @@
 package org.divemap.migrations.runtime.dialect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,6 +58,28 @@ class DialectTest {
                 Dialect.of(Database.H2).transactionalDdl()));
         assertEquals("MariaDB", Dialect.of(Database.MARIADB).displayName());
         assertEquals(Database.POSTGRESQL, Dialect.of(Database.POSTGRESQL).database());
+    }
+
+    @Test
+    void recognisesTheStatementsMySqlCommitsByItself() {
+        Dialect mysql = Dialect.of(Database.MARIADB);
+        for (String ddl : List.of("CREATE TABLE t (id INT)", "  create index i on t (a);", "ALTER TABLE t ADD c INT",
+                "DROP TABLE t", "RENAME TABLE a TO b", "TRUNCATE t", "CREATE OR REPLACE VIEW v AS SELECT 1",
+                "-- why\n/* note */ # more\nCREATE TABLE t (id INT)", "DROP TABLE IF EXISTS t;\n")) {
+            assertTrue(mysql.commitsImplicitly(ddl), ddl);
+        }
+        // not recognised, so committed after they run: data changes, temporary tables (which MySQL does
+        // not commit), several statements in one string, code in /*! comments, and unknown comment forms
+        for (String other : List.of("INSERT INTO t VALUES (1)", "UPDATE t SET a = 1", "SELECT 1",
+                "CREATE TEMPORARY TABLE t (id INT)", "DROP TEMPORARY TABLE t",
+                "CREATE OR REPLACE TEMPORARY TABLE t (id INT)", "CREATE TABLE t (id INT); INSERT INTO t VALUES (1)",
+                "/*!40101 CREATE TABLE t (id INT) */", "--\tCREATE TABLE t (id INT)", "CREATED", "")) {
+            assertFalse(mysql.commitsImplicitly(other), other);
+        }
+        for (Database kind : List.of(Database.POSTGRESQL, Database.H2)) {
+            assertFalse(Dialect.of(kind).commitsImplicitly("CREATE TABLE t (id INT)"), kind.name());
+        }
+        assertTrue(Dialect.of(Database.MYSQL).commitsImplicitly("ALTER TABLE t DROP COLUMN c"));
     }
 
     @Test

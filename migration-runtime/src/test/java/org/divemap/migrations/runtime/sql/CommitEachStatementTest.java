@@ -1,0 +1,216 @@
+package org.divemap.migrations.runtime.sql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.divemap.migrations.Column;
+import org.divemap.migrations.Operations;
+import org.divemap.migrations.Operations.Database;
+import org.divemap.migrations.RegisteredRevision;
+import org.divemap.migrations.Type;
+import org.divemap.migrations.runtime.Divemap;
+import org.divemap.migrations.runtime.DivemapException;
+import org.divemap.migrations.runtime.testing.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * On MySQL and MariaDB a migration runs with auto-commit off, the database committing its DDL by
+ * itself and the operations committing after every other statement. These tests hold that to what
+ * auto-commit promised: each change is visible to other sessions as soon as it ran, work done through
+ * {@code op.connection()} stays after a failure, and the version row still commits once per revision,
+ * without switching auto-commit for each one.
+ */
+class CommitEachStatementTest {
+
+    private static TestDatabase db;
+
+    @BeforeAll
+    static void create() {
+        db = TestDatabase.create(Database.MARIADB, "commit_each");
+    }
+
+    @AfterAll
+    static void drop() {
+        db.close();
+    }
+
+    private static RegisteredRevision revision(String id, String parent, Consumer<Operations> up) {
+        return new RegisteredRevision(id, parent == null ? List.of() : List.of(parent), List.of(), List.of(), id,
+                OperationsRenderingTest.Lambda.class.getName(), null,
+                () -> new OperationsRenderingTest.Lambda(up, op -> { }));
+    }
+
+    private static Divemap divemap(DataSource dataSource, String prefix, List<RegisteredRevision> revisions) {
+        return Divemap.configure().dataSource(dataSource).registries(() -> revisions)
+                .versionTable(prefix + "version").historyTable(prefix + "history").load();
+    }
+
+    /** Rows of {@code table} as another session sees them: only what is committed. */
+    private static int committedRows(String table) {
+        try (Connection other = db.connect(); Statement statement = other.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aLongRunSwitchesAutoCommitOnceAndCommitsOncePerRevision() {
+        List<RegisteredRevision> revisions = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            String table = String.format("ce_table_%02d", i);
+            revisions.add(revision(String.format("r%02d", i), i == 1 ? null : String.format("r%02d", i - 1),
+                    i % 2 == 0 ? op -> op.execute("CREATE TABLE " + table + " (id BIGINT PRIMARY KEY)")
+                            : op -> op.createTable(table, Column.of("id", Type.bigint()).primaryKey())));
+        }
+        Counting counting = new Counting(db.dataSource());
+        try (Divemap divemap = divemap(counting, "ce_long_", revisions)) {
+            assertEquals(20, divemap.upgrade("head").steps().size());
+        }
+        // on for the lock's session, on and back for the version and history tables' CREATE, then off for
+        // the whole run: not two switches per revision, as with auto-commit on during each migration
+        assertTrue(counting.setAutoCommit.get() <= 4, counting.setAutoCommit + " calls of setAutoCommit");
+        assertEquals(20, counting.commit.get(), "one commit of the version and history rows per revision");
+    }
+
+    @Test
+    void eachDataChangeIsCommittedAsSoonAsItRuns() {
+        List<Integer> seen = new ArrayList<>();
+        List<RegisteredRevision> revisions = List.of(
+                revision("n1", null, op -> op.createTable("ce_notes", Column.of("id", Type.integer()).primaryKey())),
+                revision("n2", "n1", op -> {
+                    op.execute("INSERT INTO ce_notes VALUES (1)");
+                    seen.add(committedRows("ce_notes"));
+                    op.execute("INSERT INTO ce_notes VALUES (?)", 2);
+                    seen.add(committedRows("ce_notes"));
+                    op.bulkInsert("ce_notes", List.of("id"), List.of(List.of(3), List.of(4)));
+                    seen.add(committedRows("ce_notes"));
+                    try (PreparedStatement insert = op.connection().prepareStatement(
+                            "INSERT INTO ce_notes VALUES (5)")) {
+                        insert.executeUpdate();
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+        try (Divemap divemap = divemap(db.dataSource(), "ce_data_", revisions)) {
+            divemap.upgrade("head");
+        }
+        assertEquals(List.of(1, 2, 4), seen);
+        assertEquals(5, committedRows("ce_notes"), "op.connection() work commits with the version row");
+    }
+
+    @Test
+    void workDoneOnTheConnectionStaysWhenTheMigrationFailsAsWithAutoCommit() {
+        List<RegisteredRevision> revisions = List.of(
+                revision("k1", null, op -> op.createTable("ce_kept", Column.of("id", Type.integer()).primaryKey())),
+                revision("k2", "k1", op -> {
+                    try (Statement statement = op.connection().createStatement()) {
+                        statement.executeUpdate("INSERT INTO ce_kept VALUES (1)");
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    op.execute("INSERT INTO ce_no_such_table VALUES (1)");
+                }));
+        try (Divemap divemap = divemap(db.dataSource(), "ce_fail_", revisions)) {
+            DivemapException e = assertThrows(DivemapException.class, () -> divemap.upgrade("head"));
+            assertEquals(DivemapException.Kind.MIGRATION_FAILED, e.kind());
+            assertTrue(e.getMessage().contains("ce_no_such_table"), e.getMessage());
+            assertEquals(List.of("k1"), divemap.current().versionRows());
+        }
+        assertEquals(1, committedRows("ce_kept"));
+    }
+
+    /** A data source whose connections count {@code setAutoCommit} and {@code commit}, then do them. */
+    private static final class Counting implements DataSource {
+        final AtomicInteger setAutoCommit = new AtomicInteger();
+        final AtomicInteger commit = new AtomicInteger();
+        private final DataSource target;
+
+        Counting(DataSource target) {
+            this.target = target;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return counted(target.getConnection());
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) throws SQLException {
+            return counted(target.getConnection(user, password));
+        }
+
+        private Connection counted(Connection connection) {
+            InvocationHandler handler = (proxy, method, args) -> {
+                if (method.getName().equals("setAutoCommit")) {
+                    setAutoCommit.incrementAndGet();
+                } else if (method.getName().equals("commit")) {
+                    commit.incrementAndGet();
+                }
+                try {
+                    return method.invoke(connection, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            };
+            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                    new Class<?>[] {Connection.class}, handler);
+        }
+
+        @Override
+        public PrintWriter getLogWriter() throws SQLException {
+            return target.getLogWriter();
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) throws SQLException {
+            target.setLogWriter(out);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) throws SQLException {
+            target.setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() throws SQLException {
+            return target.getLoginTimeout();
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            return target.getParentLogger();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) throws SQLException {
+            return target.unwrap(iface);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) throws SQLException {
+            return target.isWrapperFor(iface);
+        }
+    }
+}
