@@ -1,0 +1,214 @@
+package org.divemap.migrations.benchmarks;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What recording each revision costs on MySQL/MariaDB at the least, whatever the tool: N
+ * {@code CREATE TABLE} statements, each followed by the two writes every revision needs (the version
+ * row and a history row), in the ways a tool can send them. No migration tool runs here, only JDBC,
+ * so the figures are a floor under any tool that records each revision before the next starts.
+ *
+ * <p>Each way runs on its own connection into its own database, all of them at once: the N
+ * statements go in blocks of 50, and each block runs every way in turn, starting with a different
+ * way each block. A slow spell of the server's disk then falls on every way alike, which
+ * back-to-back runs of 1,000 statements (the way {@code ApplyBenchmark} has to run whole tools)
+ * cannot promise.
+ *
+ * <pre>
+ * benchmarks/recording-floor.sh [--mysql URL] [--statements N]
+ * </pre>
+ */
+public final class RecordingFloor {
+
+    /** The ways of recording a revision after its statement. */
+    enum Way {
+        RAW("the statement alone, auto-commit (raw JDBC)", false, false),
+        SWITCHES("auto-commit on for the statement, off for UPDATE + INSERT + commit()", false, false),
+        COMMIT_EACH("auto-commit off: statement, UPDATE, INSERT, commit()", true, false),
+        IMPLICIT("auto-commit off: statement, UPDATE, INSERT; the next statement commits them", true, false),
+        ONE_TRIP("auto-commit off: statement, then \"UPDATE; INSERT; COMMIT\" in one round trip", true, true),
+        ONE_TRIP_IMPLICIT("auto-commit off: statement, then \"UPDATE; INSERT\" in one round trip, committed by the next", true, true),
+        /** Not a per-revision record: what giving up that guarantee would buy. */
+        EVERY_50("not per revision: the rows of 50 revisions in one round trip and one commit", true, true);
+
+        final String title;
+        final boolean autoCommitOff;
+        final boolean multiQueries;
+
+        Way(String title, boolean autoCommitOff, boolean multiQueries) {
+            this.title = title;
+            this.autoCommitOff = autoCommitOff;
+            this.multiQueries = multiQueries;
+        }
+
+        String database() {
+            return "floor_" + name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private static final int BLOCK = 50;
+    private static final String HISTORY_COLUMNS = "(revision, direction, started_at, duration_ms, success, os_user, host,"
+            + " checksum)";
+
+    public static void main(String[] args) throws Exception {
+        String mysql = System.getenv().getOrDefault("DIVEMAP_TEST_MYSQL_URL",
+                "jdbc:mysql://127.0.0.1:3306/?user=root&password=");
+        int n = 1_000;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--mysql" -> mysql = args[++i];
+                case "--statements" -> n = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        int q = mysql.indexOf('?');
+        String server = q < 0 ? mysql : mysql.substring(0, q);
+        String base = server.endsWith("/") ? server : server + "/";
+        String query = q < 0 ? "?" : mysql.substring(q) + "&";
+
+        Map<Way, Connection> connections = new EnumMap<>(Way.class);
+        Map<Way, Long> nanos = new EnumMap<>(Way.class);
+        try (Connection admin = DriverManager.getConnection(mysql); Statement s = admin.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT VERSION(), @@innodb_flush_log_at_trx_commit")) {
+                rs.next();
+                System.out.printf(Locale.ROOT, "server %s, innodb_flush_log_at_trx_commit=%s, %d statements%n",
+                        rs.getString(1), rs.getString(2), n);
+            }
+            for (Way way : Way.values()) {
+                s.execute("DROP DATABASE IF EXISTS " + way.database());
+                s.execute("CREATE DATABASE " + way.database());
+            }
+        }
+        try {
+            for (Way way : Way.values()) {
+                Connection c = DriverManager.getConnection(base + way.database() + query
+                        + (way.multiQueries ? "allowMultiQueries=true" : ""));
+                try (Statement s = c.createStatement()) {
+                    s.execute("CREATE TABLE version (version_num VARCHAR(255) NOT NULL PRIMARY KEY)");
+                    s.execute("CREATE TABLE history (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+                            + " revision VARCHAR(255) NOT NULL, direction VARCHAR(5) NOT NULL,"
+                            + " started_at DATETIME(3) NOT NULL, duration_ms BIGINT NOT NULL, success BOOLEAN NOT NULL,"
+                            + " os_user VARCHAR(255), host VARCHAR(255), checksum VARCHAR(64), error TEXT)");
+                    s.execute("INSERT INTO version VALUES ('r0')");
+                }
+                c.setAutoCommit(!way.autoCommitOff);
+                connections.put(way, c);
+                nanos.put(way, 0L);
+            }
+            List<Way> order = new ArrayList<>(List.of(Way.values()));
+            for (int first = 1; first <= n; first += BLOCK) {
+                for (Way way : order) {
+                    Connection c = connections.get(way);
+                    long t = System.nanoTime();
+                    for (int i = first; i < first + BLOCK && i <= n; i++) {
+                        revision(way, c, i);
+                    }
+                    if (!c.getAutoCommit()) {
+                        c.commit();
+                    }
+                    nanos.merge(way, System.nanoTime() - t, Long::sum);
+                }
+                Collections.rotate(order, 1);
+            }
+        } finally {
+            for (Connection c : connections.values()) {
+                c.close();
+            }
+            try (Connection admin = DriverManager.getConnection(mysql); Statement s = admin.createStatement()) {
+                for (Way way : Way.values()) {
+                    s.execute("DROP DATABASE IF EXISTS " + way.database());
+                }
+            }
+        }
+        long raw = nanos.get(Way.RAW);
+        System.out.println();
+        System.out.println("| way | ms | ms per statement | ratio to raw |");
+        System.out.println("|---|---:|---:|---:|");
+        for (Way way : Way.values()) {
+            long t = nanos.get(way);
+            System.out.printf(Locale.ROOT, "| %s | %,d | %.2f | %.2fx |%n", way.title, t / 1_000_000, t / 1e6 / n,
+                    (double) t / raw);
+        }
+    }
+
+    private static String statement(int i) {
+        return String.format(Locale.ROOT, "CREATE TABLE table_%04d (id BIGINT PRIMARY KEY, name VARCHAR(100))", i);
+    }
+
+    private static void revision(Way way, Connection c, int i) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            switch (way) {
+                case RAW -> s.execute(statement(i));
+                case SWITCHES -> {
+                    c.setAutoCommit(true);
+                    s.execute(statement(i));
+                    c.setAutoCommit(false);
+                    record(c, i);
+                    c.commit();
+                }
+                case COMMIT_EACH -> {
+                    s.execute(statement(i));
+                    record(c, i);
+                    c.commit();
+                }
+                case IMPLICIT -> {
+                    s.execute(statement(i));
+                    record(c, i);
+                }
+                case ONE_TRIP -> {
+                    s.execute(statement(i));
+                    s.execute(recordInline(i) + "; COMMIT");
+                }
+                case ONE_TRIP_IMPLICIT -> {
+                    s.execute(statement(i));
+                    s.execute(recordInline(i));
+                }
+                case EVERY_50 -> {
+                    s.execute(statement(i));
+                    if (i % BLOCK == 0) {
+                        StringBuilder rows = new StringBuilder();
+                        for (int r = i - BLOCK + 1; r <= i; r++) {
+                            rows.append(r == i - BLOCK + 1 ? "" : ", ").append("('r").append(r)
+                                    .append("', 'up', UTC_TIMESTAMP(3), 3, TRUE, 'deploy', 'host', '")
+                                    .append("0".repeat(64)).append("')");
+                        }
+                        s.execute("UPDATE version SET version_num = 'r" + i + "' WHERE version_num = 'r" + (i - BLOCK)
+                                + "'; INSERT INTO history " + HISTORY_COLUMNS + " VALUES " + rows + "; COMMIT");
+                    }
+                }
+            }
+        }
+    }
+
+    /** The version row and the history row as Divemap writes them: two prepared statements. */
+    private static void record(Connection c, int i) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE version SET version_num = ? WHERE version_num = ?")) {
+            update.setString(1, "r" + i);
+            update.setString(2, "r" + (i - 1));
+            update.executeUpdate();
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO history " + HISTORY_COLUMNS
+                + " VALUES (?, 'up', UTC_TIMESTAMP(3), 3, TRUE, 'deploy', 'host', ?)")) {
+            insert.setString(1, "r" + i);
+            insert.setString(2, "0".repeat(64));
+            insert.executeUpdate();
+        }
+    }
+
+    private static String recordInline(int i) {
+        return "UPDATE version SET version_num = 'r" + i + "' WHERE version_num = 'r" + (i - 1) + "'; INSERT INTO history "
+                + HISTORY_COLUMNS + " VALUES ('r" + i + "', 'up', UTC_TIMESTAMP(3), 3, TRUE, 'deploy', 'host', '"
+                + "0".repeat(64) + "')";
+    }
+}
