@@ -61,6 +61,14 @@ abstract class AbstractDivemapMojo extends AbstractMojo {
     @Parameter(property = "divemap.lockWaitSeconds", defaultValue = "300")
     private int lockWaitSeconds;
 
+    /**
+     * upgrade and downgrade on MySQL, MariaDB and H2: record applied revisions this many at a time
+     * instead of one by one. Faster, but a crash can leave up to that many applied and unrecorded (the
+     * next run then refuses until they are stamped); for databases that can be rebuilt. @since 0.1.0
+     */
+    @Parameter(property = "divemap.recordEvery", defaultValue = "1")
+    private int recordEvery;
+
     /** Seconds to keep trying to connect before failing. @since 0.1.0 */
     @Parameter(property = "divemap.connectTimeoutSeconds", defaultValue = "10")
     private int connectTimeoutSeconds;
@@ -102,6 +110,10 @@ abstract class AbstractDivemapMojo extends AbstractMojo {
             throw new MojoFailureException("divemap.lockWaitSeconds is " + lockWaitSeconds
                     + "; give 0 (do not wait) or more.");
         }
+        if (recordEvery < 1) {
+            throw new MojoFailureException("divemap.recordEvery is " + recordEvery
+                    + "; give 1 (record each revision, the default) or more.");
+        }
         ConnectionSettings settings = null; // goals that need no database read no credentials
         if (needsDatabase()) {
             try {
@@ -121,6 +133,7 @@ abstract class AbstractDivemapMojo extends AbstractMojo {
                     .historyTable(historyTable)
                     .schema(schema)
                     .lockWait(Duration.ofSeconds(lockWaitSeconds))
+                    .recordEvery(recordEvery)
                     .connectTimeout(Duration.ofSeconds(Math.max(1, connectTimeoutSeconds)))
                     .listener(new LogListener());
             if (needsDatabase()) {

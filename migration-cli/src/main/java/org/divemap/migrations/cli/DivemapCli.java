@@ -136,6 +136,9 @@ public final class DivemapCli implements Runnable {
         /** The resolved settings of a command that connects. */
         Settings settings;
 
+        /** Sets what only this command uses; called before the Divemap instance is loaded. */
+        void configure(Configuration configuration) {}
+
         /** Does the work; returns the JSON document's fields and prints text unless in JSON mode. */
         abstract Map<String, Object> work(Divemap divemap, PrintWriter out);
 
@@ -171,6 +174,7 @@ public final class DivemapCli implements Runnable {
                 if (needsDatabase()) {
                     configuration.dataSource(settings.url(), settings.user(), settings.password());
                 }
+                configure(configuration);
                 try (Divemap divemap = configuration.load()) {
                     Map<String, Object> result = work(divemap, common.json ? new PrintWriter(PrintWriter.nullWriter())
                             : out);
@@ -358,6 +362,12 @@ public final class DivemapCli implements Runnable {
         @Mixin
         Safe safe;
 
+        @Option(names = "--record-every", defaultValue = "1", paramLabel = "N", description = "On MySQL, MariaDB"
+                + " and H2, record applied revisions N at a time instead of one by one: faster, but a crash"
+                + " can leave up to N applied and unrecorded (the next run then refuses until you stamp)."
+                + " For databases you can rebuild. Default ${DEFAULT-VALUE}.")
+        int recordEvery;
+
         abstract boolean upgrade();
 
         abstract String target();
@@ -365,6 +375,15 @@ public final class DivemapCli implements Runnable {
         @Override
         boolean needsDatabase() {
             return !offline.sql;
+        }
+
+        @Override
+        void configure(Configuration configuration) {
+            if (recordEvery < 1) {
+                throw new Settings.ConfigurationException("--record-every is " + recordEvery + "; give 1 (record"
+                        + " each revision, the default) or more.");
+            }
+            configuration.recordEvery(recordEvery);
         }
 
         @Override

@@ -121,7 +121,7 @@ class DivemapCliIT {
         Run branches = cli(Map.of(), dir, "branches", "--classpath", CLASSES);
         assertEquals(0, branches.exit());
 
-        Run base = cli(env, dir, "downgrade", "base", "--classpath", CLASSES);
+        Run base = cli(env, dir, "downgrade", "base", "--record-every", "2", "--classpath", CLASSES);
         assertEquals(0, base.exit(), base.err());
         assertTrue(base.out().contains("Now at: base"), base.out());
     }
@@ -238,6 +238,10 @@ class DivemapCliIT {
                 "--classpath", CLASSES);
         assertEquals(2, negativeWait.exit(), negativeWait.err());
         assertTrue(negativeWait.err().contains("--lock-wait is -1 seconds"), negativeWait.err());
+        Run noRecord = cli(Map.of("DIVEMAP_URL", "jdbc:h2:mem:x"), dir, "upgrade", "--record-every", "0",
+                "--classpath", CLASSES);
+        assertEquals(2, noRecord.exit(), noRecord.err());
+        assertTrue(noRecord.err().contains("--record-every is 0"), noRecord.err());
         Run backupWithoutSafe = cli(Map.of("DIVEMAP_URL", "jdbc:h2:mem:x"), dir, "upgrade", "--backup",
                 "--classpath", CLASSES);
         assertEquals(2, backupWithoutSafe.exit(), backupWithoutSafe.err());

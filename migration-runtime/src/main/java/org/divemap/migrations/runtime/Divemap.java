@@ -264,6 +264,9 @@ public final class Divemap implements AutoCloseable {
             if (plan.isEmpty()) {
                 return new MigrationResult(command, target, sorted(before), List.of(), sorted(before));
             }
+            if (plan.direction() != Plan.Direction.STAMP) {
+                refuseUnrecorded(connection, history, before);
+            }
             refuseIrreversible(plan, target, before);
             ensureTables(connection, versions, history);
             Set<String> written = new TreeSet<>(plan.versionRowsAfter());
@@ -277,15 +280,19 @@ public final class Divemap implements AutoCloseable {
             }
             long verified = System.nanoTime();
             Thread preload = preload(plan);
+            int every = dialect.transactionalDdl() ? 1 : configuration.recordEvery;
+            Recorder recorder = new Recorder(connection, versions, history, plan.steps(), every, rows);
             try {
-                for (Plan.Step step : plan.steps()) {
+                for (int i = 0; i < plan.steps().size(); i++) {
+                    Plan.Step step = plan.steps().get(i);
                     // the lock's session can die under us (a killed connection): check before the first
                     // step, then at most once a second, which costs a round trip each time
                     if (done.isEmpty() || System.nanoTime() - verified > 1_000_000_000L) {
                         lock.verifyHeld();
                         verified = System.nanoTime();
                     }
-                    done.add(run(connection, dialect, versions, history, step, rows, done));
+                    recorder.starting(i);
+                    done.add(run(connection, dialect, recorder, history, i, step, rows, done));
                     rows = step.versionRowsAfter();
                 }
             } finally {
@@ -354,6 +361,7 @@ public final class Divemap implements AutoCloseable {
         Instant start = Instant.now();
         connection.setAutoCommit(false);
         try {
+            history.forgetUnrecorded(connection); // the user has said where the database stands
             writeRows(connection, versions, before, after);
             for (String added : after) {
                 if (!before.contains(added)) {
@@ -369,9 +377,8 @@ public final class Divemap implements AutoCloseable {
         }
     }
 
-    private MigrationResult.Step run(Connection connection, Dialect dialect, VersionTable versions,
-            HistoryTable history, Plan.Step step, List<String> before, List<MigrationResult.Step> done)
-            throws SQLException {
+    private MigrationResult.Step run(Connection connection, Dialect dialect, Recorder recorder, HistoryTable history,
+            int index, Plan.Step step, List<String> before, List<MigrationResult.Step> done) throws SQLException {
         RegisteredRevision revision = step.revision();
         String id = revision.id();
         String direction = step.upgrade() ? "up" : "down";
@@ -396,12 +403,9 @@ public final class Divemap implements AutoCloseable {
             } else {
                 migration.downgrade(operations);
             }
-            autoCommit(connection, false);
-            writeRows(connection, versions, before, step.versionRowsAfter());
             Duration duration = Duration.ofNanos(System.nanoTime() - started);
-            history.record(connection, entry(id, direction, start, true, null, duration)
+            recorder.applied(index, entry(id, direction, start, true, null, duration)
                     .withChecksum(operations.checksum()));
-            connection.commit();
             configuration.listener.finished(id, step.upgrade(), duration);
             return new MigrationResult.Step(id, step.upgrade(), duration);
         } catch (RuntimeException | SQLException e) {
@@ -410,14 +414,132 @@ public final class Divemap implements AutoCloseable {
             } else if (!connection.getAutoCommit()) {
                 connection.rollback();
             }
+            String unrecorded = recorder.recordBeforeFailure(e); // the batch's earlier revisions, if any
             autoCommit(connection, true);
             Duration duration = Duration.ofNanos(System.nanoTime() - started);
             String cause = e instanceof IrreversibleMigrationException ? e.getMessage() : message(e);
             JdbcOperations.UndoReport undo = transactional ? null : operations.undo();
             recordFailure(connection, history, entry(id, direction, start, false, cause, duration));
             throw new DivemapException(Kind.MIGRATION_FAILED, failure(revision, step.upgrade(), operations, cause,
-                    undo, before, done), e);
+                    undo, before, done) + unrecorded, e);
         }
+    }
+
+    /**
+     * Writes what a run applies into the version and history tables: each revision's rows in one
+     * transaction right after it ran, or, with {@code recordEvery} above 1, the rows of a batch of
+     * revisions in one transaction. Before a batch runs, a history row marked
+     * {@link HistoryTable#UNRECORDED} stands for each of its revisions, so that a crash inside the batch
+     * leaves a trace that the next run refuses to ignore ({@link #refuseUnrecorded}).
+     */
+    private final class Recorder {
+        private final Connection connection;
+        private final VersionTable versions;
+        private final HistoryTable history;
+        private final List<Plan.Step> steps;
+        private final int every;
+        /** The version rows as committed. */
+        private List<String> recorded;
+        /** Revisions applied since the last commit of the tables, and the version rows after them. */
+        private final List<HistoryEntry> waiting = new ArrayList<>();
+        private List<String> rowsAfterWaiting;
+        /** The first step after the batch that is marked. */
+        private int batchEnd;
+
+        Recorder(Connection connection, VersionTable versions, HistoryTable history, List<Plan.Step> steps, int every,
+                List<String> recorded) {
+            this.connection = connection;
+            this.versions = versions;
+            this.history = history;
+            this.steps = steps;
+            this.every = every;
+            this.recorded = recorded;
+        }
+
+        /** Before step {@code index} runs: at the start of a batch, marks the batch's revisions. */
+        void starting(int index) throws SQLException {
+            if (every == 1 || index < batchEnd) {
+                return;
+            }
+            batchEnd = Math.min(steps.size(), index + every);
+            Instant now = Instant.now();
+            List<HistoryEntry> marks = new ArrayList<>();
+            for (Plan.Step step : steps.subList(index, batchEnd)) {
+                marks.add(entry(step.revision().id(), step.upgrade() ? "up" : "down", now, false,
+                        HistoryTable.UNRECORDED));
+            }
+            autoCommit(connection, false);
+            history.recordAll(connection, marks);
+            connection.commit();
+        }
+
+        /** Step {@code index} ran: records it now, or with the rest of its batch. */
+        void applied(int index, HistoryEntry entry) throws SQLException {
+            waiting.add(entry);
+            rowsAfterWaiting = steps.get(index).versionRowsAfter();
+            if (every == 1 || index + 1 == batchEnd) {
+                record();
+            }
+        }
+
+        /** Commits the waiting revisions' rows, replacing the batch's marks. */
+        private void record() throws SQLException {
+            autoCommit(connection, false);
+            if (every > 1) {
+                history.forgetUnrecorded(connection);
+            }
+            if (!waiting.isEmpty()) {
+                writeRows(connection, versions, recorded, rowsAfterWaiting);
+                history.recordAll(connection, waiting);
+            }
+            connection.commit();
+            if (!waiting.isEmpty()) {
+                recorded = rowsAfterWaiting;
+                waiting.clear();
+            }
+        }
+
+        /**
+         * After a migration failed in a batch, records the revisions before it: the failure report
+         * then holds as with {@code recordEvery(1)}. Returns what to add to the report: nothing, or
+         * which revisions ran and could not be recorded.
+         */
+        String recordBeforeFailure(Throwable failure) {
+            if (every == 1) {
+                return "";
+            }
+            List<String> ids = waiting.stream().map(HistoryEntry::revision).toList();
+            try {
+                record();
+                return "";
+            } catch (SQLException | RuntimeException e) {
+                failure.addSuppressed(e);
+                return "\n  The revisions applied before it in this batch could not be recorded (" + message(e)
+                        + "): " + (ids.isEmpty() ? "none" : String.join(", ", ids)) + ". They are applied; the"
+                        + " version table says " + (recorded.isEmpty() ? "(empty)" : String.join(", ", recorded))
+                        + ". Check the schema, then stamp the last revision that is applied.";
+            }
+        }
+    }
+
+    /**
+     * Refuses to run over revisions that a run recording in batches applied and could not record:
+     * the schema may hold them, and running them again, or the revisions after them, would fail or
+     * do them twice.
+     */
+    private static void refuseUnrecorded(Connection connection, HistoryTable history, List<String> before) {
+        List<HistoryEntry> left = history.unrecorded(connection);
+        if (left.isEmpty()) {
+            return;
+        }
+        HistoryEntry first = left.get(0);
+        throw new DivemapException(Kind.UNRECORDED_REVISIONS, "A run by " + first.osUser() + " on " + first.host()
+                + " at " + first.startedAt() + " recorded revisions in batches (recordEvery) and stopped before"
+                + " recording these, which it may have applied: "
+                + String.join(", ", left.stream().map(e -> e.revision() + " (" + e.direction() + ")").toList())
+                + ". The version table says " + (before.isEmpty() ? "(empty)" : String.join(", ", sorted(before)))
+                + ". Check which of them the schema holds, then stamp the last one applied (or the version table's"
+                + " revision if none is); stamp clears this. Nothing was changed.");
     }
 
     /** Databases whose DDL commits implicitly, where {@link #run} keeps auto-commit off. */

@@ -26,6 +26,11 @@ public final class DivemapException extends RuntimeException {
         UNKNOWN_DATABASE_REVISION,
         /** Another process holds the migration lock longer than the configured wait. */
         LOCK_TIMEOUT,
+        /**
+         * A run that recorded revisions in batches ({@code recordEvery}) stopped before recording some it
+         * may have applied; the message names them. Nothing runs until they are checked and stamped.
+         */
+        UNRECORDED_REVISIONS,
         /** A migration failed; the message names it, the statement, and what was done about it. */
         MIGRATION_FAILED,
         /** A downgrade reached an {@code @Irreversible} revision. */

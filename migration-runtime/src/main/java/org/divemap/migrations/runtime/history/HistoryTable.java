@@ -85,24 +85,74 @@ public final class HistoryTable {
 
     /** Adds {@code entry} as the newest row (its {@code id} is ignored; the database numbers rows). */
     public void record(Connection connection, HistoryEntry entry) {
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table(connection)).append(" (");
-        for (int i = 0; i < COLUMNS.length; i++) {
-            sql.append(i == 0 ? "" : ", ").append(q(COLUMNS[i]));
+        recordAll(connection, List.of(entry));
+    }
+
+    /** Rows per {@code INSERT} of {@link #recordAll}. */
+    private static final int ROWS_PER_INSERT = 100;
+
+    /**
+     * Adds {@code entries} as the newest rows, in order, with one multi-row {@code INSERT} per
+     * {@value #ROWS_PER_INSERT} entries: one round trip for a batch of recorded revisions.
+     */
+    public void recordAll(Connection connection, List<HistoryEntry> entries) {
+        for (int from = 0; from < entries.size(); from += ROWS_PER_INSERT) {
+            List<HistoryEntry> chunk = entries.subList(from, Math.min(entries.size(), from + ROWS_PER_INSERT));
+            StringBuilder sql = new StringBuilder("INSERT INTO ").append(table(connection)).append(" (");
+            for (int i = 0; i < COLUMNS.length; i++) {
+                sql.append(i == 0 ? "" : ", ").append(q(COLUMNS[i]));
+            }
+            sql.append(") VALUES ");
+            for (int row = 0; row < chunk.size(); row++) {
+                sql.append(row == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            }
+            try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+                int p = 0;
+                for (HistoryEntry entry : chunk) {
+                    statement.setString(++p, entry.revision());
+                    statement.setString(++p, entry.direction());
+                    dialect.setTimestamp(statement, ++p, entry.startedAt());
+                    statement.setLong(++p, entry.durationMs());
+                    statement.setBoolean(++p, entry.success());
+                    statement.setString(++p, cut(entry.osUser(), MAX_NAME));
+                    statement.setString(++p, cut(entry.host(), MAX_NAME));
+                    statement.setString(++p, entry.checksum());
+                    statement.setString(++p, cut(entry.error(), MAX_ERROR));
+                }
+                statement.executeUpdate();
+            } catch (SQLException e) {
+                HistoryEntry first = chunk.get(0);
+                throw failure("record " + first.direction() + " " + first.revision()
+                        + (chunk.size() > 1 ? " and " + (chunk.size() - 1) + " more in" : " in"), e);
+            }
         }
-        sql.append(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-            statement.setString(1, entry.revision());
-            statement.setString(2, entry.direction());
-            dialect.setTimestamp(statement, 3, entry.startedAt());
-            statement.setLong(4, entry.durationMs());
-            statement.setBoolean(5, entry.success());
-            statement.setString(6, cut(entry.osUser(), MAX_NAME));
-            statement.setString(7, cut(entry.host(), MAX_NAME));
-            statement.setString(8, entry.checksum());
-            statement.setString(9, cut(entry.error(), MAX_ERROR));
+    }
+
+    /**
+     * The error of the rows that stand for revisions a run applies but has not recorded yet, when it
+     * records revisions in batches ({@code recordEvery}). The run replaces them when it records the
+     * batch; a row left with this error means the run stopped in between.
+     */
+    public static final String UNRECORDED = "not recorded yet: applied in a batch (recordEvery) that the run had"
+            + " not recorded; if this row stays, the run stopped before recording it";
+
+    /** The rows left by a run that stopped before recording its batch ({@link #UNRECORDED}), oldest first. */
+    public List<HistoryEntry> unrecorded(Connection connection) {
+        if (!exists(connection)) {
+            return List.of();
+        }
+        return select(connection, " WHERE " + q("success") + " = ? AND " + q("error") + " = ?");
+    }
+
+    /** Deletes the {@link #UNRECORDED} rows. */
+    public void forgetUnrecorded(Connection connection) {
+        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + table(connection)
+                + " WHERE " + q("success") + " = ? AND " + q("error") + " = ?")) {
+            statement.setBoolean(1, false);
+            statement.setString(2, UNRECORDED);
             statement.executeUpdate();
         } catch (SQLException e) {
-            throw failure("record " + entry.direction() + " " + entry.revision() + " in", e);
+            throw failure("clear the unrecorded rows of", e);
         }
     }
 
@@ -111,18 +161,28 @@ public final class HistoryTable {
         if (!exists(connection)) {
             return List.of();
         }
+        return select(connection, "");
+    }
+
+    /** The rows matching {@code where} (empty, or with two parameters: false and {@link #UNRECORDED}). */
+    private List<HistoryEntry> select(Connection connection, String where) {
         StringBuilder sql = new StringBuilder("SELECT ").append(q("id"));
         for (String column : COLUMNS) {
             sql.append(", ").append(q(column));
         }
-        sql.append(" FROM ").append(table(connection)).append(" ORDER BY ").append(q("id"));
-        try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(sql.toString())) {
+        sql.append(" FROM ").append(table(connection)).append(where).append(" ORDER BY ").append(q("id"));
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            if (!where.isEmpty()) {
+                statement.setBoolean(1, false);
+                statement.setString(2, UNRECORDED);
+            }
             List<HistoryEntry> entries = new ArrayList<>();
-            while (rs.next()) {
-                entries.add(new HistoryEntry(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        dialect.getTimestamp(rs, 4), rs.getLong(5), rs.getBoolean(6), rs.getString(7),
-                        rs.getString(8), rs.getString(9), rs.getString(10)));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(new HistoryEntry(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            dialect.getTimestamp(rs, 4), rs.getLong(5), rs.getBoolean(6), rs.getString(7),
+                            rs.getString(8), rs.getString(9), rs.getString(10)));
+                }
             }
             return entries;
         } catch (SQLException e) {

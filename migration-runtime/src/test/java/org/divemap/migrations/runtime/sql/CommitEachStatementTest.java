@@ -4,21 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.divemap.migrations.Column;
 import org.divemap.migrations.Operations;
@@ -27,6 +20,7 @@ import org.divemap.migrations.RegisteredRevision;
 import org.divemap.migrations.Type;
 import org.divemap.migrations.runtime.Divemap;
 import org.divemap.migrations.runtime.DivemapException;
+import org.divemap.migrations.runtime.testing.CountingDataSource;
 import org.divemap.migrations.runtime.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,14 +78,14 @@ class CommitEachStatementTest {
                     i % 2 == 0 ? op -> op.execute("CREATE TABLE " + table + " (id BIGINT PRIMARY KEY)")
                             : op -> op.createTable(table, Column.of("id", Type.bigint()).primaryKey())));
         }
-        Counting counting = new Counting(db.dataSource());
+        CountingDataSource counting = new CountingDataSource(db.dataSource());
         try (Divemap divemap = divemap(counting, "ce_long_", revisions)) {
             assertEquals(20, divemap.upgrade("head").steps().size());
         }
         // on for the lock's session, on and back for the version and history tables' CREATE, then off for
         // the whole run: not two switches per revision, as with auto-commit on during each migration
-        assertTrue(counting.setAutoCommit.get() <= 4, counting.setAutoCommit + " calls of setAutoCommit");
-        assertEquals(20, counting.commit.get(), "one commit of the version and history rows per revision");
+        assertTrue(counting.setAutoCommit() <= 4, counting.setAutoCommit() + " calls of setAutoCommit");
+        assertEquals(20, counting.commits(), "one commit of the version and history rows per revision");
     }
 
     @Test
@@ -139,78 +133,5 @@ class CommitEachStatementTest {
             assertEquals(List.of("k1"), divemap.current().versionRows());
         }
         assertEquals(1, committedRows("ce_kept"));
-    }
-
-    /** A data source whose connections count {@code setAutoCommit} and {@code commit}, then do them. */
-    private static final class Counting implements DataSource {
-        final AtomicInteger setAutoCommit = new AtomicInteger();
-        final AtomicInteger commit = new AtomicInteger();
-        private final DataSource target;
-
-        Counting(DataSource target) {
-            this.target = target;
-        }
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            return counted(target.getConnection());
-        }
-
-        @Override
-        public Connection getConnection(String user, String password) throws SQLException {
-            return counted(target.getConnection(user, password));
-        }
-
-        private Connection counted(Connection connection) {
-            InvocationHandler handler = (proxy, method, args) -> {
-                if (method.getName().equals("setAutoCommit")) {
-                    setAutoCommit.incrementAndGet();
-                } else if (method.getName().equals("commit")) {
-                    commit.incrementAndGet();
-                }
-                try {
-                    return method.invoke(connection, args);
-                } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                }
-            };
-            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                    new Class<?>[] {Connection.class}, handler);
-        }
-
-        @Override
-        public PrintWriter getLogWriter() throws SQLException {
-            return target.getLogWriter();
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) throws SQLException {
-            target.setLogWriter(out);
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) throws SQLException {
-            target.setLoginTimeout(seconds);
-        }
-
-        @Override
-        public int getLoginTimeout() throws SQLException {
-            return target.getLoginTimeout();
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            return target.getParentLogger();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            return target.unwrap(iface);
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) throws SQLException {
-            return target.isWrapperFor(iface);
-        }
     }
 }
