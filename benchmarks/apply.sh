@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Applying 1,000 migrations (one CREATE TABLE each) from an empty MariaDB/MySQL database to head:
 # raw JDBC, Divemap, Flyway and Liquibase side by side, medians of N rounds and the ratio to raw JDBC.
-# Usage: benchmarks/apply.sh [--mysql JDBC_URL] [--runs N] [--migrations N] [--tools raw,divemap,flyway,liquibase]
+# Usage: benchmarks/apply.sh [--mysql JDBC_URL] [--runs N] [--migrations N] [--tools raw,divemap,divemap_batched,flyway,liquibase]
 #        [--breakdown]   (one more, untimed round that times every JDBC call of each tool)
 # The server URL defaults to $DIVEMAP_TEST_MYSQL_URL, else jdbc:mysql://127.0.0.1:3306/?user=root&password=
 set -euo pipefail

@@ -42,7 +42,7 @@ import org.divemap.migrations.runtime.MigrationResult;
  * <pre>
  * java -cp "$(cat benchmarks/target/benchmark.classpath):benchmarks/target/classes" \
  *     org.divemap.migrations.benchmarks.ApplyBenchmark [--mysql URL] [--runs N] [--migrations N]
- *         [--tools raw,divemap,flyway,liquibase] [--breakdown]
+ *         [--tools raw,divemap,divemap_batched,flyway,liquibase] [--breakdown]
  * </pre>
  */
 public final class ApplyBenchmark {
@@ -51,6 +51,8 @@ public final class ApplyBenchmark {
     enum Tool {
         RAW("raw JDBC"),
         DIVEMAP("Divemap"),
+        /** Divemap with {@code recordEvery(50)}: the version and history rows of 50 revisions per commit. */
+        DIVEMAP_BATCHED("Divemap, recordEvery 50"),
         FLYWAY("Flyway"),
         LIQUIBASE("Liquibase");
 
@@ -236,17 +238,17 @@ public final class ApplyBenchmark {
         double raw = unavailable.containsKey(Tool.RAW) || !times.containsKey(Tool.RAW) ? Double.NaN
                 : median(times.get(Tool.RAW)) / 1e6;
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-10s | %14s | %12s | %s%n", "tool", "median (ms)", "ratio to raw", "runs (ms)");
-        System.out.printf(Locale.ROOT, "%-10s-|-%14s-|-%12s-|-%s%n", "-".repeat(10), "-".repeat(14), "-".repeat(12),
+        System.out.printf(Locale.ROOT, "%-24s | %14s | %12s | %s%n", "tool", "median (ms)", "ratio to raw", "runs (ms)");
+        System.out.printf(Locale.ROOT, "%-24s-|-%14s-|-%12s-|-%s%n", "-".repeat(24), "-".repeat(14), "-".repeat(12),
                 "-".repeat(24));
         for (Tool tool : tools) {
             if (unavailable.containsKey(tool)) {
-                System.out.printf(Locale.ROOT, "%-10s | %14s | %12s | %s%n", tool.title, "-", "-",
+                System.out.printf(Locale.ROOT, "%-24s | %14s | %12s | %s%n", tool.title, "-", "-",
                         "not run: " + unavailable.get(tool));
                 continue;
             }
             double m = median(times.get(tool)) / 1e6;
-            System.out.printf(Locale.ROOT, "%-10s | %,14.0f | %12s | %s%n", tool.title, m,
+            System.out.printf(Locale.ROOT, "%-24s | %,14.0f | %12s | %s%n", tool.title, m,
                     Double.isNaN(raw) ? "-" : String.format(Locale.ROOT, "%.2fx", m / raw),
                     String.join(", ", Arrays.stream(times.get(tool)).mapToObj(v -> String.format(Locale.ROOT, "%,.0f",
                             v / 1e6)).toList()));
@@ -284,7 +286,8 @@ public final class ApplyBenchmark {
             long start = System.nanoTime();
             switch (tool) {
                 case RAW -> raw(url, timer);
-                case DIVEMAP -> divemap(url, timer);
+                case DIVEMAP -> divemap(url, timer, 1);
+                case DIVEMAP_BATCHED -> divemap(url, timer, 50);
                 case FLYWAY -> FlywayRun.migrate(url, timer, flywayDir);
                 case LIQUIBASE -> LiquibaseRun.update(url, timer, liquibaseDir);
             }
@@ -313,11 +316,12 @@ public final class ApplyBenchmark {
         }
     }
 
-    private void divemap(String url, DataSource timer) throws Exception {
+    private void divemap(String url, DataSource timer, int recordEvery) throws Exception {
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
                 ApplyBenchmark.class.getClassLoader());
                 Divemap divemap = (timer != null ? Divemap.configure().dataSource(timer)
-                        : Divemap.configure().dataSource(url, null, null)).classLoader(loader).load()) {
+                        : Divemap.configure().dataSource(url, null, null)).classLoader(loader)
+                        .recordEvery(recordEvery).load()) {
             MigrationResult result = divemap.upgrade("head");
             if (result.steps().size() != statements.size()) {
                 throw new IllegalStateException("Divemap applied " + result.steps().size() + " revisions");
