@@ -7,8 +7,8 @@ import org.divemap.migrations.runtime.CheckResult;
 import org.divemap.migrations.runtime.Divemap;
 
 /**
- * Fails the build unless the database is at head and no applied revision has changed since it ran,
- * as {@code alembic check}.
+ * Fails the build unless the database is at head, no applied revision has changed since it ran (as
+ * {@code alembic check}), and no run recording in batches left revisions unrecorded.
  */
 @Mojo(name = "check", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public final class CheckMojo extends AbstractDivemapMojo {
@@ -31,6 +31,12 @@ public final class CheckMojo extends AbstractDivemapMojo {
             problems.append(problems.length() > 0 ? " " : "").append("Applied revisions whose SQL changed since they"
                     + " ran: ").append(String.join(", ", check.changed())).append(". Restore the migrations as they"
                     + " were and put the change in a new revision.");
+        }
+        if (!check.unrecorded().isEmpty()) {
+            problems.append(problems.length() > 0 ? " " : "").append("A run recording in batches (recordEvery)"
+                    + " stopped before recording: ").append(String.join(", ", check.unrecorded())).append(". Check"
+                    + " which of them the schema holds, then run divemap:stamp (see troubleshooting.md,"
+                    + " UNRECORDED_REVISIONS).");
         }
         throw new MojoFailureException(problems.toString());
     }

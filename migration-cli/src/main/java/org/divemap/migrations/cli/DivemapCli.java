@@ -536,8 +536,8 @@ public final class DivemapCli implements Runnable {
         }
     }
 
-    @Command(name = "check", mixinStandardHelpOptions = true, description = "Exit 4 unless the database is at head"
-            + " and no applied revision changed since it ran.")
+    @Command(name = "check", mixinStandardHelpOptions = true, description = "Exit 4 unless the database is at head,"
+            + " no applied revision changed since it ran, and no batched run left revisions unrecorded.")
     static final class Check extends Base {
         @Override
         Map<String, Object> work(Divemap divemap, PrintWriter out) {
@@ -545,19 +545,23 @@ public final class DivemapCli implements Runnable {
             out.println(check.ok() ? "OK: at head, no applied revision changed."
                     : ((check.pending().isEmpty() ? "" : "Pending: " + String.join(", ", check.pending()) + ". ")
                             + (check.changed().isEmpty() ? "" : "Changed since applied: "
-                                    + String.join(", ", check.changed()) + ".")).strip());
+                                    + String.join(", ", check.changed()) + ". ")
+                            + (check.unrecorded().isEmpty() ? "" : "Applied by a batched run but not recorded: "
+                                    + String.join(", ", check.unrecorded()) + "; check the schema, then stamp"
+                                    + " (docs/troubleshooting.md#unrecorded_revisions).")).strip());
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("versionRows", check.versionRows());
             fields.put("pending", check.pending());
             fields.put("changed", check.changed());
             fields.put("unverifiable", check.unverifiable());
+            fields.put("unrecorded", check.unrecorded());
             return fields;
         }
 
         @Override
         int exitCode(Map<String, Object> result) {
-            return ((List<?>) result.get("pending")).isEmpty() && ((List<?>) result.get("changed")).isEmpty() ? 0
-                    : CHECK_FAILED;
+            return ((List<?>) result.get("pending")).isEmpty() && ((List<?>) result.get("changed")).isEmpty()
+                    && ((List<?>) result.get("unrecorded")).isEmpty() ? 0 : CHECK_FAILED;
         }
     }
 }

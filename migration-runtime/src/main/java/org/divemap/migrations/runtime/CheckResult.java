@@ -11,15 +11,25 @@ import java.util.List;
  *     someone edited a migration that already ran
  * @param unverifiable applied revisions that cannot be compared: applied before checksums were
  *     recorded (by Alembic, say), stamped, or rendering SQL that depends on the live database
+ * @param unrecorded revisions that a run recording in batches ({@link Configuration#recordEvery})
+ *     may have applied or undone and stopped before recording, in the order it ran them; later
+ *     upgrades and downgrades refuse to run until the database is stamped
  */
 public record CheckResult(List<String> versionRows, List<String> pending, List<String> changed,
-        List<String> unverifiable) {
+        List<String> unverifiable, List<String> unrecorded) {
 
     public CheckResult {
         versionRows = List.copyOf(versionRows);
         pending = List.copyOf(pending);
         changed = List.copyOf(changed);
         unverifiable = List.copyOf(unverifiable);
+        unrecorded = List.copyOf(unrecorded);
+    }
+
+    /** A result without unrecorded revisions. */
+    public CheckResult(List<String> versionRows, List<String> pending, List<String> changed,
+            List<String> unverifiable) {
+        this(versionRows, pending, changed, unverifiable, List.of());
     }
 
     /** Whether the database is at every head. */
@@ -27,8 +37,8 @@ public record CheckResult(List<String> versionRows, List<String> pending, List<S
         return pending.isEmpty();
     }
 
-    /** At head, and no applied revision has changed. */
+    /** At head, no applied revision has changed, and no revision waits to be recorded. */
     public boolean ok() {
-        return atHead() && changed.isEmpty();
+        return atHead() && changed.isEmpty() && unrecorded.isEmpty();
     }
 }

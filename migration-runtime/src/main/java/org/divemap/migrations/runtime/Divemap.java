@@ -114,10 +114,12 @@ public final class Divemap implements AutoCloseable {
         } catch (RuntimeException e) {
             // HikariCP reports a URL that no driver accepts this way
             throw new DivemapException(Kind.CONNECTION, "Cannot connect to " + Redaction.url(configuration.url) + ": no"
-                    + " JDBC driver on the class path accepts this URL (" + Redaction.text(rootCause(e).getMessage(),
-                            configuration.password) + "). Add the database's driver (com.mysql:mysql-connector-j,"
+                    + " JDBC driver on the class path accepts this URL ("
+                    + Redaction.text(String.valueOf(rootCause(e).getMessage()), configuration.password, configuration.url)
+                    + "). Add the database's driver (com.mysql:mysql-connector-j,"
                     + " org.mariadb.jdbc:mariadb-java-client, org.postgresql:postgresql, com.h2database:h2) to the"
-                    + " application, or check the URL's prefix.", e);
+                    + " application, or check the URL's prefix.",
+                    Redaction.throwable(e, configuration.password, configuration.url));
         }
     }
 
@@ -773,7 +775,8 @@ public final class Divemap implements AutoCloseable {
     /**
      * Whether the database is at head, and whether any applied revision now renders different SQL
      * than when it was applied (each applied revision's checksum is in the history table), as
-     * {@code alembic check} and Flyway's validate.
+     * {@code alembic check} and Flyway's validate; also names the revisions that a run recording in
+     * batches ({@link Configuration#recordEvery}) stopped before recording.
      */
     public CheckResult check() {
         Dialect dialect = dialect();
@@ -782,11 +785,12 @@ public final class Divemap implements AutoCloseable {
             List<String> pending = map.upgrade(rows, "heads").steps().stream().map(s -> s.revision().id()).toList();
             HistoryTable history = historyTable();
             java.util.Map<String, String> applied = new java.util.HashMap<>();
-            if (history.exists(connection)) {
-                for (HistoryEntry entry : history.list(connection)) {
-                    if (entry.success() && entry.direction().equals(HistoryEntry.UP) && entry.checksum() != null) {
-                        applied.put(entry.revision(), entry.checksum());
-                    }
+            List<String> unrecorded = new ArrayList<>();
+            for (HistoryEntry entry : history.list(connection)) {
+                if (entry.success() && entry.direction().equals(HistoryEntry.UP) && entry.checksum() != null) {
+                    applied.put(entry.revision(), entry.checksum());
+                } else if (!entry.success() && HistoryTable.UNRECORDED.equals(entry.error())) {
+                    unrecorded.add(entry.revision());
                 }
             }
             List<String> changed = new ArrayList<>();
@@ -806,7 +810,7 @@ public final class Divemap implements AutoCloseable {
                     changed.add(id);
                 }
             }
-            return new CheckResult(sorted(rows), pending, changed, unverifiable);
+            return new CheckResult(sorted(rows), pending, changed, unverifiable, unrecorded);
         });
     }
 
@@ -857,13 +861,13 @@ public final class Divemap implements AutoCloseable {
                     + ": " + message(rootCause(e)) + ". No JDBC driver on the class path accepts this URL: add the"
                     + " database's driver (com.mysql:mysql-connector-j, org.mariadb.jdbc:mariadb-java-client,"
                     + " org.postgresql:postgresql, com.h2database:h2)"
-                    + " to the application, or check the URL's prefix.", e);
+                    + " to the application, or check the URL's prefix.", redacted(e));
         } catch (SQLException e) {
             throw new DivemapException(Kind.CONNECTION, "Cannot connect to "
                     + (configuration.url != null ? Redaction.url(configuration.url) : "the configured data source")
                     + (configuration.user != null ? " as " + configuration.user : "") + ": "
                     + sentence(message(rootCause(e)))
-                    + " Check the URL, the user and the password, and that the server is running.", e);
+                    + " Check the URL, the user and the password, and that the server is running.", redacted(e));
         }
     }
 
@@ -883,7 +887,12 @@ public final class Divemap implements AutoCloseable {
 
     private String message(Throwable e) {
         String text = e.getMessage() != null ? e.getMessage() : e.toString();
-        return Redaction.text(text, configuration.password);
+        return Redaction.text(text, configuration.password, configuration.url);
+    }
+
+    /** The cause to attach to an error: the exception, or a masked copy when a message in it shows a password. */
+    private Throwable redacted(Throwable e) {
+        return Redaction.throwable(e, configuration.password, configuration.url);
     }
 
     private static List<String> sorted(List<String> rows) {

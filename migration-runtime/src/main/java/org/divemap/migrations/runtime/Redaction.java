@@ -1,26 +1,109 @@
 package org.divemap.migrations.runtime;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Keeps passwords out of everything we print; the plugin and the command line use it too. */
 public final class Redaction {
 
+    private static final String MASK = "****";
     private static final Pattern QUERY_PASSWORD = Pattern.compile("(?i)((?:password|pwd)=)[^&;]*");
-    private static final Pattern USER_INFO = Pattern.compile("(//[^/:@]+:)[^@/]*@");
+    private static final Pattern USER_INFO = Pattern.compile("(//[^/:@\\s]+:)[^@/\\s]*@");
+    /** A password written as a URL parameter inside running text: it ends where the parameter or the word ends. */
+    private static final Pattern TEXT_PASSWORD = Pattern.compile("(?i)((?:password|pwd)=)[^&;\\s'\"]*");
 
     private Redaction() {}
 
     /** The URL with any password in it replaced by {@code ****}. */
     public static String url(String url) {
-        String masked = QUERY_PASSWORD.matcher(url).replaceAll("$1****");
-        return USER_INFO.matcher(masked).replaceAll("$1****@");
+        String masked = QUERY_PASSWORD.matcher(url).replaceAll("$1" + MASK);
+        return USER_INFO.matcher(masked).replaceAll("$1" + MASK + "@");
     }
 
-    /** The text with every occurrence of the password replaced by {@code ****}. */
+    /**
+     * The text with every occurrence of the password replaced by {@code ****}, and with any password
+     * that a URL quoted in the text carries ({@code password=...}, {@code //user:secret@host}) masked too:
+     * drivers and pools quote the URL they were given in their messages.
+     */
     public static String text(String text, String password) {
-        if (text == null || password == null || password.isEmpty()) {
-            return text;
+        return text(text, password, null);
+    }
+
+    /**
+     * Like {@link #text(String, String)}, and also masks every occurrence of the password that
+     * {@code url} carries, wherever it appears in the text (a driver may quote it decoded or alone).
+     */
+    public static String text(String text, String password, String url) {
+        if (text == null) {
+            return null;
         }
-        return text.replace(password, "****");
+        String masked = text;
+        for (String secret : secrets(password, url)) { // longest first: a secret may contain another
+            masked = masked.replace(secret, MASK);
+        }
+        masked = TEXT_PASSWORD.matcher(masked).replaceAll("$1" + MASK);
+        return USER_INFO.matcher(masked).replaceAll("$1" + MASK + "@");
+    }
+
+    /**
+     * The exception itself when no message in its chain shows a secret; otherwise a copy of the chain
+     * in which every message is masked (each link keeps its stack trace and names its original class),
+     * so that an error report cannot show the password through a cause either.
+     */
+    public static Throwable throwable(Throwable e, String password, String url) {
+        if (e == null || !showsSecret(e, password, url)) {
+            return e;
+        }
+        Throwable cause = e.getCause() == e ? null : throwable(e.getCause(), password, url);
+        String message = e.getMessage() == null ? null : text(e.getMessage(), password, url);
+        RuntimeException copy = new RuntimeException(e.getClass().getName() + (message == null ? "" : ": " + message),
+                cause);
+        copy.setStackTrace(e.getStackTrace());
+        return copy;
+    }
+
+    private static boolean showsSecret(Throwable e, String password, String url) {
+        for (Throwable link = e; link != null; link = link.getCause() == link ? null : link.getCause()) {
+            String message = link.getMessage();
+            if (message != null && !message.equals(text(message, password, url))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static java.util.List<String> secrets(String password, String url) {
+        Set<String> secrets = new LinkedHashSet<>();
+        if (password != null && !password.isEmpty()) {
+            secrets.add(password);
+        }
+        if (url != null) {
+            Matcher query = QUERY_PASSWORD.matcher(url);
+            while (query.find()) {
+                secrets.add(url.substring(query.end(1), query.end()));
+            }
+            Matcher userInfo = USER_INFO.matcher(url);
+            while (userInfo.find()) {
+                secrets.add(url.substring(userInfo.end(1), userInfo.end() - 1));
+            }
+        }
+        secrets.removeIf(String::isEmpty);
+        for (String secret : Set.copyOf(secrets)) {
+            String decoded = decoded(secret);
+            if (!decoded.isEmpty()) {
+                secrets.add(decoded);
+            }
+        }
+        return secrets.stream().sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
+    }
+
+    private static String decoded(String secret) {
+        try {
+            return java.net.URLDecoder.decode(secret, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return secret;
+        }
     }
 }

@@ -62,6 +62,25 @@ class ConnectionErrorsTest {
     }
 
     @Test
+    void aPasswordOnlyInTheUrlIsMaskedWhereTheDriverQuotesTheUrl() {
+        // no driver accepts this URL (load() finds out), and HikariCP's message quotes it whole
+        DivemapException e = assertThrows(DivemapException.class, () -> Divemap.configure()
+                .dataSource("jdbc:nosuchdb://127.0.0.1/divemap?user=u&password=" + SECRET, null, null)
+                .registries(() -> REVISIONS).load());
+        assertClear(e, "no JDBC driver on the class path accepts this URL", "password=****");
+    }
+
+    @Test
+    void anEncodedPasswordInTheUrlIsMaskedDecodedToo() {
+        String encoded = SECRET.replace("-", "%2D");
+        String text = org.divemap.migrations.runtime.Redaction.text("login failed: " + SECRET + " (" + encoded + ")",
+                null, "jdbc:mysql://127.0.0.1/d?password=" + encoded);
+        assertEquals("login failed: **** (****)", text);
+        assertEquals("see jdbc:postgresql://u:****@host/db and password=**** there", org.divemap.migrations.runtime
+                .Redaction.text("see jdbc:postgresql://u:pw@host/db and password=other there", null, null));
+    }
+
+    @Test
     void unreachableHost() {
         DivemapException e = failure("jdbc:mysql://127.0.0.1:1/divemap?connectTimeout=2000", "root");
         assertClear(e, "Cannot connect to jdbc:mysql://127.0.0.1:1/divemap", "that the server is running");

@@ -1,6 +1,7 @@
 package org.divemap.migrations.runtime.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -148,6 +149,9 @@ class RecordEveryTest {
                 assertTrue(e.getMessage().contains("The version table says r05."), e.getMessage());
                 assertTrue(e.getMessage().contains("Nothing was changed."), e.getMessage());
                 assertEquals(List.of("r05"), divemap.current().versionRows());
+                org.divemap.migrations.runtime.CheckResult check = divemap.check();
+                assertEquals(List.of("r06", "r07", "r08", "r09"), check.unrecorded());
+                assertFalse(check.ok());
             }
         }
         // the operator finds the tables of r06, r07 and r08 in the schema: r08 is the last one applied
@@ -155,6 +159,7 @@ class RecordEveryTest {
             divemap.stamp(false, "r08");
             assertEquals(List.of("r09"), divemap.upgrade("head").revisions());
             assertEquals(List.of("r09"), divemap.current().versionRows());
+            assertEquals(List.of(), divemap.check().unrecorded());
         }
         List<String> after = ok(1, 5);
         after.addAll(List.of("r08 stamp ok", "r09 up ok"));
