@@ -65,9 +65,19 @@ public abstract class Ddl {
                     .replace('T', ' '));
         } else if (value instanceof java.time.temporal.TemporalAccessor temporal) {
             return stringLiteral(temporal.toString().replace('T', ' '));
+        } else if (value instanceof java.sql.Timestamp || value instanceof java.sql.Date
+                || value instanceof java.sql.Time) {
+            return stringLiteral(value.toString()); // 2024-05-01 12:34:56.789, 2024-05-01, 12:34:56
+        } else if (value instanceof byte[] bytes) {
+            return binaryLiteral(java.util.HexFormat.of().withUpperCase().formatHex(bytes));
         }
         throw new IllegalArgumentException("a " + value.getClass().getName() + " value cannot be written into an"
-                + " offline SQL script; use a string, number, boolean, date or time");
+                + " offline SQL script; use a string, number, boolean, date, time or byte[]");
+    }
+
+    /** Bytes, given as hexadecimal digits: the standard's binary string literal (MySQL, MariaDB, H2). */
+    String binaryLiteral(String hex) {
+        return "X'" + hex + "'";
     }
 
     /** A string literal; MySQL also escapes backslashes. */

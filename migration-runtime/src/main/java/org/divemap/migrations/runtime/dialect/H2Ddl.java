@@ -15,6 +15,12 @@ final class H2Ddl extends PostgresDdl {
         super(dialect);
     }
 
+    /** H2 reads {@code X'..'} as bytes, as the standard does. */
+    @Override
+    String binaryLiteral(String hex) {
+        return "X'" + hex + "'";
+    }
+
     @Override
     String type(Type type) {
         return switch (type.kind()) {

@@ -16,6 +16,12 @@ class PostgresDdl extends Ddl {
         super(dialect);
     }
 
+    /** {@code X'..'} is a bit string here; {@code decode} gives a bytea whatever the escape settings. */
+    @Override
+    String binaryLiteral(String hex) {
+        return "decode('" + hex + "', 'hex')";
+    }
+
     @Override
     String type(Type type) {
         return switch (type.kind()) {

@@ -52,6 +52,22 @@ class DialectTest {
     }
 
     @Test
+    void writesEachKindOfParameterAsALiteral() {
+        Ddl mysql = Ddl.of(Dialect.of(Database.MARIADB));
+        Ddl postgres = Ddl.of(Dialect.of(Database.POSTGRESQL));
+        assertEquals("INSERT INTO t VALUES (X'00FF5C27', NULL, 'it''s \\\\', TRUE, 2.50, '2024-05-01 12:34:56.789',"
+                + " '2024-05-01', '12:34:56')", mysql.inline("INSERT INTO t VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        new byte[] {0, (byte) 0xFF, '\\', '\''}, null, "it's \\", true, new java.math.BigDecimal("2.50"),
+                        java.sql.Timestamp.valueOf("2024-05-01 12:34:56.789"), java.sql.Date.valueOf("2024-05-01"),
+                        java.sql.Time.valueOf("12:34:56")));
+        assertEquals("SELECT decode('', 'hex'), decode('0A', 'hex'), '?'", postgres.inline("SELECT ?, ?, '?'",
+                new byte[0], new byte[] {10}));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> postgres.inline("SELECT ?", new Object()));
+        assertTrue(e.getMessage().startsWith("a java.lang.Object value cannot be written"), e.getMessage());
+    }
+
+    @Test
     void answersTheSameQuestionsForEachDatabase() {
         assertEquals(List.of(false, false, true, false), List.of(Dialect.of(Database.MYSQL).transactionalDdl(),
                 Dialect.of(Database.MARIADB).transactionalDdl(), Dialect.of(Database.POSTGRESQL).transactionalDdl(),

@@ -153,4 +153,65 @@ class OfflineScriptTest {
             }
         }
     }
+
+    private static final byte[] BYTES = {0x00, (byte) 0xFF, '\'', '\\', '\n', '?', 0x7F};
+
+    /** Bytes as a parameter and in a bulk insert: bound on a live database, written as literals offline. */
+    private static List<RegisteredRevision> binaryHistory() {
+        RegisteredRevision table = new RegisteredRevision("0001_blobs", List.of(), List.of(), List.of(), "",
+                OperationsRenderingTest.Lambda.class.getName(), null, () -> new OperationsRenderingTest.Lambda(
+                        op -> op.createTable("blobs", Column.of("id", Type.bigint()).primaryKey(),
+                                Column.of("data", Type.varbinary(16)).nullable()),
+                        op -> op.dropTable("blobs")));
+        RegisteredRevision rows = new RegisteredRevision("0002_rows", List.of("0001_blobs"), List.of(), List.of(), "",
+                OperationsRenderingTest.Lambda.class.getName(), null, () -> new OperationsRenderingTest.Lambda(op -> {
+                    String q = op.database() == Database.MYSQL || op.database() == Database.MARIADB ? "`" : "\"";
+                    op.execute("INSERT INTO " + q + "blobs" + q + " (" + q + "id" + q + ", " + q + "data" + q
+                            + ") VALUES (?, ?)", 1, BYTES);
+                    op.bulkInsert("blobs", List.of("id", "data"), java.util.Arrays.asList(
+                            java.util.Arrays.asList(2, BYTES), java.util.Arrays.asList(3, null)));
+                }, op -> op.execute("DELETE FROM blobs")));
+        return List.of(table, rows);
+    }
+
+    private static void assertBytes(Connection connection, Database kind) throws SQLException {
+        String q = kind == Database.MARIADB ? "`" : "\"";
+        try (Statement s = connection.createStatement(); java.sql.ResultSet rs = s.executeQuery("SELECT " + q + "data"
+                + q + " FROM " + q + "blobs" + q + " ORDER BY " + q + "id" + q)) {
+            List<String> read = new ArrayList<>();
+            while (rs.next()) {
+                byte[] data = rs.getBytes(1);
+                read.add(data == null ? "null" : java.util.HexFormat.of().formatHex(data));
+            }
+            String hex = java.util.HexFormat.of().formatHex(BYTES);
+            assertEquals(List.of(hex, hex, "null"), read);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"MARIADB", "POSTGRESQL", "H2"})
+    void bytesAreBoundOnlineAndWrittenAsLiteralsOffline(Database kind) throws SQLException {
+        try (TestDatabase db = TestDatabase.create(kind, "bytes"); Connection c = db.connect()) {
+            try (Divemap divemap = Divemap.configure().dataSource(db.dataSource()).registries(
+                    OfflineScriptTest::binaryHistory).load()) {
+                divemap.upgrade("head");
+                assertBytes(c, kind);
+                CheckResult check = divemap.check();
+                assertTrue(check.ok(), check.toString());
+                assertEquals(List.of(), check.unverifiable(), "the checksum of a revision with bytes is recorded");
+            }
+        }
+        try (Divemap divemap = offline(binaryHistory())) {
+            String up = divemap.upgradeScript(kind, "base:head");
+            assertTrue(up.contains(kind == Database.POSTGRESQL ? "decode('00FF275C0A3F7F', 'hex')" : "X'00FF275C0A3F7F'"),
+                    up);
+            try (TestDatabase db = TestDatabase.create(kind, "bytes_offline"); Connection c = db.connect();
+                    Statement s = c.createStatement()) {
+                for (String statement : statements(up)) {
+                    s.execute(statement);
+                }
+                assertBytes(c, kind);
+            }
+        }
+    }
 }
