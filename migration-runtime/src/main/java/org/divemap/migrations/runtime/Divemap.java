@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -394,7 +393,7 @@ public final class Divemap implements AutoCloseable {
         // MySQL commits each DDL statement by itself, even with auto-commit off. Leaving it off there,
         // with the operations committing after every other statement, runs the migration exactly as
         // auto-commit would, and spares the two switches per revision that MySQL's driver sends.
-        boolean commitEach = !transactional && IMPLICIT_DDL_COMMIT.contains(dialect.database());
+        boolean commitEach = !transactional && dialect.commitsEachStatement();
         if (commitEach) {
             operations.commitEachStatement();
         }
@@ -543,10 +542,6 @@ public final class Divemap implements AutoCloseable {
                 + ". Check which of them the schema holds, then stamp the last one applied (or the version table's"
                 + " revision if none is); stamp clears this. Nothing was changed.");
     }
-
-    /** Databases whose DDL commits implicitly, where {@link #run} keeps auto-commit off. */
-    private static final Set<Operations.Database> IMPLICIT_DDL_COMMIT =
-            EnumSet.of(Operations.Database.MYSQL, Operations.Database.MARIADB);
 
     /**
      * Commits what a failed migration left open in commit-each mode: only work done through

@@ -96,6 +96,16 @@ public abstract sealed class Dialect permits MySqlDialect, PostgresDialect, H2Di
     public abstract boolean transactionalDdl();
 
     /**
+     * Whether a migration that is not transactional runs with auto-commit off, the runtime committing
+     * after each statement that {@link #commitsImplicitly} does not recognise: where DDL commits by
+     * itself (MySQL, MariaDB), this behaves as auto-commit and saves the driver's auto-commit switches
+     * around every revision.
+     */
+    public boolean commitsEachStatement() {
+        return false;
+    }
+
+    /**
      * Whether the database certainly commits {@code statement} by itself, together with whatever the
      * transaction held before it, even with auto-commit off: true only for the DDL of MySQL and
      * MariaDB. False is always a safe answer, as the runtime then commits after the statement.

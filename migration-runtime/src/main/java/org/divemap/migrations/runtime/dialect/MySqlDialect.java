@@ -42,6 +42,11 @@ sealed class MySqlDialect extends Dialect permits MariaDbDialect {
     private static final Pattern TEMPORARY = Pattern.compile("\\bTEMPORARY\\b", Pattern.CASE_INSENSITIVE);
 
     @Override
+    public boolean commitsEachStatement() {
+        return true;
+    }
+
+    @Override
     public boolean commitsImplicitly(String statement) {
         String sql = withoutLeadingComments(statement);
         return COMMITS.matcher(sql).matches() && !TEMPORARY.matcher(sql).find();

@@ -72,6 +72,9 @@ class DialectTest {
         assertEquals(List.of(false, false, true, false), List.of(Dialect.of(Database.MYSQL).transactionalDdl(),
                 Dialect.of(Database.MARIADB).transactionalDdl(), Dialect.of(Database.POSTGRESQL).transactionalDdl(),
                 Dialect.of(Database.H2).transactionalDdl()));
+        assertEquals(List.of(true, true, false, false), List.of(Dialect.of(Database.MYSQL).commitsEachStatement(),
+                Dialect.of(Database.MARIADB).commitsEachStatement(), Dialect.of(Database.POSTGRESQL)
+                        .commitsEachStatement(), Dialect.of(Database.H2).commitsEachStatement()));
         assertEquals("MariaDB", Dialect.of(Database.MARIADB).displayName());
         assertEquals(Database.POSTGRESQL, Dialect.of(Database.POSTGRESQL).database());
     }
