@@ -45,6 +45,13 @@ public interface SchemaInspector {
     /** The primary key of {@code table}, if it has one. */
     Optional<PrimaryKeyInfo> primaryKey(String table);
 
+    /**
+     * The check constraints of {@code table}, sorted by name, with their conditions as the database
+     * stores them. {@code NOT NULL} is a column's nullability, not a check constraint. MariaDB lists
+     * the checks it adds to {@code JSON} columns ({@code json_valid(...)}), named after the column.
+     */
+    List<CheckConstraintInfo> checkConstraints(String table);
+
     /** Whether {@code table} exists. */
     default boolean hasTable(String table) {
         return tableNames().stream().anyMatch(name -> name.equalsIgnoreCase(table));
@@ -76,6 +83,11 @@ public interface SchemaInspector {
     /** Whether {@code table} has a foreign key named {@code foreignKey}. */
     default boolean hasForeignKey(String table, String foreignKey) {
         return foreignKeys(table).stream().anyMatch(f -> f.name().equalsIgnoreCase(foreignKey));
+    }
+
+    /** Whether {@code table} has a check constraint named {@code constraint}. */
+    default boolean hasCheckConstraint(String table, String constraint) {
+        return checkConstraints(table).stream().anyMatch(c -> c.name().equalsIgnoreCase(constraint));
     }
 
     /** Whether {@code table} has a unique constraint (on MySQL: a unique index) named {@code constraint}. */
@@ -167,6 +179,21 @@ public interface SchemaInspector {
         public UniqueConstraintInfo {
             Checks.identifier(name, "unique constraint name");
             columns = List.copyOf(Checks.notNull(columns, "columns"));
+        }
+    }
+
+    /**
+     * A check constraint.
+     *
+     * @param name its name
+     * @param condition its condition as the database stores and prints it, which differs from what
+     *     was written ({@code (`rating` >= 1)} on MySQL, {@code ((rating >= 1))} on PostgreSQL)
+     */
+    record CheckConstraintInfo(String name, String condition) {
+        /** Checks the name and the condition. */
+        public CheckConstraintInfo {
+            Checks.identifier(name, "check constraint name");
+            Checks.text(condition, "the condition of check constraint \"" + name + "\"");
         }
     }
 

@@ -52,6 +52,11 @@ class SchemaInspectorTest {
         public Optional<PrimaryKeyInfo> primaryKey(String table) {
             return Optional.of(new PrimaryKeyInfo("PK_DIVES", List.of("ID")));
         }
+
+        @Override
+        public List<CheckConstraintInfo> checkConstraints(String table) {
+            return List.of(new CheckConstraintInfo("CK_DIVES_SITE", "\"SITE_ID\" > 0"));
+        }
     };
 
     @Test
@@ -66,6 +71,8 @@ class SchemaInspectorTest {
         assertTrue(H2.hasForeignKey("dives", "fk_dives_site_id_dive_sites"));
         assertTrue(H2.hasUniqueConstraint("dives", "uq_dives_id"));
         assertFalse(H2.hasUniqueConstraint("dives", "uq_other"));
+        assertTrue(H2.hasCheckConstraint("dives", "ck_dives_site"));
+        assertFalse(H2.hasCheckConstraint("dives", "ck_other"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.divemap.migrations.SchemaInspector;
+import org.divemap.migrations.SchemaInspector.CheckConstraintInfo;
 import org.divemap.migrations.SchemaInspector.ColumnInfo;
 import org.divemap.migrations.SchemaInspector.ForeignKeyInfo;
 import org.divemap.migrations.SchemaInspector.IndexInfo;
@@ -19,7 +20,8 @@ import org.divemap.migrations.runtime.sql.JdbcSchemaInspector;
 /**
  * What a schema holds, read by introspection, as sorted lines that two snapshots can be compared
  * and diffed by: its tables; each column's type, nullability, default and auto-increment; indexes;
- * primary keys; unique constraints; foreign keys with their actions. Column order is not part of
+ * primary keys; unique constraints; check constraints with their conditions; foreign keys with their
+ * actions. Column order is not part of
  * it (a column dropped and added again comes back last), and neither is data.
  *
  * <pre>{@code
@@ -65,6 +67,9 @@ public final class SchemaSnapshot {
             }
             for (UniqueConstraintInfo unique : inspector.uniqueConstraints(table)) {
                 lines.add("unique constraint " + table + "." + unique.name() + " " + columns(unique.columns()));
+            }
+            for (CheckConstraintInfo check : inspector.checkConstraints(table)) {
+                lines.add("check " + table + "." + check.name() + " " + check.condition());
             }
             for (ForeignKeyInfo key : inspector.foreignKeys(table)) {
                 lines.add("foreign key " + table + "." + key.name() + " " + columns(key.columns()) + " -> "

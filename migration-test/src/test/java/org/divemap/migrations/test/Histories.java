@@ -104,6 +104,16 @@ final class Histories {
         }
     }
 
+    /** The downgrade forgets the check constraint the upgrade added. */
+    public static final class ForgottenCheck implements RevisionRegistry {
+        @Override
+        public List<RegisteredRevision> revisions() {
+            return healthyThen("d1_sites_depth_check",
+                    op -> op.addConstraint("sites", Constraint.check("depth >= 0").named("depth_positive")),
+                    op -> { });
+        }
+    }
+
     /** The upgrade widens sites.name; the downgrade forgets to narrow it again. */
     public static final class ForgottenLength implements RevisionRegistry {
         @Override

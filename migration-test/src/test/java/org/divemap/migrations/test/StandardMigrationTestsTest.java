@@ -56,6 +56,13 @@ class StandardMigrationTestsTest {
             registries = Histories.ForgottenIndex.class)
     static class ForgottenIndexOnMariaDb extends StandardMigrationTests {}
 
+    @MigrationTest(registries = Histories.ForgottenCheck.class)
+    static class ForgottenCheck extends StandardMigrationTests {}
+
+    @MigrationTest(database = "${DIVEMAP_TEST_POSTGRES_URL:-jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}",
+            registries = Histories.ForgottenCheck.class)
+    static class ForgottenCheckOnPostgres extends StandardMigrationTests {}
+
     @MigrationTest(registries = Histories.WrongColumn.class)
     static class WrongColumn extends StandardMigrationTests {}
 
@@ -137,6 +144,17 @@ class StandardMigrationTestsTest {
         assertEquals(List.of("downgrade leaves no trace / d1_sites_country_index (fixture d1_sites_country_index)"),
                 List.copyOf(failures.keySet()));
         assertTrue(failures.values().iterator().next().contains("\n  + index sites.idx_sites_country (country)"));
+    }
+
+    @Test
+    void aDowngradeThatForgetsACheckConstraintFailsOnlyTheNoTraceCheck() {
+        for (Class<?> testClass : List.of(ForgottenCheck.class, ForgottenCheckOnPostgres.class)) {
+            Map<String, String> failures = failures(run(testClass));
+            assertEquals(List.of("downgrade leaves no trace / d1_sites_depth_check (fixture d1_sites_depth_check)"),
+                    List.copyOf(failures.keySet()), testClass.getSimpleName());
+            String message = failures.values().iterator().next();
+            assertTrue(message.contains("\n  + check sites.ck_sites_depth_positive "), message);
+        }
     }
 
     @Test

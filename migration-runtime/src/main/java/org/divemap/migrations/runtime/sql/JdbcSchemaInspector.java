@@ -297,6 +297,54 @@ public final class JdbcSchemaInspector implements SchemaInspector {
     }
 
     @Override
+    public List<CheckConstraintInfo> checkConstraints(String table) {
+        String schema = schema();
+        try {
+            Optional<String> name = resolve(schema, table);
+            if (name.isEmpty()) {
+                return List.of();
+            }
+            // PostgreSQL's information_schema lists NOT NULL as checks; its catalog tells them apart.
+            // MariaDB names checks per table, the others per schema.
+            String sql = dialect.database() == Operations.Database.POSTGRESQL
+                    ? "SELECT c.conname, pg_get_constraintdef(c.oid) FROM pg_constraint c"
+                            + " JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace"
+                            + " WHERE n.nspname = ? AND t.relname = ? AND c.contype = 'c'"
+                    : "SELECT tc.constraint_name, cc.check_clause FROM information_schema.table_constraints tc"
+                            + " JOIN information_schema.check_constraints cc"
+                            + " ON cc.constraint_schema = tc.constraint_schema"
+                            + " AND cc.constraint_name = tc.constraint_name"
+                            + (dialect.database() == Operations.Database.MARIADB
+                                    ? " AND cc.table_name = tc.table_name" : "")
+                            + " WHERE tc.table_schema = ? AND tc.table_name = ? AND tc.constraint_type = 'CHECK'";
+            Map<String, String> checks = new TreeMap<>(NAME_ORDER);
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setString(1, schema);
+                statement.setString(2, name.get());
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        checks.put(rs.getString(1), condition(rs.getString(2)));
+                    }
+                }
+            }
+            List<CheckConstraintInfo> result = new ArrayList<>();
+            checks.forEach((constraint, condition) -> result.add(new CheckConstraintInfo(constraint, condition)));
+            return List.copyOf(result);
+        } catch (SQLException e) {
+            throw failure("the check constraints", table, schema, e);
+        }
+    }
+
+    /** The condition alone: PostgreSQL prints the whole clause, {@code CHECK (...)}. */
+    private static String condition(String clause) {
+        String text = clause.strip();
+        if (text.regionMatches(true, 0, "CHECK ", 0, 6)) {
+            text = text.substring(6).strip();
+        }
+        return text;
+    }
+
+    @Override
     public Optional<PrimaryKeyInfo> primaryKey(String table) {
         String schema = schema();
         try {

@@ -196,6 +196,32 @@ class JdbcSchemaInspectorTest {
 
     @ParameterizedTest
     @MethodSource(Databases.KINDS)
+    void checkConstraintsWithTheirConditionsAndWithoutNotNull(Database kind) throws SQLException {
+        TestDatabase db = DATABASES.get(kind);
+        try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+            Dialect dialect = Dialect.detect(connection);
+            createUsers(statement, dialect, "ck");
+            statement.execute("CREATE TABLE ck_ratings (id INT NOT NULL, stars INT NOT NULL, note VARCHAR(10),"
+                    + " CONSTRAINT ck_ratings_stars CHECK (stars BETWEEN 1 AND 5),"
+                    + " CONSTRAINT ck_ratings_note CHECK (note <> 'none'))");
+            SchemaInspector inspector = new JdbcSchemaInspector(connection, dialect, null);
+
+            List<SchemaInspector.CheckConstraintInfo> checks = inspector.checkConstraints("CK_Ratings");
+            assertEquals(List.of(stored(dialect, "ck_ratings_note"), stored(dialect, "ck_ratings_stars")),
+                    checks.stream().map(SchemaInspector.CheckConstraintInfo::name).toList(), checks.toString());
+            String note = checks.get(0).condition().toLowerCase(Locale.ROOT);
+            String stars = checks.get(1).condition().toLowerCase(Locale.ROOT);
+            assertTrue(note.contains("note") && note.contains("'none'") && !note.startsWith("check"), note);
+            assertTrue(stars.contains("stars") && stars.contains("5") && !stars.contains("not null"), stars);
+            assertTrue(inspector.hasCheckConstraint("ck_ratings", "CK_RATINGS_STARS"));
+            assertFalse(inspector.hasCheckConstraint("ck_ratings", "ck_users_email"));
+            assertEquals(List.of(), inspector.checkConstraints("ck_users"), "NOT NULL columns are no checks");
+            assertEquals(List.of(), inspector.checkConstraints("ck_missing"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(Databases.KINDS)
     void foreignKeysAndPrimaryKeys(Database kind) throws SQLException {
         TestDatabase db = DATABASES.get(kind);
         try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
