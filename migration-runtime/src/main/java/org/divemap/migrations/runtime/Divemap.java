@@ -247,9 +247,18 @@ public final class Divemap implements AutoCloseable {
         Dialect dialect = dialect();
         // Most runs find the database already where it should be (an application starting up): when the
         // plan from a plain read is empty, there is nothing to lock for. Otherwise plan again under the lock.
+        // Even then, a batched run that died (recordEvery) may have left the schema elsewhere than the
+        // version table says: its marks stop this run as they stop one with work to do.
+        boolean stamp = command.equals("stamp");
         List<String> seen = withConnection(connection -> versionTable().read(connection));
         Plan unlocked = planner.apply(seen);
         if (unlocked.isEmpty()) {
+            if (!stamp) {
+                withConnection(connection -> {
+                    refuseUnrecorded(connection, historyTable(), seen);
+                    return null;
+                });
+            }
             configuration.listener.planned(command, target, List.of());
             return new MigrationResult(command, target, sorted(seen), List.of(), sorted(seen));
         }
@@ -262,11 +271,11 @@ public final class Divemap implements AutoCloseable {
             Plan plan = planner.apply(before);
             configuration.listener.planned(command, target,
                     plan.steps().stream().map(s -> s.revision().id()).toList());
+            if (!stamp) {
+                refuseUnrecorded(connection, history, before);
+            }
             if (plan.isEmpty()) {
                 return new MigrationResult(command, target, sorted(before), List.of(), sorted(before));
-            }
-            if (plan.direction() != Plan.Direction.STAMP) {
-                refuseUnrecorded(connection, history, before);
             }
             refuseIrreversible(plan, target, before);
             ensureTables(connection, versions, history);
@@ -536,11 +545,11 @@ public final class Divemap implements AutoCloseable {
         HistoryEntry first = left.get(0);
         throw new DivemapException(Kind.UNRECORDED_REVISIONS, "A run by " + first.osUser() + " on " + first.host()
                 + " at " + first.startedAt() + " recorded revisions in batches (recordEvery) and stopped before"
-                + " recording these, which it may have applied: "
+                + " recording these, which it may have run: "
                 + String.join(", ", left.stream().map(e -> e.revision() + " (" + e.direction() + ")").toList())
                 + ". The version table says " + (before.isEmpty() ? "(empty)" : String.join(", ", sorted(before)))
-                + ". Check which of them the schema holds, then stamp the last one applied (or the version table's"
-                + " revision if none is); stamp clears this. Nothing was changed.");
+                + ". Check which of them the schema holds, then stamp the revision it is at (the version table's if"
+                + " none of them ran); stamp clears this. Nothing was changed.");
     }
 
     /**

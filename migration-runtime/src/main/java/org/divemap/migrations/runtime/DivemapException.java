@@ -28,7 +28,7 @@ public final class DivemapException extends RuntimeException {
         LOCK_TIMEOUT,
         /**
          * A run that recorded revisions in batches ({@code recordEvery}) stopped before recording some it
-         * may have applied; the message names them. Nothing runs until they are checked and stamped.
+         * may have applied or undone; the message names them. Nothing runs until they are checked and stamped.
          */
         UNRECORDED_REVISIONS,
         /** A migration failed; the message names it, the statement, and what was done about it. */

@@ -42,7 +42,7 @@ class RecordEveryTest {
     }
 
     /** What each revision of a test history does besides creating its table. */
-    private enum Fault { NONE, FAILS, DIES }
+    private enum Fault { NONE, FAILS, DIES, DIES_DOWN }
 
     /** Revisions r01..rNN, each creating table {@code <p>tNN}; revision {@code at} fails or dies. */
     private static List<RegisteredRevision> history(String p, int count, int at, Fault fault) {
@@ -59,7 +59,12 @@ class RecordEveryTest {
                         } else if (mine == Fault.DIES) {
                             throw new StackOverflowError("the process dies here"); // not caught, as a kill would not be
                         }
-                    }, op -> op.dropTable(table))));
+                    }, op -> {
+                        op.dropTable(table);
+                        if (mine == Fault.DIES_DOWN) {
+                            throw new StackOverflowError("the process dies here");
+                        }
+                    })));
         }
         return revisions;
     }
@@ -164,6 +169,34 @@ class RecordEveryTest {
         List<String> after = ok(1, 5);
         after.addAll(List.of("r08 stamp ok", "r09 up ok"));
         assertEquals(after, rows(kind, p));
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"MARIADB", "H2"})
+    void aDowngradeThatDiesInsideABatchStopsEvenAnUpgradeWithNothingToDo(Database kind) throws SQLException {
+        String p = "dd_";
+        javax.sql.DataSource dataSource = DATABASES.get(kind).dataSource();
+        try (Divemap divemap = divemap(dataSource, p, history(p, 6, 0, Fault.NONE), 1)) {
+            divemap.upgrade("head");
+        }
+        try (Divemap divemap = divemap(dataSource, p, history(p, 6, 3, Fault.DIES_DOWN), 5)) {
+            assertThrows(StackOverflowError.class, () -> divemap.downgrade("base"));
+        }
+        // r06, r05, r04 and r03 were undone; the version table still says r06, at head
+        List<RegisteredRevision> fixed = history(p, 6, 0, Fault.NONE);
+        try (Divemap divemap = divemap(dataSource, p, fixed, 1)) {
+            assertEquals(List.of("r06"), divemap.current().versionRows());
+            DivemapException e = assertThrows(DivemapException.class, () -> divemap.upgrade("head"));
+            assertEquals(Kind.UNRECORDED_REVISIONS, e.kind());
+            assertTrue(e.getMessage().contains("r06 (down), r05 (down), r04 (down), r03 (down), r02 (down)"),
+                    e.getMessage());
+            assertEquals(Kind.UNRECORDED_REVISIONS,
+                    assertThrows(DivemapException.class, () -> divemap.upgrade("r06")).kind());
+            // the operator finds the tables of r01 and r02 only
+            divemap.stamp(true, "r02");
+            assertEquals(List.of("r03", "r04", "r05", "r06"), divemap.upgrade("head").revisions());
+            assertTrue(divemap.check().ok());
+        }
     }
 
     @ParameterizedTest
