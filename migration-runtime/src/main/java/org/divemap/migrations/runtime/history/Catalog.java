@@ -21,6 +21,13 @@ final class Catalog {
     private Catalog() {}
 
     static Optional<String> table(Connection connection, String schema, String table) throws SQLException {
+        // An equality on table_name lets MySQL and MariaDB open that one table's metadata; LOWER(...)
+        // makes them open every table of the schema, which grows with each table the migrations create.
+        Optional<String> exact = pick(names(connection, "SELECT table_name FROM information_schema.tables"
+                + " WHERE table_schema = ? AND table_name = ?", schema, null, table), table);
+        if (exact.isPresent()) {
+            return exact;
+        }
         return pick(names(connection, "SELECT table_name FROM information_schema.tables"
                 + " WHERE table_schema = ? AND LOWER(table_name) = LOWER(?)", schema, null, table), table);
     }

@@ -138,10 +138,27 @@ public final class HistoryTable {
 
     /** The rows left by a run that stopped before recording its batch ({@link #UNRECORDED}), oldest first. */
     public List<HistoryEntry> unrecorded(Connection connection) {
-        if (!exists(connection)) {
+        if (!exists(connection) || !newestIsUnrecorded(connection)) {
             return List.of();
         }
         return select(connection, " WHERE " + q("success") + " = ? AND " + q("error") + " = ?");
+    }
+
+    /**
+     * Whether the newest row is an {@link #UNRECORDED} mark. Marks left behind are always the newest
+     * rows: every later run that would write a row refuses while they stand, and a stamp deletes them
+     * before writing its own. So a start-up with nothing to do reads one row by the primary key instead
+     * of scanning the whole history.
+     */
+    private boolean newestIsUnrecorded(Connection connection) {
+        String table = table(connection);
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + q("success") + ", " + q("error")
+                + " FROM " + table + " WHERE " + q("id") + " = (SELECT MAX(" + q("id") + ") FROM " + table + ")");
+                ResultSet rs = statement.executeQuery()) {
+            return rs.next() && !rs.getBoolean(1) && UNRECORDED.equals(rs.getString(2));
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
     }
 
     /** Deletes the {@link #UNRECORDED} rows. */
