@@ -230,7 +230,7 @@ final class JdbcOperations implements Operations {
         }
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
-                statement.setObject(i + 1, params[i]);
+                dialect.bind(statement, i + 1, params[i]);
             }
             statement.execute();
             settle(null);

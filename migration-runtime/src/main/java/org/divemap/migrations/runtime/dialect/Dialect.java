@@ -186,6 +186,22 @@ public abstract sealed class Dialect permits MySqlDialect, PostgresDialect, H2Di
         statement.setObject(index, value == null ? null : OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
     }
 
+    /**
+     * Binds a parameter of a migration's statement ({@code op.execute}, {@code op.bulkInsert}, a
+     * batch's {@code execute}) so that it stores what the offline script's literal would: an
+     * {@link Instant} as {@link #setTimestamp}, a {@link Character} as a string, the rest, other
+     * {@code java.time} types and {@code byte[]} included, with {@code setObject}.
+     */
+    public void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value instanceof Instant instant) {
+            setTimestamp(statement, index, instant);
+        } else if (value instanceof Character character) {
+            statement.setString(index, character.toString());
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+
     /** Reads a {@link #timestampType()} column. */
     public Instant getTimestamp(ResultSet rs, int index) throws SQLException {
         OffsetDateTime value = rs.getObject(index, OffsetDateTime.class);

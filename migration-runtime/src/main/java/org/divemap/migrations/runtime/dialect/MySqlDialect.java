@@ -109,6 +109,22 @@ sealed class MySqlDialect extends Dialect permits MariaDbDialect {
     }
 
     /**
+     * Binds as text what MySQL's driver would get wrong, as the offline literal writes it: a
+     * {@code UUID} (the driver would store it Java-serialized), and times of day with their
+     * fractions of a second (which the driver drops on MariaDB, see {@link #setTimestamp}).
+     */
+    @Override
+    public void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value instanceof java.util.UUID || value instanceof java.sql.Timestamp || value instanceof java.sql.Time) {
+            statement.setString(index, value.toString());
+        } else if (value instanceof LocalDateTime || value instanceof java.time.LocalTime) {
+            statement.setString(index, value.toString().replace('T', ' '));
+        } else {
+            super.bind(statement, index, value);
+        }
+    }
+
+    /**
      * Binds the UTC time as text. MySQL's driver drops fractional seconds from temporal parameters
      * when MariaDB announces itself as "5.5.5-10.x", a version it believes too old for them.
      */

@@ -405,17 +405,9 @@ public final class DataOperations {
 
     // ---------------------------------------------------------------- shared
 
-    /**
-     * Binds one value: an {@link Instant} through the dialect (MySQL's driver would drop its fraction
-     * of a second on MariaDB), everything else, other {@code java.time} types included, with
-     * {@code setObject}.
-     */
+    /** Binds one value as the dialect does (MySQL's driver would drop an instant's fraction, and serialize a UUID). */
     private void bind(PreparedStatement statement, int index, Object value) throws SQLException {
-        if (value instanceof Instant instant) {
-            dialect.setTimestamp(statement, index, instant);
-        } else {
-            statement.setObject(index, value);
-        }
+        dialect.bind(statement, index, value);
     }
 
     private static void requireName(String name, String what) {

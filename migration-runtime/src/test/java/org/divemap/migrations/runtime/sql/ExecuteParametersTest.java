@@ -1,0 +1,110 @@
+package org.divemap.migrations.runtime.sql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.divemap.migrations.Column;
+import org.divemap.migrations.Operations;
+import org.divemap.migrations.Operations.Database;
+import org.divemap.migrations.RegisteredRevision;
+import org.divemap.migrations.Type;
+import org.divemap.migrations.runtime.Divemap;
+import org.divemap.migrations.runtime.testing.TestDatabase;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every kind of value the guide lists for {@code op.execute(sql, params)} and {@code op.bulkInsert}
+ * reaches the table the same way on a live database as through the offline script's literals.
+ */
+class ExecuteParametersTest {
+
+    private static final UUID ID = UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e");
+    private static final Instant AT = Instant.parse("2024-05-01T12:34:56.789Z");
+    private static final LocalDate DAY = LocalDate.of(2024, 5, 1);
+    private static final LocalDateTime WALL = LocalDateTime.of(2023, 1, 2, 3, 4, 5, 678_000_000);
+    private static final BigDecimal AMOUNT = new BigDecimal("12.50");
+
+    private static String q(Operations op, String name) {
+        String quote = op.database() == Database.MYSQL || op.database() == Database.MARIADB ? "`" : "\"";
+        return quote + name + quote;
+    }
+
+    private static List<RegisteredRevision> history() {
+        RegisteredRevision table = new RegisteredRevision("0001_values", List.of(), List.of(), List.of(), "",
+                OperationsRenderingTest.Lambda.class.getName(), null, () -> new OperationsRenderingTest.Lambda(
+                        op -> op.createTable("values_seen", Column.of("id", Type.integer()).primaryKey(),
+                                Column.of("token", Type.varchar(36)).nullable(),
+                                Column.of("at", Type.datetime(3)).nullable(),
+                                Column.of("day", Type.date()).nullable(),
+                                Column.of("wall", Type.datetime(3)).nullable(),
+                                Column.of("amount", Type.decimal(10, 2)).nullable(),
+                                Column.of("flag", Type.bool()).nullable(),
+                                Column.of("label", Type.varchar(20)).nullable()),
+                        op -> op.dropTable("values_seen")));
+        RegisteredRevision rows = new RegisteredRevision("0002_rows", List.of("0001_values"), List.of(), List.of(),
+                "", OperationsRenderingTest.Lambda.class.getName(), null, () -> new OperationsRenderingTest.Lambda(
+                        op -> {
+                            op.execute("INSERT INTO " + q(op, "values_seen") + " (" + q(op, "id") + ", "
+                                    + q(op, "token") + ", " + q(op, "at") + ", " + q(op, "day") + ", "
+                                    + q(op, "wall") + ", " + q(op, "amount") + ", " + q(op, "flag") + ", "
+                                    + q(op, "label") + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                    1, ID, AT, DAY, WALL, AMOUNT, true, 'x');
+                            op.bulkInsert("values_seen", List.of("id", "token", "at", "day", "wall", "amount", "flag",
+                                    "label"), List.of(Arrays.asList(2, ID, AT, DAY, java.sql.Timestamp.valueOf(WALL), AMOUNT, false,
+                                            "it's")));
+                        }, op -> op.execute("DELETE FROM " + q(op, "values_seen"))));
+        return List.of(table, rows);
+    }
+
+    private static List<String> read(Connection connection, Database kind) throws SQLException {
+        String q = kind == Database.MARIADB ? "`" : "\"";
+        List<String> rows = new ArrayList<>();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT " + q + "token" + q
+                + ", " + q + "at" + q + ", " + q + "day" + q + ", " + q + "wall" + q + ", " + q + "amount" + q + ", "
+                + q + "flag" + q + ", " + q + "label" + q + " FROM " + q + "values_seen" + q + " ORDER BY " + q
+                + "id" + q)) {
+            while (rs.next()) {
+                rows.add(rs.getString(1) + " | " + rs.getObject(2, LocalDateTime.class) + " | "
+                        + rs.getObject(3, LocalDate.class) + " | " + rs.getObject(4, LocalDateTime.class) + " | "
+                        + rs.getBigDecimal(5) + " | " + rs.getBoolean(6) + " | " + rs.getString(7));
+            }
+        }
+        return rows;
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"MARIADB", "POSTGRESQL", "H2"})
+    void liveAndOfflineStoreTheSameValues(Database kind) throws SQLException {
+        String at = LocalDateTime.ofInstant(AT, ZoneOffset.UTC).toString();
+        List<String> expected = List.of(
+                ID + " | " + at + " | 2024-05-01 | " + WALL + " | 12.50 | true | x",
+                ID + " | " + at + " | 2024-05-01 | " + WALL + " | 12.50 | false | it's");
+        try (TestDatabase db = TestDatabase.create(kind, "params"); Connection c = db.connect();
+                Divemap divemap = Divemap.configure().dataSource(db.dataSource())
+                        .registries(ExecuteParametersTest::history).load()) {
+            divemap.upgrade("head");
+            assertEquals(expected, read(c, kind), "online");
+        }
+        try (Divemap offline = Divemap.configure().registries(ExecuteParametersTest::history).load();
+                TestDatabase db = TestDatabase.create(kind, "params_offline"); Connection c = db.connect();
+                Statement s = c.createStatement()) {
+            for (String statement : OfflineScriptTest.statements(offline.upgradeScript(kind, "base:head"))) {
+                s.execute(statement);
+            }
+            assertEquals(expected, read(c, kind), "offline");
+        }
+    }
+}
