@@ -61,8 +61,13 @@ public abstract class Ddl {
         } else if (value instanceof CharSequence || value instanceof Character || value instanceof java.util.UUID) {
             return stringLiteral(value.toString());
         } else if (value instanceof java.time.Instant instant) {
-            return stringLiteral(java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC).toString()
-                    .replace('T', ' '));
+            return instantLiteral(instant.atOffset(java.time.ZoneOffset.UTC));
+        } else if (value instanceof java.time.OffsetDateTime time) {
+            return instantLiteral(time);
+        } else if (value instanceof java.time.ZonedDateTime time) {
+            return instantLiteral(time.toOffsetDateTime());
+        } else if (value instanceof java.time.LocalDateTime || value instanceof java.time.LocalTime) {
+            return stringLiteral(wallClock(value));
         } else if (value instanceof java.time.temporal.TemporalAccessor temporal) {
             return stringLiteral(temporal.toString().replace('T', ' '));
         } else if (value instanceof java.sql.Timestamp || value instanceof java.sql.Date
@@ -73,6 +78,27 @@ public abstract class Ddl {
         }
         throw new IllegalArgumentException("a " + value.getClass().getName() + " value cannot be written into an"
                 + " offline SQL script; use a string, number, boolean, date, time or byte[]");
+    }
+
+    /** Date and time, seconds always written, a fraction only when there is one: {@code 2024-05-01 12:34:00}. */
+    public static final java.time.format.DateTimeFormatter WALL_CLOCK = new java.time.format.DateTimeFormatterBuilder()
+            .append(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral(' ')
+            .append(java.time.format.DateTimeFormatter.ISO_LOCAL_TIME).toFormatter(java.util.Locale.ROOT);
+
+    /** A {@code LocalDateTime} or {@code LocalTime} as SQL reads it (the ISO 'T' is a space). */
+    public static String wallClock(Object value) {
+        return value instanceof java.time.LocalTime time ? java.time.format.DateTimeFormatter.ISO_LOCAL_TIME.format(time)
+                : WALL_CLOCK.format((java.time.LocalDateTime) value);
+    }
+
+    /**
+     * A point in time, with its offset: a {@code TIMESTAMP WITH TIME ZONE} literal, which the database
+     * converts as it converts a bound {@code OffsetDateTime} (for a column without a time zone, to the
+     * session's time zone), so that the script stores what a live run stores.
+     */
+    String instantLiteral(java.time.OffsetDateTime time) {
+        return "TIMESTAMP WITH TIME ZONE " + stringLiteral(WALL_CLOCK.format(time.toLocalDateTime())
+                + time.getOffset().getId().replace("Z", "+00:00"));
     }
 
     /** Bytes, given as hexadecimal digits: the standard's binary string literal (MySQL, MariaDB, H2). */

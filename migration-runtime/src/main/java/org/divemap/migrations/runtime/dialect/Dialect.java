@@ -195,6 +195,8 @@ public abstract sealed class Dialect permits MySqlDialect, PostgresDialect, H2Di
     public void bind(PreparedStatement statement, int index, Object value) throws SQLException {
         if (value instanceof Instant instant) {
             setTimestamp(statement, index, instant);
+        } else if (value instanceof java.time.ZonedDateTime time) {
+            statement.setObject(index, time.toOffsetDateTime()); // what JDBC 4.2 drivers all accept
         } else if (value instanceof Character character) {
             statement.setString(index, character.toString());
         } else {

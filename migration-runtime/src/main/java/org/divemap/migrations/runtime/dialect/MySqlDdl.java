@@ -66,6 +66,12 @@ final class MySqlDdl extends Ddl {
         return temporal.fractionalDigits().isPresent() ? name + "(" + temporal.fractionalDigits().getAsInt() + ")" : name;
     }
 
+    /** MySQL keeps no time zone: a point in time is written, as it is bound, as its UTC date and time. */
+    @Override
+    String instantLiteral(java.time.OffsetDateTime time) {
+        return stringLiteral(WALL_CLOCK.format(time.withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime()));
+    }
+
     @Override
     String stringLiteral(String text) {
         return literal(text.replace("\\", "\\\\"));

@@ -111,14 +111,20 @@ sealed class MySqlDialect extends Dialect permits MariaDbDialect {
     /**
      * Binds as text what MySQL's driver would get wrong, as the offline literal writes it: a
      * {@code UUID} (the driver would store it Java-serialized), and times of day with their
-     * fractions of a second (which the driver drops on MariaDB, see {@link #setTimestamp}).
+     * fractions of a second (which the driver drops on MariaDB, see {@link #setTimestamp}); a point
+     * in time as its UTC date and time, since MySQL keeps no time zone.
      */
     @Override
     public void bind(PreparedStatement statement, int index, Object value) throws SQLException {
         if (value instanceof java.util.UUID || value instanceof java.sql.Timestamp || value instanceof java.sql.Time) {
             statement.setString(index, value.toString());
         } else if (value instanceof LocalDateTime || value instanceof java.time.LocalTime) {
-            statement.setString(index, value.toString().replace('T', ' '));
+            statement.setString(index, Ddl.wallClock(value));
+        } else if (value instanceof Instant || value instanceof java.time.OffsetDateTime
+                || value instanceof java.time.ZonedDateTime) {
+            Instant instant = value instanceof Instant i ? i : value instanceof java.time.OffsetDateTime o ? o.toInstant()
+                    : ((java.time.ZonedDateTime) value).toInstant();
+            statement.setString(index, Ddl.WALL_CLOCK.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC)));
         } else {
             super.bind(statement, index, value);
         }

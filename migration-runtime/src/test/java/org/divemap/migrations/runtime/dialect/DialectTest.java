@@ -62,6 +62,13 @@ class DialectTest {
                         java.sql.Time.valueOf("12:34:56")));
         assertEquals("SELECT decode('', 'hex'), decode('0A', 'hex'), '?'", postgres.inline("SELECT ?, ?, '?'",
                 new byte[0], new byte[] {10}));
+        java.time.Instant instant = java.time.Instant.parse("2024-05-01T12:34:00Z");
+        assertEquals("SELECT TIMESTAMP WITH TIME ZONE '2024-05-01 12:34:00+00:00',"
+                + " TIMESTAMP WITH TIME ZONE '2024-05-01 14:34:00+02:00', '2024-05-01 12:34:00', '12:34:00'",
+                postgres.inline("SELECT ?, ?, ?, ?", instant, instant.atOffset(java.time.ZoneOffset.ofHours(2)),
+                        java.time.LocalDateTime.of(2024, 5, 1, 12, 34), java.time.LocalTime.of(12, 34)));
+        assertEquals("SELECT '2024-05-01 12:34:00', '2024-05-01 12:34:00'", mysql.inline("SELECT ?, ?", instant,
+                instant.atZone(java.time.ZoneId.of("Asia/Tokyo"))));
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> postgres.inline("SELECT ?", new Object()));
         assertTrue(e.getMessage().startsWith("a java.lang.Object value cannot be written"), e.getMessage());

@@ -36,6 +36,11 @@ class ExecuteParametersTest {
     private static final LocalDate DAY = LocalDate.of(2024, 5, 1);
     private static final LocalDateTime WALL = LocalDateTime.of(2023, 1, 2, 3, 4, 5, 678_000_000);
     private static final BigDecimal AMOUNT = new BigDecimal("12.50");
+    /** The instant AT again, with an offset and with a zone. */
+    private static final java.time.OffsetDateTime AT_OFFSET = AT.atOffset(ZoneOffset.ofHours(2));
+    private static final java.time.ZonedDateTime AT_ZONED = AT.atZone(java.time.ZoneId.of("America/New_York"));
+    /** No seconds: ISO text would leave them out. */
+    private static final LocalDateTime MINUTE = LocalDateTime.of(2024, 5, 1, 12, 34);
 
     private static String q(Operations op, String name) {
         String quote = op.database() == Database.MYSQL || op.database() == Database.MARIADB ? "`" : "\"";
@@ -52,7 +57,9 @@ class ExecuteParametersTest {
                                 Column.of("wall", Type.datetime(3)).nullable(),
                                 Column.of("amount", Type.decimal(10, 2)).nullable(),
                                 Column.of("flag", Type.bool()).nullable(),
-                                Column.of("label", Type.varchar(20)).nullable()),
+                                Column.of("label", Type.varchar(20)).nullable(),
+                                Column.of("moment", Type.datetime(3)).nullable(),
+                                Column.of("minute", Type.datetime()).nullable()),
                         op -> op.dropTable("values_seen")));
         RegisteredRevision rows = new RegisteredRevision("0002_rows", List.of("0001_values"), List.of(), List.of(),
                 "", OperationsRenderingTest.Lambda.class.getName(), null, () -> new OperationsRenderingTest.Lambda(
@@ -60,11 +67,12 @@ class ExecuteParametersTest {
                             op.execute("INSERT INTO " + q(op, "values_seen") + " (" + q(op, "id") + ", "
                                     + q(op, "token") + ", " + q(op, "at") + ", " + q(op, "day") + ", "
                                     + q(op, "wall") + ", " + q(op, "amount") + ", " + q(op, "flag") + ", "
-                                    + q(op, "label") + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                    1, ID, AT, DAY, WALL, AMOUNT, true, 'x');
+                                    + q(op, "label") + ", " + q(op, "moment") + ", " + q(op, "minute")
+                                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                    1, ID, AT, DAY, WALL, AMOUNT, true, 'x', AT_OFFSET, MINUTE);
                             op.bulkInsert("values_seen", List.of("id", "token", "at", "day", "wall", "amount", "flag",
-                                    "label"), List.of(Arrays.asList(2, ID, AT, DAY, java.sql.Timestamp.valueOf(WALL), AMOUNT, false,
-                                            "it's")));
+                                    "label", "moment", "minute"), List.of(Arrays.asList(2, ID, AT, DAY,
+                                            java.sql.Timestamp.valueOf(WALL), AMOUNT, false, "it's", AT_ZONED, MINUTE)));
                         }, op -> op.execute("DELETE FROM " + q(op, "values_seen"))));
         return List.of(table, rows);
     }
@@ -74,24 +82,43 @@ class ExecuteParametersTest {
         List<String> rows = new ArrayList<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT " + q + "token" + q
                 + ", " + q + "at" + q + ", " + q + "day" + q + ", " + q + "wall" + q + ", " + q + "amount" + q + ", "
-                + q + "flag" + q + ", " + q + "label" + q + " FROM " + q + "values_seen" + q + " ORDER BY " + q
+                + q + "flag" + q + ", " + q + "label" + q + ", " + q + "moment" + q + ", " + q + "minute" + q
+                + " FROM " + q + "values_seen" + q + " ORDER BY " + q
                 + "id" + q)) {
             while (rs.next()) {
                 rows.add(rs.getString(1) + " | " + rs.getObject(2, LocalDateTime.class) + " | "
                         + rs.getObject(3, LocalDate.class) + " | " + rs.getObject(4, LocalDateTime.class) + " | "
-                        + rs.getBigDecimal(5) + " | " + rs.getBoolean(6) + " | " + rs.getString(7));
+                        + rs.getBigDecimal(5) + " | " + rs.getBoolean(6) + " | " + rs.getString(7) + " | "
+                        + rs.getObject(8, LocalDateTime.class) + " | " + rs.getObject(9, LocalDateTime.class));
             }
         }
         return rows;
     }
 
+    /**
+     * In Paris as in UTC: PostgreSQL's driver gives the session the JVM's time zone, in which a point
+     * in time goes into a column without one; MySQL keeps UTC. (H2 reads the JVM's zone once, when
+     * first used, so a test cannot move it.)
+     */
     @ParameterizedTest
-    @EnumSource(names = {"MARIADB", "POSTGRESQL", "H2"})
-    void liveAndOfflineStoreTheSameValues(Database kind) throws SQLException {
-        String at = LocalDateTime.ofInstant(AT, ZoneOffset.UTC).toString();
-        List<String> expected = List.of(
-                ID + " | " + at + " | 2024-05-01 | " + WALL + " | 12.50 | true | x",
-                ID + " | " + at + " | 2024-05-01 | " + WALL + " | 12.50 | false | it's");
+    @org.junit.jupiter.params.provider.CsvSource({"MARIADB, UTC", "POSTGRESQL, UTC", "H2, UTC",
+            "MARIADB, Europe/Paris", "POSTGRESQL, Europe/Paris"})
+    void liveAndOfflineStoreTheSameValues(Database kind, String zone) throws SQLException {
+        java.util.TimeZone saved = java.util.TimeZone.getDefault();
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone(zone));
+        try {
+            String at = LocalDateTime.ofInstant(AT, kind == Database.MARIADB ? ZoneOffset.UTC
+                    : java.time.ZoneId.of(zone)).toString();
+            String rest = " | " + at + " | " + MINUTE;
+            assertRoundTrips(kind, List.of(
+                    ID + " | " + at + " | 2024-05-01 | " + WALL + " | 12.50 | true | x" + rest,
+                    ID + " | " + at + " | 2024-05-01 | " + WALL + " | 12.50 | false | it's" + rest));
+        } finally {
+            java.util.TimeZone.setDefault(saved);
+        }
+    }
+
+    private static void assertRoundTrips(Database kind, List<String> expected) throws SQLException {
         try (TestDatabase db = TestDatabase.create(kind, "params"); Connection c = db.connect();
                 Divemap divemap = Divemap.configure().dataSource(db.dataSource())
                         .registries(ExecuteParametersTest::history).load()) {
