@@ -330,9 +330,19 @@ final class JdbcOperations implements Operations {
     @Override
     public void addConstraint(String table, Constraint constraint) {
         String name = names.nameFor(table, constraint).orElse(null);
+        // MySQL gives a foreign key an index of the same name when no index serves its columns, and
+        // DROP FOREIGN KEY leaves it: an undo that must restore the schema drops it too.
+        boolean implicitIndex = name != null && connection != null && constraint.kind() == Constraint.Kind.FOREIGN_KEY
+                && dialect.commitsEachStatement() && !schema().hasIndex(table, name);
         run("addConstraint " + (name != null ? name : constraint.kind()) + " on " + table,
                 ddl.addConstraint(table, constraint, names),
                 name == null ? null : ddl.dropConstraint(table, name, constraint.kind()));
+        if (implicitIndex && schema().hasIndex(table, name)) {
+            Done added = log.done.remove(log.done.size() - 1);
+            List<String> inverse = new ArrayList<>(added.inverse());
+            inverse.addAll(ddl.dropIndex(table, name, OnlineDdl.DEFAULT));
+            log.done.add(new Done(added.description(), added.statements(), List.copyOf(inverse)));
+        }
     }
 
     @Override

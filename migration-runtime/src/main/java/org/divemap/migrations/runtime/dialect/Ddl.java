@@ -44,7 +44,8 @@ public abstract class Ddl {
         return columns.stream().map(this::q).collect(Collectors.joining(", "));
     }
 
-    static String literal(String text) {
+    /** Text in single quotes, quotes doubled: all the escaping the SQL standard needs. */
+    static String quoted(String text) {
         return "'" + text.replace("'", "''") + "'";
     }
 
@@ -106,9 +107,9 @@ public abstract class Ddl {
         return "X'" + hex + "'";
     }
 
-    /** A string literal; MySQL also escapes backslashes. */
+    /** A string literal, for values, defaults, comments and enumerations; MySQL also escapes backslashes. */
     String stringLiteral(String text) {
-        return literal(text);
+        return quoted(text);
     }
 
     /** The statement with each {@code ?} replaced by its parameter as a literal, for offline scripts. */
@@ -174,7 +175,7 @@ public abstract class Ddl {
 
     String defaultValue(DefaultValue value) {
         if (value instanceof DefaultValue.Text text) {
-            return literal(text.value());
+            return stringLiteral(text.value());
         } else if (value instanceof DefaultValue.Numeric number) {
             return number.value().toPlainString();
         } else if (value instanceof DefaultValue.Bool bool) {
@@ -206,10 +207,10 @@ public abstract class Ddl {
     /** Comments on a new table and its columns, where they are separate statements. */
     List<String> comments(String table, Optional<String> tableComment, List<Column> columns) {
         List<String> statements = new ArrayList<>();
-        tableComment.ifPresent(c -> statements.add("COMMENT ON TABLE " + q(table) + " IS " + literal(c)));
+        tableComment.ifPresent(c -> statements.add("COMMENT ON TABLE " + q(table) + " IS " + stringLiteral(c)));
         for (Column column : columns) {
             column.comment().ifPresent(c -> statements.add("COMMENT ON COLUMN " + q(table) + "." + q(column.name())
-                    + " IS " + literal(c)));
+                    + " IS " + stringLiteral(c)));
         }
         return statements;
     }
@@ -261,9 +262,12 @@ public abstract class Ddl {
 
     public List<String> addColumn(String table, Column column, OnlineDdl online, NamingConvention names) {
         List<String> statements = new ArrayList<>();
-        statements.add("ALTER TABLE " + q(table) + " ADD COLUMN " + columnDefinition(column) + alterOptions(online));
-        if (column.isPrimaryKey()) {
-            statements.add("ALTER TABLE " + q(table) + " ADD PRIMARY KEY (" + q(column.name()) + ")");
+        String key = "ADD PRIMARY KEY (" + q(column.name()) + ")";
+        boolean keyWithColumn = column.isPrimaryKey() && addsKeyWithColumn();
+        statements.add("ALTER TABLE " + q(table) + " ADD COLUMN " + columnDefinition(column)
+                + (keyWithColumn ? ", " + key : "") + alterOptions(online));
+        if (column.isPrimaryKey() && !keyWithColumn) {
+            statements.add("ALTER TABLE " + q(table) + " " + key);
         }
         if (column.isUnique()) {
             statements.add("ALTER TABLE " + q(table) + " ADD " + constraint(table, Constraint.unique(column.name()),
@@ -271,6 +275,14 @@ public abstract class Ddl {
         }
         statements.addAll(comments(table, Optional.empty(), List.of(column)));
         return statements;
+    }
+
+    /**
+     * Whether a new primary-key column gets its key in the same {@code ALTER TABLE}: MySQL refuses an
+     * {@code AUTO_INCREMENT} column that is not a key yet.
+     */
+    boolean addsKeyWithColumn() {
+        return false;
     }
 
     public List<String> dropColumn(String table, String column, OnlineDdl online) {

@@ -30,7 +30,7 @@ final class H2Ddl extends PostgresDdl {
             case BINARY -> "BINARY(" + ((Type.Sized) type).length() + ")";
             case VARBINARY -> "VARBINARY(" + ((Type.Sized) type).length() + ")";
             case BLOB, MEDIUM_BLOB, LONG_BLOB -> "BLOB";
-            case ENUM -> "ENUM(" + String.join(", ", ((Type.Enumeration) type).values().stream().map(Ddl::literal)
+            case ENUM -> "ENUM(" + String.join(", ", ((Type.Enumeration) type).values().stream().map(this::stringLiteral)
                     .toList()) + ")";
             default -> super.type(type);
         };

@@ -50,7 +50,7 @@ final class MySqlDdl extends Ddl {
             case TIMESTAMP, TIMESTAMP_WITH_TIME_ZONE -> temporal("TIMESTAMP", type);
             case UUID -> "CHAR(36)";
             case JSON -> "JSON";
-            case ENUM -> "ENUM(" + String.join(", ", ((Type.Enumeration) type).values().stream().map(Ddl::literal)
+            case ENUM -> "ENUM(" + String.join(", ", ((Type.Enumeration) type).values().stream().map(this::stringLiteral)
                     .toList()) + ")";
             case CUSTOM -> ((Type.Custom) type).sql();
         };
@@ -73,8 +73,13 @@ final class MySqlDdl extends Ddl {
     }
 
     @Override
+    boolean addsKeyWithColumn() {
+        return true;
+    }
+
+    @Override
     String stringLiteral(String text) {
-        return literal(text.replace("\\", "\\\\"));
+        return quoted(text.replace("\\", "\\\\"));
     }
 
     @Override
@@ -103,7 +108,7 @@ final class MySqlDdl extends Ddl {
         if (column.isAutoIncrement()) {
             suffix.append(" AUTO_INCREMENT");
         }
-        column.comment().ifPresent(comment -> suffix.append(" COMMENT ").append(literal(comment)));
+        column.comment().ifPresent(comment -> suffix.append(" COMMENT ").append(stringLiteral(comment)));
         return suffix.toString();
     }
 
@@ -126,7 +131,7 @@ final class MySqlDdl extends Ddl {
             sql.append(" COLLATE=").append(options.collation());
         }
         if (options.comment() != null) {
-            sql.append(" COMMENT=").append(literal(options.comment()));
+            sql.append(" COMMENT=").append(stringLiteral(options.comment()));
         }
         for (Map.Entry<String, String> option : options.mysqlOptions().entrySet()) {
             sql.append(' ').append(option.getKey()).append('=').append(option.getValue());

@@ -58,7 +58,7 @@ class PostgresDdl extends Ddl {
     String columnSuffix(Column column) {
         if (column.type() instanceof Type.Enumeration enumeration) {
             return " CHECK (" + q(column.name()) + " IN (" + String.join(", ", enumeration.values().stream()
-                    .map(Ddl::literal).toList()) + "))";
+                    .map(this::stringLiteral).toList()) + "))";
         }
         return "";
     }
@@ -83,7 +83,7 @@ class PostgresDdl extends Ddl {
         }
         if (change.comment() != null) {
             statements.add("COMMENT ON COLUMN " + q(table) + "." + q(change.column()) + " IS "
-                    + literal(change.comment()));
+                    + stringLiteral(change.comment()));
         }
         if (change.newName() != null) {
             statements.add(rename(table, change.column(), change.newName()));

@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class UndoOnFailureTest {
 
-    private static final int OPERATIONS = 6;
+    private static final int OPERATIONS = 7;
 
     private static List<Consumer<Operations>> operations(String p) {
         Column c = Column.of("c", Type.varchar(10)).nullable();
@@ -43,6 +43,8 @@ class UndoOnFailureTest {
                 op -> op.addColumn(p + "base", Column.of("added", Type.integer()).nullable()),
                 op -> op.createIndex(p + "base", Index.on("x")),
                 op -> op.addConstraint(p + "base", Constraint.unique("y")),
+                // no index serves z: MySQL adds one for the foreign key, which the undo must drop too
+                op -> op.addConstraint(p + "base", Constraint.foreignKey("z", p + "extra", "id")),
                 op -> op.alterColumn(p + "base", ColumnChange.of(c).type(Type.varchar(20))),
                 op -> op.renameTable(p + "base", p + "renamed"));
     }
@@ -50,7 +52,7 @@ class UndoOnFailureTest {
     private static List<RegisteredRevision> history(String p, int failAt) {
         Consumer<Operations> base = op -> op.createTable(p + "base", Column.of("id", Type.integer()).primaryKey(),
                 Column.of("x", Type.integer()).nullable(), Column.of("y", Type.integer()).nullable(),
-                Column.of("c", Type.varchar(10)).nullable());
+                Column.of("c", Type.varchar(10)).nullable(), Column.of("z", Type.integer()).nullable());
         Consumer<Operations> failing = op -> {
             List<Consumer<Operations>> steps = operations(p);
             for (int i = 0; i < steps.size(); i++) {
