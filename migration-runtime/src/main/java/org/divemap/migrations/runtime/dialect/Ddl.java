@@ -112,17 +112,30 @@ public abstract class Ddl {
         return quoted(text);
     }
 
-    /** The statement with each {@code ?} replaced by its parameter as a literal, for offline scripts. */
+    /**
+     * The statement with each {@code ?} placeholder replaced by its parameter as a literal, for offline
+     * scripts (and for the checksum of a live run). A {@code ?} counts as the driver counts it: not
+     * inside a string, a quoted name or a comment, nor PostgreSQL's {@code ??}, which the driver sends
+     * as a {@code ?} operator.
+     */
     public String inline(String sql, Object... params) {
         StringBuilder out = new StringBuilder();
         int next = 0;
-        boolean quoted = false;
-        for (int i = 0; i < sql.length(); i++) {
-            char c = sql.charAt(i);
-            if (c == '\'') {
-                quoted = !quoted;
+        int i = 0;
+        while (i < sql.length()) {
+            int end = skipQuotedOrComment(sql, i);
+            if (end > i) {
+                out.append(sql, i, end);
+                i = end;
+                continue;
             }
-            if (c == '?' && !quoted) {
+            char c = sql.charAt(i);
+            if (c == '?' && doubledQuestionMarkIsOperator() && i + 1 < sql.length() && sql.charAt(i + 1) == '?') {
+                out.append('?');
+                i += 2;
+                continue;
+            }
+            if (c == '?') {
                 if (next >= params.length) {
                     throw new IllegalArgumentException("the statement has more ? placeholders than the " + params.length
                             + " parameters given: " + sql);
@@ -131,12 +144,73 @@ public abstract class Ddl {
             } else {
                 out.append(c);
             }
+            i++;
         }
         if (next != params.length) {
             throw new IllegalArgumentException("the statement has " + next + " ? placeholders but " + params.length
                     + " parameters were given: " + sql);
         }
         return out.toString();
+    }
+
+    /**
+     * Where the string, quoted name or comment starting at {@code start} ends (exclusive), or
+     * {@code start} if none starts there. Unterminated, it runs to the end, as the database would read it.
+     */
+    int skipQuotedOrComment(String sql, int start) {
+        char c = sql.charAt(start);
+        if (c == '\'' || c == '"' || (c == '`' && backtickQuotes())) {
+            int i = start + 1;
+            while (i < sql.length()) {
+                char d = sql.charAt(i);
+                if (d == '\\' && c == '\'' && backslashEscapes()) {
+                    i += 2;
+                } else if (d == c) {
+                    if (i + 1 < sql.length() && sql.charAt(i + 1) == c) {
+                        i += 2; // doubled: the quote itself
+                    } else {
+                        return i + 1;
+                    }
+                } else {
+                    i++;
+                }
+            }
+            return sql.length();
+        }
+        if (sql.startsWith("--", start) && lineCommentAt(sql, start) || c == '#' && hashComments()) {
+            int end = sql.indexOf('\n', start);
+            return end < 0 ? sql.length() : end;
+        }
+        if (sql.startsWith("/*", start)) {
+            int end = sql.indexOf("*/", start + 2);
+            return end < 0 ? sql.length() : end + 2;
+        }
+        return start;
+    }
+
+    /** Whether {@code --} at {@code start} opens a comment (MySQL wants a space or the line's end after it). */
+    boolean lineCommentAt(String sql, int start) {
+        return true;
+    }
+
+    /** Whether a backslash escapes the next character in a string (MySQL's default). */
+    boolean backslashEscapes() {
+        return false;
+    }
+
+    /** Whether backticks quote names (MySQL). */
+    boolean backtickQuotes() {
+        return false;
+    }
+
+    /** Whether {@code #} starts a comment (MySQL). */
+    boolean hashComments() {
+        return false;
+    }
+
+    /** Whether {@code ??} is the {@code ?} operator and no placeholder (PostgreSQL's driver). */
+    boolean doubledQuestionMarkIsOperator() {
+        return false;
     }
 
     /** INSERT statements with literal rows (1,000 rows each), for offline scripts. */

@@ -15,6 +15,12 @@ final class H2Ddl extends PostgresDdl {
         super(dialect);
     }
 
+    /** H2's driver has no {@code ??} escape; dollar quotes it reads as PostgreSQL does. */
+    @Override
+    boolean doubledQuestionMarkIsOperator() {
+        return false;
+    }
+
     /** H2 reads {@code X'..'} as bytes, as the standard does. */
     @Override
     String binaryLiteral(String hex) {

@@ -78,6 +78,26 @@ final class MySqlDdl extends Ddl {
     }
 
     @Override
+    boolean lineCommentAt(String sql, int start) {
+        return start + 2 >= sql.length() || Character.isWhitespace(sql.charAt(start + 2));
+    }
+
+    @Override
+    boolean backslashEscapes() {
+        return true;
+    }
+
+    @Override
+    boolean backtickQuotes() {
+        return true;
+    }
+
+    @Override
+    boolean hashComments() {
+        return true;
+    }
+
+    @Override
     String stringLiteral(String text) {
         return quoted(text.replace("\\", "\\\\"));
     }

@@ -16,6 +16,25 @@ class PostgresDdl extends Ddl {
         super(dialect);
     }
 
+    @Override
+    boolean doubledQuestionMarkIsOperator() {
+        return true;
+    }
+
+    /** Dollar-quoted strings too: {@code $$...$$}, {@code $body$...$body$}. */
+    @Override
+    int skipQuotedOrComment(String sql, int start) {
+        java.util.regex.Matcher tag = DOLLAR_TAG.matcher(sql).region(start, sql.length());
+        if (sql.charAt(start) == '$' && tag.lookingAt()
+                && (start == 0 || !Character.isJavaIdentifierPart(sql.charAt(start - 1)))) {
+            int end = sql.indexOf(tag.group(), tag.end());
+            return end < 0 ? sql.length() : end + tag.group().length();
+        }
+        return super.skipQuotedOrComment(sql, start);
+    }
+
+    private static final java.util.regex.Pattern DOLLAR_TAG = java.util.regex.Pattern.compile("\\$[A-Za-z_]*\\$");
+
     /** {@code X'..'} is a bit string here; {@code decode} gives a bytea whatever the escape settings. */
     @Override
     String binaryLiteral(String hex) {

@@ -75,6 +75,27 @@ class DialectTest {
     }
 
     @Test
+    void countsPlaceholdersAsTheDriversDo() {
+        Ddl mysql = Ddl.of(Dialect.of(Database.MARIADB));
+        Ddl postgres = Ddl.of(Dialect.of(Database.POSTGRESQL));
+        Ddl h2 = Ddl.of(Dialect.of(Database.H2));
+        String sql = "UPDATE \"t?\" SET a = ? /* why? */ WHERE b = 'it''s?' -- really?\n AND c = ?";
+        for (Ddl ddl : List.of(postgres, h2)) {
+            assertEquals("UPDATE \"t?\" SET a = 1 /* why? */ WHERE b = 'it''s?' -- really?\n AND c = 2",
+                    ddl.inline(sql, 1, 2));
+        }
+        assertEquals("UPDATE `t?` SET a = 1 # why?\n WHERE b = 'don\\'t?' AND c = 5--2",
+                mysql.inline("UPDATE `t?` SET a = ? # why?\n WHERE b = 'don\\'t?' AND c = 5--?", 1, 2));
+        assertEquals("SELECT data ? 'a', $$it's ? here$$, $f$?$f$, x$y FROM t WHERE id = 7",
+                postgres.inline("SELECT data ?? 'a', $$it's ? here$$, $f$?$f$, x$y FROM t WHERE id = ?", 7));
+        assertEquals("SELECT 12", h2.inline("SELECT ??", 1, 2), "H2's driver reads ?? as two placeholders");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> postgres.inline("SELECT ? -- and ?", 1, 2));
+        assertTrue(e.getMessage().startsWith("the statement has 1 ? placeholders but 2 parameters were given"),
+                e.getMessage());
+    }
+
+    @Test
     void answersTheSameQuestionsForEachDatabase() {
         assertEquals(List.of(false, false, true, false), List.of(Dialect.of(Database.MYSQL).transactionalDdl(),
                 Dialect.of(Database.MARIADB).transactionalDdl(), Dialect.of(Database.POSTGRESQL).transactionalDdl(),
