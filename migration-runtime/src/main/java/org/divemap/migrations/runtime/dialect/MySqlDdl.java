@@ -197,9 +197,13 @@ final class MySqlDdl extends Ddl {
             return statements;
         }
         if (change.defaultValue() != null) {
+            String value = change.existing() != null ? defaultValue(change.existing(), change.defaultValue())
+                    : defaultValue(change.defaultValue());
+            // MySQL 8 takes only a literal or a parenthesised expression after SET DEFAULT (MariaDB either)
+            boolean expression = change.defaultValue() instanceof DefaultValue.CurrentTimestamp
+                    || change.defaultValue() instanceof DefaultValue.Expression;
             statements.add("ALTER TABLE " + q(table) + " ALTER COLUMN " + q(change.column()) + " SET DEFAULT "
-                    + (change.existing() != null ? defaultValue(change.existing(), change.defaultValue())
-                            : defaultValue(change.defaultValue())) + alterOptions(online));
+                    + (expression ? "(" + value + ")" : value) + alterOptions(online));
         } else if (change.defaultDropped()) {
             statements.add("ALTER TABLE " + q(table) + " ALTER COLUMN " + q(change.column()) + " DROP DEFAULT"
                     + alterOptions(online));

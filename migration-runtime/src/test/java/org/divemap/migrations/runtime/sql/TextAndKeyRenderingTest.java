@@ -37,13 +37,21 @@ class TextAndKeyRenderingTest {
                         op -> op.createTable("paths", Column.of("n", Type.integer()),
                                 Column.of("path", Type.varchar(50)).defaultValue(DefaultValue.of(PATH))
                                         .comment("ends with a backslash \\"),
-                                Column.of("kind", Type.enumeration(ODD, "plain")).defaultValue(ODD)),
+                                Column.of("kind", Type.enumeration(ODD, "plain")).defaultValue(ODD),
+                                Column.of("stamp", Type.datetime(3)).nullable()),
                         op -> op.dropTable("paths")));
         RegisteredRevision key = new RegisteredRevision("0002_key", List.of("0001_paths"), List.of(), List.of(), "",
                 OperationsRenderingTest.Lambda.class.getName(), null, () -> new OperationsRenderingTest.Lambda(
                         op -> op.addColumn("paths", Column.of("id", Type.bigint()).autoIncrement().primaryKey()),
                         op -> op.dropColumn("paths", "id")));
-        return List.of(table, key);
+        // a default-only change to an expression: MySQL 8 wants it in parentheses after SET DEFAULT
+        RegisteredRevision now = new RegisteredRevision("0003_now", List.of("0002_key"), List.of(), List.of(), "",
+                OperationsRenderingTest.Lambda.class.getName(), null, () -> new OperationsRenderingTest.Lambda(
+                        op -> op.alterColumn("paths", org.divemap.migrations.ColumnChange.of(
+                                Column.of("stamp", Type.datetime(3)).nullable()).defaultValue(
+                                        DefaultValue.currentTimestamp())),
+                        op -> op.alterColumn("paths", org.divemap.migrations.ColumnChange.of("stamp").dropDefault())));
+        return List.of(table, key, now);
     }
 
     @ParameterizedTest
@@ -64,14 +72,27 @@ class TextAndKeyRenderingTest {
                 }
             }
 
-            divemap.upgrade("head"); // on a table with rows, which the new column numbers
+            divemap.upgrade("0002_key"); // on a table with rows, which the new column numbers
             SchemaInspector inspector = new JdbcSchemaInspector(c, dialect, null);
             assertEquals(Optional.of(List.of("id")), inspector.primaryKey("paths").map(k -> k.columns()));
             assertTrue(inspector.column("paths", "id").orElseThrow().autoIncrement(),
                     inspector.columns("paths").toString());
 
+            divemap.upgrade("head");
+            assertTrue(inspector.column("paths", "stamp").orElseThrow().defaultValue().toUpperCase(java.util.Locale.ROOT)
+                    .contains("CURRENT_TIMESTAMP"), inspector.columns("paths").toString());
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO " + dialect.quote("paths") + " (" + dialect.quote("n") + ") VALUES (3)");
+                try (ResultSet rs = s.executeQuery("SELECT " + dialect.quote("stamp") + " FROM "
+                        + dialect.quote("paths") + " WHERE " + dialect.quote("n") + " = 3")) {
+                    assertTrue(rs.next());
+                    assertTrue(rs.getObject(1) != null, "the new default fills the column");
+                }
+            }
+
             divemap.downgrade("0001_paths");
             assertEquals(Optional.empty(), inspector.primaryKey("paths"));
+            assertEquals(null, inspector.column("paths", "stamp").orElseThrow().defaultValue());
         }
     }
 }
