@@ -16,6 +16,21 @@ final class PostgresDialect extends Dialect {
         return "PostgreSQL";
     }
 
+    /**
+     * Text goes as an untyped value, as the offline script's quoted literal does (and as psycopg sends
+     * it for Alembic): the server reads it as the column or operator needs, {@code json}, {@code uuid},
+     * a date, where a {@code varchar} parameter would be refused. A {@code UUID} goes as its text the
+     * same way, so that it also compares with a text column.
+     */
+    @Override
+    public void bind(java.sql.PreparedStatement statement, int index, Object value) throws java.sql.SQLException {
+        if (value instanceof CharSequence || value instanceof Character || value instanceof java.util.UUID) {
+            statement.setObject(index, value.toString(), java.sql.Types.OTHER);
+        } else {
+            super.bind(statement, index, value);
+        }
+    }
+
     @Override
     public boolean transactionalDdl() {
         return true;
