@@ -2,6 +2,7 @@ package org.divemap.migrations.runtime.dialect;
 
 import java.util.List;
 import org.divemap.migrations.Column;
+import org.divemap.migrations.ColumnChange;
 import org.divemap.migrations.Constraint;
 import org.divemap.migrations.Index;
 import org.divemap.migrations.NamingConvention;
@@ -13,6 +14,12 @@ final class H2Ddl extends PostgresDdl {
 
     H2Ddl(Dialect dialect) {
         super(dialect);
+    }
+
+    /** H2 has a real ENUM type: no CHECK stands for it. */
+    @Override
+    List<String> enumCheckChange(String table, ColumnChange change, boolean before) {
+        return List.of();
     }
 
     /** H2's driver has no {@code ??} escape; dollar quotes it reads as PostgreSQL does. */

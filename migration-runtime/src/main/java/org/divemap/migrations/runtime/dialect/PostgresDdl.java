@@ -76,10 +76,51 @@ class PostgresDdl extends Ddl {
     @Override
     String columnSuffix(Column column) {
         if (column.type() instanceof Type.Enumeration enumeration) {
-            return " CHECK (" + q(column.name()) + " IN (" + String.join(", ", enumeration.values().stream()
-                    .map(this::stringLiteral).toList()) + "))";
+            return " CHECK " + enumCondition(column.name(), enumeration);
         }
         return "";
+    }
+
+    private String enumCondition(String column, Type.Enumeration enumeration) {
+        return "(" + q(column) + " IN (" + String.join(", ", enumeration.values().stream()
+                .map(this::stringLiteral).toList()) + "))";
+    }
+
+    /**
+     * The name PostgreSQL gives the unnamed CHECK of an enumeration column, {@code <table>_<column>_check},
+     * the longer of the two parts shortened until it fits in 63 characters, as PostgreSQL does.
+     */
+    static String enumCheckName(String table, String column) {
+        int available = 63 - "_check".length() - 1;
+        int tableLength = table.length();
+        int columnLength = column.length();
+        while (tableLength + columnLength > available) {
+            if (tableLength > columnLength) {
+                tableLength--;
+            } else {
+                columnLength--;
+            }
+        }
+        return table.substring(0, tableLength) + "_" + column.substring(0, columnLength) + "_check";
+    }
+
+    /**
+     * A type change to or from an enumeration replaces the CHECK that stands for it: the old one would
+     * refuse new values, or outlive the enumeration.
+     */
+    List<String> enumCheckChange(String table, ColumnChange change, boolean before) {
+        boolean toEnum = change.type() instanceof Type.Enumeration;
+        boolean fromEnum = change.existing() != null && change.existing().type() instanceof Type.Enumeration;
+        if (!toEnum && !fromEnum) {
+            return List.of();
+        }
+        String name = enumCheckName(table, change.column());
+        if (before) {
+            return List.of("ALTER TABLE " + q(table) + " DROP CONSTRAINT IF EXISTS " + q(name));
+        }
+        return toEnum ? List.of("ALTER TABLE " + q(table) + " ADD CONSTRAINT " + q(name) + " CHECK "
+                + enumCondition(change.newName() != null ? change.newName() : change.column(),
+                        (Type.Enumeration) change.type())) : List.of();
     }
 
     @Override
@@ -90,6 +131,7 @@ class PostgresDdl extends Ddl {
         String alter = "ALTER TABLE " + q(table) + " ALTER COLUMN " + q(change.column());
         List<String> statements = new ArrayList<>();
         if (change.type() != null) {
+            statements.addAll(enumCheckChange(table, change, true));
             statements.add(alter + " " + typeChange(change.type()));
         }
         if (change.nullable() != null) {
@@ -106,6 +148,9 @@ class PostgresDdl extends Ddl {
         }
         if (change.newName() != null) {
             statements.add(rename(table, change.column(), change.newName()));
+        }
+        if (change.type() != null) {
+            statements.addAll(enumCheckChange(table, change, false));
         }
         return statements;
     }
