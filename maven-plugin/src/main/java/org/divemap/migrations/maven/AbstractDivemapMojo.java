@@ -222,8 +222,9 @@ abstract class AbstractDivemapMojo extends AbstractMojo {
 
         @Override
         public void batch(String revision, org.divemap.migrations.BatchUpdate.Progress progress) {
-            getLog().info(String.format(java.util.Locale.ROOT, "    %s batch %d: %,d rows so far, %.0f%% of the keys",
-                    progress.table(), progress.batch(), progress.rowsSoFar(), 100 * progress.fraction()));
+            // the same line as the command-line tool's, as data-migrations.md shows it
+            getLog().info(String.format(java.util.Locale.ROOT, "  %s: %s batch %d, %,d rows so far, %.0f%% of the keys",
+                    revision, progress.table(), progress.batch(), progress.rowsSoFar(), 100 * progress.fraction()));
         }
 
         @Override
