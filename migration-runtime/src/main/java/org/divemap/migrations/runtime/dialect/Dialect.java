@@ -199,10 +199,23 @@ public abstract sealed class Dialect permits MySqlDialect, PostgresDialect, H2Di
             statement.setObject(index, time.toOffsetDateTime()); // what JDBC 4.2 drivers all accept
         } else if (value instanceof Character character) {
             statement.setString(index, character.toString());
+        } else if (value instanceof Number number && !JDBC_NUMBERS.contains(value.getClass())) {
+            // an AtomicLong, a LongAdder...: drivers refuse them, or MySQL's stores them Java-serialized
+            statement.setBigDecimal(index, new java.math.BigDecimal(number.toString()));
+        } else if (value instanceof java.time.temporal.TemporalAccessor && !JDBC_TIMES.contains(value.getClass())) {
+            bind(statement, index, value.toString().replace('T', ' ')); // a Year, a YearMonth: as the literal
         } else {
             statement.setObject(index, value);
         }
     }
+
+    private static final java.util.Set<Class<?>> JDBC_NUMBERS = java.util.Set.of(Integer.class, Long.class,
+            Short.class, Byte.class, Double.class, Float.class, java.math.BigDecimal.class, java.math.BigInteger.class);
+
+    /** The java.time types that JDBC 4.2 drivers bind themselves. */
+    private static final java.util.Set<Class<?>> JDBC_TIMES = java.util.Set.of(java.time.LocalDate.class,
+            java.time.LocalTime.class, java.time.LocalDateTime.class, java.time.OffsetTime.class,
+            java.time.OffsetDateTime.class);
 
     /** Reads a {@link #timestampType()} column. */
     public Instant getTimestamp(ResultSet rs, int index) throws SQLException {

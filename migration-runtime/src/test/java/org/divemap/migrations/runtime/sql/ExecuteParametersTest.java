@@ -106,7 +106,9 @@ class ExecuteParametersTest {
                 OperationsRenderingTest.Lambda.class.getName(), null, () -> new OperationsRenderingTest.Lambda(
                         op -> op.createTable("typed", Column.of("id", Type.integer()).primaryKey(),
                                 Column.of("doc", Type.json()).nullable(), Column.of("ref", Type.uuid()).nullable(),
-                                Column.of("day", Type.date()).nullable(), Column.of("name", Type.varchar(40)).nullable()),
+                                Column.of("day", Type.date()).nullable(), Column.of("name", Type.varchar(40)).nullable(),
+                                Column.of("counter", Type.bigint()).nullable(), Column.of("period", Type.varchar(10))
+                                        .nullable()),
                         op -> op.dropTable("typed")));
         RegisteredRevision rows = new RegisteredRevision("0002_typed_rows", List.of("0001_typed"), List.of(), List.of(),
                 "", OperationsRenderingTest.Lambda.class.getName(), null, () -> new OperationsRenderingTest.Lambda(
@@ -114,6 +116,9 @@ class ExecuteParametersTest {
                             op.execute("INSERT INTO " + q(op, "typed") + " (" + q(op, "id") + ", " + q(op, "doc") + ", "
                                     + q(op, "ref") + ", " + q(op, "day") + ", " + q(op, "name")
                                     + ") VALUES (?, ?, ?, ?, ?)", 1, "{\"a\": 1}", ID.toString(), "2024-05-01", ID);
+                            op.execute("UPDATE " + q(op, "typed") + " SET " + q(op, "counter") + " = ?, "
+                                    + q(op, "period") + " = ?", new java.util.concurrent.atomic.AtomicLong(42),
+                                    java.time.YearMonth.of(2024, 5));
                             op.execute("UPDATE " + q(op, "typed") + " SET " + q(op, "day") + " = ? WHERE "
                                     + q(op, "name") + " = ? AND " + q(op, "ref") + " = ?", "2024-05-02", ID, ID);
                         }, op -> op.execute("DELETE FROM " + q(op, "typed"))));
@@ -123,10 +128,11 @@ class ExecuteParametersTest {
     private static String readTyped(Connection connection, Database kind) throws SQLException {
         String q = kind == Database.MARIADB ? "`" : "\"";
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT " + q + "doc" + q + ", "
-                + q + "ref" + q + ", " + q + "day" + q + ", " + q + "name" + q + " FROM " + q + "typed" + q)) {
+                + q + "ref" + q + ", " + q + "day" + q + ", " + q + "name" + q + ", " + q + "counter" + q + ", "
+                + q + "period" + q + " FROM " + q + "typed" + q)) {
             rs.next();
             return rs.getString(1) + " | " + rs.getString(2) + " | " + rs.getObject(3, LocalDate.class) + " | "
-                    + rs.getString(4);
+                    + rs.getString(4) + " | " + rs.getLong(5) + " | " + rs.getString(6);
         }
     }
 
@@ -141,7 +147,7 @@ class ExecuteParametersTest {
             divemap.upgrade("head");
             online = readTyped(c, kind);
         }
-        assertEquals(true, online.endsWith(" | " + ID + " | 2024-05-02 | " + ID), online);
+        assertEquals(true, online.endsWith(" | " + ID + " | 2024-05-02 | " + ID + " | 42 | 2024-05"), online);
         if (kind != Database.H2) { // H2 keeps text put into JSON as a JSON string, online and offline alike
             assertEquals(true, online.replace(" ", "").startsWith("{\"a\":1}"), online);
         }
