@@ -134,6 +134,25 @@ class DataOperationsTest {
 
     @ParameterizedTest
     @MethodSource(Databases.KINDS)
+    void batchUpdateByAKeyThatIsNoIntegerSaysSoBeforeAnyBatch(Database kind) throws SQLException {
+        try (Connection connection = DATABASES.get(kind).connect()) {
+            Dialect dialect = Dialect.detect(connection);
+            execute(connection, "CREATE TABLE " + dialect.quote("coded") + " (" + dialect.quote("code")
+                    + " VARCHAR(10) PRIMARY KEY, " + dialect.quote("n") + " INT)");
+            execute(connection, "INSERT INTO " + dialect.quote("coded") + " VALUES ('a', 1), ('b', 2)");
+            List<Long> batches = new ArrayList<>();
+
+            DivemapException e = assertThrows(DivemapException.class, () -> new DataOperations(connection, dialect)
+                    .batchUpdate(new BatchUpdate("coded", "code", 10, batch -> batches.add(batch.from()), p -> { })));
+
+            assertTrue(e.getMessage().contains("is keyed by column code, but its values are not integers that fit a"
+                    + " Java long (found String "), e.getMessage());
+            assertEquals(List.of(), batches, "no batch ran");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(Databases.KINDS)
     void batchUpdateVisitsEveryRowOnceAndSkipsGapsInTheKeys(Database kind) throws SQLException {
         try (Connection connection = DATABASES.get(kind).connect()) {
             Dialect dialect = Dialect.detect(connection);
