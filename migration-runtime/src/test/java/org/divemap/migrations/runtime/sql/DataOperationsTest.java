@@ -153,6 +153,27 @@ class DataOperationsTest {
 
     @ParameterizedTest
     @MethodSource(Databases.KINDS)
+    void aBatchKeptPastItsActionRefusesToRun(Database kind) throws SQLException {
+        try (Connection connection = DATABASES.get(kind).connect()) {
+            Dialect dialect = Dialect.detect(connection);
+            DataOperations data = new DataOperations(connection, dialect);
+            createCounters(connection, dialect, data, "kept", 1, 5);
+            List<BatchUpdate.Batch> kept = new ArrayList<>();
+
+            data.batchUpdate(new BatchUpdate("kept", "id", 10, kept::add, p -> { }));
+
+            assertEquals(1, kept.size());
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> kept.get(0).execute(
+                    "UPDATE " + dialect.quote("kept") + " SET " + dialect.quote("n") + " = 9"));
+            assertEquals("batch 1 of the batch update is over; use a batch only inside the action it was passed to",
+                    e.getMessage());
+            assertThrows(IllegalStateException.class, () -> kept.get(0).connection());
+            assertEquals(0, count(connection, dialect, "kept", dialect.quote("n") + " = 9"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(Databases.KINDS)
     void batchUpdateVisitsEveryRowOnceAndSkipsGapsInTheKeys(Database kind) throws SQLException {
         try (Connection connection = DATABASES.get(kind).connect()) {
             Dialect dialect = Dialect.detect(connection);
