@@ -5,6 +5,7 @@ assert log.contains('upgraded  75b96c8832aa in')
 assert log.contains('0006_merge_ratings -> 0007_add_dive_sites_rating_index (current, head)')
 assert log.contains('0005_add_user_diving_fields, ratings_0002_add_dive_site_rating -> 0006_merge_ratings (mergepoint)')
 assert new File(basedir, 'target/divemap').isDirectory() : 'the embedded database lives under target/'
+assert !new File(basedir, 'target/divemap/db.trace.db').exists() : 'a first run leaves no H2 error trace'
 // 2 and 3: MariaDB from -Ddivemap.url
 assert log.contains('Database: jdbc:mysql://127.0.0.1:3306/divemap_it_example?createDatabaseIfNotExist=true as root')
 assert log.contains('Current: 0007_add_dive_sites_rating_index (head)')

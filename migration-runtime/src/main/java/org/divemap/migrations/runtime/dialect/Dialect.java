@@ -96,6 +96,14 @@ public abstract sealed class Dialect permits MySqlDialect, PostgresDialect, H2Di
     public abstract boolean transactionalDdl();
 
     /**
+     * Whether the database writes every failed statement to a file of its own (H2's
+     * {@code .trace.db}): there, Divemap looks tables up before reading them instead of trying the read.
+     */
+    public boolean tracesFailedStatements() {
+        return false;
+    }
+
+    /**
      * Whether a migration that is not transactional runs with auto-commit off, the runtime committing
      * after each statement that {@link #commitsImplicitly} does not recognise: where DDL commits by
      * itself (MySQL, MariaDB), this behaves as auto-commit and saves the driver's auto-commit switches

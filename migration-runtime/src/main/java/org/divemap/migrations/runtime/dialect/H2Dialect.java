@@ -6,6 +6,11 @@ import org.divemap.migrations.Operations;
 final class H2Dialect extends Dialect {
 
     @Override
+    public boolean tracesFailedStatements() {
+        return true;
+    }
+
+    @Override
     public Operations.Database database() {
         return Operations.Database.H2;
     }

@@ -87,7 +87,7 @@ public final class VersionTable {
      * fails (no such table, or one whose name differs in case) is the catalog consulted.
      */
     public List<String> read(Connection connection) {
-        if (known == null) {
+        if (known == null && !dialect.tracesFailedStatements()) {
             Optional<List<String>> direct = readDirectly(connection);
             if (direct.isPresent()) {
                 return direct.get();
