@@ -114,6 +114,10 @@ abstract class AbstractDivemapMojo extends AbstractMojo {
             throw new MojoFailureException("divemap.recordEvery is " + recordEvery
                     + "; give 1 (record each revision, the default) or more.");
         }
+        if (connectTimeoutSeconds < 1) {
+            throw new MojoFailureException("divemap.connectTimeoutSeconds is " + connectTimeoutSeconds
+                    + "; give 1 or more (the default is 10).");
+        }
         ConnectionSettings settings = null; // goals that need no database read no credentials
         if (needsDatabase()) {
             try {
@@ -134,7 +138,7 @@ abstract class AbstractDivemapMojo extends AbstractMojo {
                     .schema(schema)
                     .lockWait(Duration.ofSeconds(lockWaitSeconds))
                     .recordEvery(recordEvery)
-                    .connectTimeout(Duration.ofSeconds(Math.max(1, connectTimeoutSeconds)))
+                    .connectTimeout(Duration.ofSeconds(connectTimeoutSeconds))
                     .listener(new LogListener());
             if (needsDatabase()) {
                 getLog().info("Database: " + mask(settings.url()) + (settings.user() != null ? " as " + settings.user() : "")
@@ -191,6 +195,12 @@ abstract class AbstractDivemapMojo extends AbstractMojo {
                     + " <username> and <password>, or drop divemap.serverId.");
         }
         SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+        if (!result.getProblems().isEmpty()) {
+            // never go on with the ciphertext as the password
+            throw new MojoFailureException("Could not decrypt the password of <server> \"" + serverId + "\" in"
+                    + " settings.xml: " + result.getProblems().get(0).getMessage() + ". Check"
+                    + " ~/.m2/settings-security.xml (mvn --encrypt-master-password), or store the password plainly.");
+        }
         Server decrypted = result.getServer();
         return new ConnectionSettings.Server(serverId, decrypted.getUsername(), decrypted.getPassword());
     }

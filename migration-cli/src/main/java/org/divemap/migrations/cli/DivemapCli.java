@@ -78,7 +78,8 @@ public final class DivemapCli implements Runnable {
         @Override
         public String[] getVersion() {
             String version = DivemapCli.class.getPackage().getImplementationVersion();
-            return new String[] {"divemap " + (version != null ? version : "0.1.0-SNAPSHOT")};
+            // the jar's manifest carries it; run from classes (tests, an IDE), there is none
+            return new String[] {"divemap " + (version != null ? version : "(development build)")};
         }
     }
 
@@ -133,6 +134,11 @@ public final class DivemapCli implements Runnable {
             return true;
         }
 
+        /** Whether the command reads a database when one is configured and works without one. */
+        boolean usesDatabaseIfConfigured() {
+            return false;
+        }
+
         /** The resolved settings of a command that connects. */
         Settings settings;
 
@@ -165,13 +171,20 @@ public final class DivemapCli implements Runnable {
                         .lockWait(Duration.ofSeconds(common.lockWait))
                         .listener(new Progress(err));
                 Path config = common.config != null ? common.config : Path.of("divemap.properties");
+                boolean database = needsDatabase();
                 settings = Settings.resolve(config, common.config != null, System.getenv(), common.url,
                         common.user, common.password, common.versionTable, common.historyTable, common.schema,
-                        needsDatabase());
+                        database);
+                if (!database && usesDatabaseIfConfigured() && settings.url() != null) {
+                    database = true; // a URL is configured: read its credentials too
+                    settings = Settings.resolve(config, common.config != null, System.getenv(), common.url,
+                            common.user, common.password, common.versionTable, common.historyTable, common.schema,
+                            true);
+                }
                 // table names and the schema count offline too: an upgrade --sql writes the version table
                 configuration.versionTable(settings.versionTable()).historyTable(settings.historyTable())
                         .schema(settings.schema());
-                if (needsDatabase()) {
+                if (database) {
                     configuration.dataSource(settings.url(), settings.user(), settings.password());
                 }
                 configure(configuration);
@@ -189,7 +202,10 @@ public final class DivemapCli implements Runnable {
             } catch (DivemapException e) {
                 return fail(document, out, err, e.kind().name(), e.getMessage(), exitCode(e.kind()));
             } catch (java.io.IOException | RuntimeException e) {
-                return fail(document, out, err, "INTERNAL", String.valueOf(e), MIGRATION_FAILED);
+                // masked like every other message: a driver or a parser may quote the URL
+                return fail(document, out, err, "INTERNAL", org.divemap.migrations.runtime.Redaction.text(
+                        String.valueOf(e), settings == null ? common.password : settings.password(),
+                        settings == null ? common.url : settings.url()), MIGRATION_FAILED);
             } finally {
                 thread.setContextClassLoader(previous);
             }
@@ -487,6 +503,17 @@ public final class DivemapCli implements Runnable {
 
         @Option(names = {"-v", "--verbose"}, description = "Also show each revision's class.")
         boolean verbose;
+
+        /** Without a database it lists the graph alone, as alembic history does offline. */
+        @Override
+        boolean needsDatabase() {
+            return false;
+        }
+
+        @Override
+        boolean usesDatabaseIfConfigured() {
+            return true;
+        }
 
         @Override
         Map<String, Object> work(Divemap divemap, PrintWriter out) {

@@ -30,7 +30,8 @@ final class SafeProcedure {
             String backupCommand, boolean builtInBackup, Path backupDir, PrintWriter out) {
         List<String> rows = divemap.current().versionRows();
         out.println("Connected. Current: " + (rows.isEmpty() ? "base" : String.join(", ", rows)));
-        Plan plan = upgrade ? divemap.revisionMap().upgrade(rows, target) : divemap.revisionMap().downgrade(rows, target);
+        // the command's own refusals (unrecorded revisions, @Irreversible), before any backup is taken
+        Plan plan = divemap.preflight(upgrade, target);
         List<String> pending = plan.steps().stream().map(s -> s.revision().id()).toList();
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("pending", pending);
@@ -100,7 +101,18 @@ final class SafeProcedure {
     /** mysqldump or pg_dump for the URL; the password travels in the environment, never in argv. */
     private static List<String> builtIn(Settings settings, Path file, Map<String, String> env) {
         String url = settings.url();
-        URI uri = URI.create(url.substring("jdbc:".length()));
+        URI uri;
+        try {
+            uri = URI.create(url.substring("jdbc:".length()));
+        } catch (IllegalArgumentException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getRawAuthority() != null && uri.getHost() == null) { // several hosts, say
+            throw new DivemapException(DivemapException.Kind.CONFIGURATION, "The built-in backup cannot tell one"
+                    + " server and database from " + org.divemap.migrations.runtime.Redaction.url(url)
+                    + "; pass --backup-command (it gets the target file in DIVEMAP_BACKUP_FILE). Nothing was"
+                    + " migrated.");
+        }
         String database = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
         String host = uri.getHost() != null ? uri.getHost() : "127.0.0.1";
         String user = settings.user() != null ? settings.user() : query(uri, "user");

@@ -48,7 +48,7 @@ record Settings(String url, String user, String password, String versionTable, S
         String envPassword = env.get("DIVEMAP_PASSWORD");
         String passwordFile = database ? env.get("DIVEMAP_PASSWORD_FILE") : null;
         if (passwordFile != null && !passwordFile.isBlank()) {
-            if (envPassword != null) {
+            if (envPassword != null && !envPassword.isBlank()) { // a blank variable counts as unset
                 throw new ConfigurationException("Both DIVEMAP_PASSWORD and DIVEMAP_PASSWORD_FILE are set; keep one.");
             }
             try {

@@ -152,6 +152,37 @@ class DivemapCliIT {
     }
 
     @Test
+    void safeRefusesBeforeTheBackupWhatThePlainCommandRefuses(@TempDir Path dir) throws Exception {
+        String url = database("h2", dir);
+        Map<String, String> env = Map.of("DIVEMAP_URL", url);
+        assertEquals(0, cli(env, dir, "upgrade", "--classpath", CLASSES).exit());
+        // what a batched run that died leaves behind: a marked row for a revision it may have run
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO \"divemap_history\" (\"revision\", \"direction\", \"started_at\","
+                    + " \"duration_ms\", \"success\", \"error\") VALUES ('0002_name', 'down', CURRENT_TIMESTAMP, 0,"
+                    + " FALSE, '" + org.divemap.migrations.runtime.history.HistoryTable.UNRECORDED + "')");
+        }
+        Path marker = dir.resolve("backup-ran");
+        for (String target : List.of("head", "-1")) { // nothing to do, then something to do
+            Run safe = cli(env, dir, target.equals("head") ? "upgrade" : "downgrade", target, "--safe",
+                    "--backup-command", "touch \"" + marker + "\"", "--classpath", CLASSES, "--json");
+            assertEquals(2, safe.exit(), safe.out());
+            assertEquals("UNRECORDED_REVISIONS", safe.json().getAsJsonObject("error").get("kind").getAsString());
+            assertFalse(Files.exists(marker), "no backup is taken for a run that is refused");
+        }
+        Run history = cli(Map.of(), dir, "history", "--classpath", CLASSES);
+        assertEquals(0, history.exit(), history.err());
+        assertTrue(history.out().contains("0001_items -> 0002_name (head), Add name"), history.out());
+        Run blankTable = cli(env, dir, "current", "--version-table", "", "--classpath", CLASSES, "--json");
+        assertEquals(2, blankTable.exit(), blankTable.out());
+        assertEquals("CONFIGURATION", blankTable.json().getAsJsonObject("error").get("kind").getAsString());
+        Path passwordFile = Files.writeString(dir.resolve("password"), "");
+        Run blankPassword = cli(Map.of("DIVEMAP_URL", url, "DIVEMAP_PASSWORD", "", "DIVEMAP_PASSWORD_FILE",
+                passwordFile.toString()), dir, "current", "--classpath", CLASSES);
+        assertEquals(0, blankPassword.exit(), "a blank variable counts as unset: " + blankPassword.err());
+    }
+
+    @Test
     void safeUpgradeWithTheBuiltInMysqldump(@TempDir Path dir) throws Exception {
         Map<String, String> env = Map.of("DIVEMAP_URL", database("mariadb", dir));
         Run safe = cli(env, dir, "upgrade", "--safe", "--backup", "--classpath", CLASSES);

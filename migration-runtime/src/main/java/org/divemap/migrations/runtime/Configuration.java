@@ -181,7 +181,8 @@ public final class Configuration {
 
     private static String requireName(String name, String what) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException(what + " must not be blank");
+            throw new DivemapException(DivemapException.Kind.CONFIGURATION, what + " must not be blank: give the"
+                    + " table's name, or leave the setting out for the default.");
         }
         return name;
     }

@@ -243,6 +243,26 @@ public final class Divemap implements AutoCloseable {
         return migrate("stamp", String.join(" ", targets), rows -> map.stamp(rows, List.of(targets), purge));
     }
 
+    /**
+     * Checks, changing nothing and taking no lock, that {@code upgrade(target)} (or
+     * {@code downgrade(target)}) could start now, and returns what it would run: the version rows
+     * must be known to this build, no run recording in batches may have left revisions unrecorded,
+     * and no {@code @Irreversible} revision may stand in a downgrade's way. The command's own checks
+     * are the same; this lets a caller act between them and the run, as {@code --safe} takes its
+     * backup.
+     *
+     * @throws DivemapException as the command would, before anything changes
+     */
+    public Plan preflight(boolean upgrade, String target) {
+        return withConnection(connection -> {
+            List<String> rows = versionTable().read(connection);
+            Plan plan = upgrade ? map.upgrade(rows, target) : map.downgrade(rows, target);
+            refuseUnrecorded(connection, historyTable(), rows);
+            refuseIrreversible(plan, target, rows);
+            return plan;
+        });
+    }
+
     private MigrationResult migrate(String command, String target, Function<List<String>, Plan> planner) {
         Dialect dialect = dialect();
         // Most runs find the database already where it should be (an application starting up): when the
