@@ -64,10 +64,21 @@ public final class DivemapCli implements Runnable {
     static int execute(String... args) {
         CommandLine line = new CommandLine(new DivemapCli());
         line.setParameterExceptionHandler((e, a) -> {
-            e.getCommandLine().getErr().println(e.getMessage());
             String command = e.getCommandLine().getCommandName();
-            e.getCommandLine().getErr().println("Run divemap " + (e.getCommandLine().getParent() == null ? ""
-                    : command + " ") + "--help for the options.");
+            String help = "Run divemap " + (e.getCommandLine().getParent() == null ? "" : command + " ")
+                    + "--help for the options.";
+            if (java.util.Arrays.asList(a).contains("--json")) { // one JSON document on standard output, always
+                Map<String, Object> document = new LinkedHashMap<>();
+                document.put("command", e.getCommandLine().getParent() == null ? null : command);
+                document.put("ok", false);
+                document.put("error", Map.of("kind", "USAGE", "message", e.getMessage() + " " + help));
+                document.put("exitCode", USAGE);
+                e.getCommandLine().getOut().println(Json.write(document));
+                e.getCommandLine().getOut().flush();
+                return USAGE;
+            }
+            e.getCommandLine().getErr().println(e.getMessage());
+            e.getCommandLine().getErr().println(help);
             return USAGE;
         });
         return line.execute(args);

@@ -277,6 +277,11 @@ class DivemapCliIT {
                 "--classpath", CLASSES);
         assertEquals(2, backupWithoutSafe.exit(), backupWithoutSafe.err());
         assertTrue(backupWithoutSafe.err().contains("take effect only with --safe"), backupWithoutSafe.err());
+        Run badNumber = cli(Map.of(), dir, "upgrade", "--lock-wait", "abc", "--json");
+        assertEquals(2, badNumber.exit(), badNumber.out());
+        assertEquals("USAGE", badNumber.json().getAsJsonObject("error").get("kind").getAsString());
+        assertTrue(badNumber.json().getAsJsonObject("error").get("message").getAsString()
+                .endsWith("Run divemap upgrade --help for the options."), badNumber.out());
         Run unknownCommand = cli(Map.of(), dir, "frobnicate");
         assertEquals(2, unknownCommand.exit());
         Run help = cli(Map.of(), dir, "upgrade", "--help");
