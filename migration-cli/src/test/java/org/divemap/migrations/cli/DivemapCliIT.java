@@ -176,6 +176,20 @@ class DivemapCliIT {
         Run blankTable = cli(env, dir, "current", "--version-table", "", "--classpath", CLASSES, "--json");
         assertEquals(2, blankTable.exit(), blankTable.out());
         assertEquals("CONFIGURATION", blankTable.json().getAsJsonObject("error").get("kind").getAsString());
+        // a version table naming a revision this build lacks: only a purging stamp repairs it
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM \"divemap_history\"");
+            s.execute("UPDATE \"divemap_version\" SET \"version_num\" = 'ffff_gone'");
+        }
+        Run stampWithout = cli(env, dir, "stamp", "0001_items", "--classpath", CLASSES);
+        assertEquals(2, stampWithout.exit(), stampWithout.err());
+        Run purged = cli(env, dir, "stamp", "--purge", "0001_items", "--classpath", CLASSES);
+        assertEquals(0, purged.exit(), purged.err());
+        assertEquals("0001_items", cli(env, dir, "current", "--classpath", CLASSES).out().strip());
+        Run missingConfig = cli(env, dir, "current", "--config", "nowhere.properties", "--classpath", CLASSES);
+        assertEquals(2, missingConfig.exit(), missingConfig.err());
+        assertTrue(missingConfig.err().contains("The configuration file nowhere.properties does not exist."),
+                missingConfig.err());
         Path passwordFile = Files.writeString(dir.resolve("password"), "");
         Run blankPassword = cli(Map.of("DIVEMAP_URL", url, "DIVEMAP_PASSWORD", "", "DIVEMAP_PASSWORD_FILE",
                 passwordFile.toString()), dir, "current", "--classpath", CLASSES);
