@@ -208,6 +208,23 @@ class DivemapCliIT {
     }
 
     @Test
+    void safeUpgradeWithTheBuiltInPgDumpIntoAChosenFolder(@TempDir Path dir) throws Exception {
+        String url = database("postgresql", dir);
+        Map<String, String> env = Map.of("DIVEMAP_URL", url);
+        assertEquals(0, cli(env, dir, "upgrade", "0001_items", "--classpath", CLASSES).exit());
+        Path folder = dir.resolve("dumps");
+        Run safe = cli(env, dir, "upgrade", "--safe", "--backup", "--backup-dir", folder.toString(),
+                "--classpath", CLASSES);
+        assertEquals(0, safe.exit(), safe.err());
+        try (var backups = Files.list(folder)) {
+            String dump = Files.readString(backups.findFirst().orElseThrow());
+            assertTrue(dump.contains("PostgreSQL database dump"), dump.substring(0, Math.min(300, dump.length())));
+            String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
+            assertTrue(dump.contains("CREATE TABLE " + schema + ".divemap_version"), "the migrated schema is in it");
+        }
+    }
+
+    @Test
     void anotherMigratorHoldingTheLockIsExitCode3(@TempDir Path dir) throws Exception {
         String url = database("mariadb", dir);
         com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
