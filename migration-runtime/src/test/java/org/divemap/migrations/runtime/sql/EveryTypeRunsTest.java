@@ -95,6 +95,9 @@ class EveryTypeRunsTest {
             op.addConstraint("refs", Constraint.foreignKey(List.of("pa", "pb"), "pairs", List.of("a", "b"))
                     .onDelete(ReferentialAction.RESTRICT).onUpdate(ReferentialAction.NO_ACTION).named("refs_pair"));
             op.dropConstraint("refs", "ck_refs_n_positive", Constraint.Kind.CHECK);
+            op.addColumn("refs", Column.of("code", Type.varchar(10)).nullable().unique());
+            op.alterColumn("refs", org.divemap.migrations.ColumnChange.of(Column.of("n", Type.integer()).nullable())
+                    .rename("amount").type(Type.bigint()).comment("how many"));
             op.createTable("loose", Column.of("k", Type.integer()).primaryKey());
             op.dropConstraint("loose", "pk_loose", Constraint.Kind.PRIMARY_KEY);
         }, op -> {
@@ -142,6 +145,11 @@ class EveryTypeRunsTest {
             assertEquals(ReferentialAction.CASCADE, type.onUpdate());
             assertEquals(List.of(), inspector.checkConstraints("refs"));
             assertEquals(java.util.Optional.empty(), inspector.primaryKey("loose"));
+            assertEquals(List.of(List.of("code")), inspector.uniqueConstraints("refs").stream()
+                    .map(SchemaInspector.UniqueConstraintInfo::columns).toList());
+            assertFalse(inspector.hasColumn("refs", "n"));
+            assertTrue(inspector.column("refs", "amount").orElseThrow().typeName().toLowerCase(java.util.Locale.ROOT)
+                    .startsWith("bigint"), inspector.columns("refs").toString());
 
             divemap.downgrade("base");
             assertFalse(inspector.hasTable("all_types"));
