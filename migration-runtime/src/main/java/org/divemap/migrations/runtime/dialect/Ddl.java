@@ -1,6 +1,17 @@
 package org.divemap.migrations.runtime.dialect;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -55,41 +66,41 @@ public abstract class Ddl {
             return "NULL";
         } else if (value instanceof Boolean bool) {
             return bool ? "TRUE" : "FALSE";
-        } else if (value instanceof java.math.BigDecimal decimal) {
+        } else if (value instanceof BigDecimal decimal) {
             return decimal.toPlainString();
         } else if (value instanceof Number number) {
             return number.toString();
         } else if (value instanceof CharSequence || value instanceof Character || value instanceof java.util.UUID) {
             return stringLiteral(value.toString());
-        } else if (value instanceof java.time.Instant instant) {
-            return instantLiteral(instant.atOffset(java.time.ZoneOffset.UTC));
-        } else if (value instanceof java.time.OffsetDateTime time) {
+        } else if (value instanceof Instant instant) {
+            return instantLiteral(instant.atOffset(ZoneOffset.UTC));
+        } else if (value instanceof OffsetDateTime time) {
             return instantLiteral(time);
-        } else if (value instanceof java.time.ZonedDateTime time) {
+        } else if (value instanceof ZonedDateTime time) {
             return instantLiteral(time.toOffsetDateTime());
-        } else if (value instanceof java.time.LocalDateTime || value instanceof java.time.LocalTime) {
+        } else if (value instanceof LocalDateTime || value instanceof LocalTime) {
             return stringLiteral(wallClock(value));
-        } else if (value instanceof java.time.temporal.TemporalAccessor temporal) {
+        } else if (value instanceof TemporalAccessor temporal) {
             return stringLiteral(temporal.toString().replace('T', ' '));
         } else if (value instanceof java.sql.Timestamp || value instanceof java.sql.Date
                 || value instanceof java.sql.Time) {
             return stringLiteral(value.toString()); // 2024-05-01 12:34:56.789, 2024-05-01, 12:34:56
         } else if (value instanceof byte[] bytes) {
-            return binaryLiteral(java.util.HexFormat.of().withUpperCase().formatHex(bytes));
+            return binaryLiteral(HexFormat.of().withUpperCase().formatHex(bytes));
         }
         throw new IllegalArgumentException("a " + value.getClass().getName() + " value cannot be written into an"
                 + " offline SQL script; use a string, number, boolean, date, time or byte[]");
     }
 
     /** Date and time, seconds always written, a fraction only when there is one: {@code 2024-05-01 12:34:00}. */
-    public static final java.time.format.DateTimeFormatter WALL_CLOCK = new java.time.format.DateTimeFormatterBuilder()
-            .append(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral(' ')
-            .append(java.time.format.DateTimeFormatter.ISO_LOCAL_TIME).toFormatter(java.util.Locale.ROOT);
+    public static final DateTimeFormatter WALL_CLOCK = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral(' ')
+            .append(DateTimeFormatter.ISO_LOCAL_TIME).toFormatter(java.util.Locale.ROOT);
 
     /** A {@code LocalDateTime} or {@code LocalTime} as SQL reads it (the ISO 'T' is a space). */
     public static String wallClock(Object value) {
-        return value instanceof java.time.LocalTime time ? java.time.format.DateTimeFormatter.ISO_LOCAL_TIME.format(time)
-                : WALL_CLOCK.format((java.time.LocalDateTime) value);
+        return value instanceof LocalTime time ? DateTimeFormatter.ISO_LOCAL_TIME.format(time)
+                : WALL_CLOCK.format((LocalDateTime) value);
     }
 
     /**
@@ -97,7 +108,7 @@ public abstract class Ddl {
      * converts as it converts a bound {@code OffsetDateTime} (for a column without a time zone, to the
      * session's time zone), so that the script stores what a live run stores.
      */
-    String instantLiteral(java.time.OffsetDateTime time) {
+    String instantLiteral(OffsetDateTime time) {
         return "TIMESTAMP WITH TIME ZONE " + stringLiteral(WALL_CLOCK.format(time.toLocalDateTime())
                 + time.getOffset().getId().replace("Z", "+00:00"));
     }

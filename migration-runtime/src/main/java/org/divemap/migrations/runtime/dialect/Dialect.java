@@ -1,5 +1,7 @@
 package org.divemap.migrations.runtime.dialect;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -7,8 +9,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 import java.util.Objects;
 import org.divemap.migrations.Operations;
@@ -203,14 +211,14 @@ public abstract sealed class Dialect permits MySqlDialect, PostgresDialect, H2Di
     public void bind(PreparedStatement statement, int index, Object value) throws SQLException {
         if (value instanceof Instant instant) {
             setTimestamp(statement, index, instant);
-        } else if (value instanceof java.time.ZonedDateTime time) {
+        } else if (value instanceof ZonedDateTime time) {
             statement.setObject(index, time.toOffsetDateTime()); // what JDBC 4.2 drivers all accept
         } else if (value instanceof Character character) {
             statement.setString(index, character.toString());
         } else if (value instanceof Number number && !JDBC_NUMBERS.contains(value.getClass())) {
             // an AtomicLong, a LongAdder...: drivers refuse them, or MySQL's stores them Java-serialized
-            statement.setBigDecimal(index, new java.math.BigDecimal(number.toString()));
-        } else if (value instanceof java.time.temporal.TemporalAccessor && !JDBC_TIMES.contains(value.getClass())) {
+            statement.setBigDecimal(index, new BigDecimal(number.toString()));
+        } else if (value instanceof TemporalAccessor && !JDBC_TIMES.contains(value.getClass())) {
             bind(statement, index, value.toString().replace('T', ' ')); // a Year, a YearMonth: as the literal
         } else {
             statement.setObject(index, value);
@@ -218,11 +226,11 @@ public abstract sealed class Dialect permits MySqlDialect, PostgresDialect, H2Di
     }
 
     private static final java.util.Set<Class<?>> JDBC_NUMBERS = java.util.Set.of(Integer.class, Long.class,
-            Short.class, Byte.class, Double.class, Float.class, java.math.BigDecimal.class, java.math.BigInteger.class);
+            Short.class, Byte.class, Double.class, Float.class, BigDecimal.class, BigInteger.class);
 
     /** The java.time types that JDBC 4.2 drivers bind themselves. */
-    private static final java.util.Set<Class<?>> JDBC_TIMES = java.util.Set.of(java.time.LocalDate.class,
-            java.time.LocalTime.class, java.time.LocalDateTime.class, java.time.OffsetTime.class,
+    private static final java.util.Set<Class<?>> JDBC_TIMES = java.util.Set.of(LocalDate.class,
+            LocalTime.class, LocalDateTime.class, OffsetTime.class,
             java.time.OffsetDateTime.class);
 
     /** Reads a {@link #timestampType()} column. */
