@@ -208,6 +208,34 @@ class DivemapCliIT {
     }
 
     @Test
+    void theBuiltInMysqldumpGetsThePasswordOutOfSight(@TempDir Path dir) throws Exception {
+        String url = database("mariadb", dir);
+        String database = url.substring(url.lastIndexOf('/') + 1, url.contains("?") ? url.indexOf('?') : url.length());
+        String server = System.getenv().getOrDefault("DIVEMAP_TEST_MYSQL_URL",
+                "jdbc:mysql://127.0.0.1:3306/?user=root&password=");
+        String user = "dm_" + Integer.toHexString(ThreadLocalRandom.current().nextInt() | 0x1000_0000);
+        String password = "Dump-Pw-" + user;
+        try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
+            s.execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY '" + password + "'");
+            s.execute("GRANT ALL ON " + database + ".* TO '" + user + "'@'%'");
+        }
+        try {
+            String plain = url.substring(0, url.contains("?") ? url.indexOf('?') : url.length());
+            Map<String, String> env = Map.of("DIVEMAP_URL", plain, "DIVEMAP_USER", user, "DIVEMAP_PASSWORD", password);
+            Run safe = cli(env, dir, "upgrade", "--safe", "--backup", "--classpath", CLASSES);
+            assertEquals(0, safe.exit(), safe.err());
+            assertFalse(safe.out().contains(password) || safe.err().contains(password));
+            try (var backups = Files.list(dir.resolve("backups"))) {
+                assertTrue(Files.readString(backups.findFirst().orElseThrow()).contains("dump"));
+            }
+        } finally {
+            try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
+                s.execute("DROP USER '" + user + "'@'%'");
+            }
+        }
+    }
+
+    @Test
     void safeUpgradeWithTheBuiltInPgDumpIntoAChosenFolder(@TempDir Path dir) throws Exception {
         String url = database("postgresql", dir);
         Map<String, String> env = Map.of("DIVEMAP_URL", url);
