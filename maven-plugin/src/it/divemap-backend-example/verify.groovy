@@ -19,3 +19,4 @@ assert log.contains('0003_add_country_region_fields (branchpoint), Add country a
 assert log.contains('0007_add_dive_sites_rating_index (head)')
 assert log.contains('-- Running upgrade 0005_add_user_diving_fields, ratings_0002_add_dive_site_rating -> 0006_merge_ratings')
 assert log.contains('CREATE INDEX "idx_dive_sites_rating" ON "dive_sites" ("rating");')
+assert log.contains('    org.divemap.backend.migrations.AddDiveSitesRatingIndex') : 'history -Ddivemap.verbose names the classes'
