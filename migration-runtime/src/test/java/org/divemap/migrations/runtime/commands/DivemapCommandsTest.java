@@ -307,6 +307,14 @@ class DivemapCommandsTest {
             assertTrue(e.getMessage().contains("passes 0004_drop_users, which is @Irreversible (users are gone;"
                     + " restore a backup). Nothing was changed"), e.getMessage());
             assertEquals(List.of("0005_notes"), divemap.current().versionRows(), "0005 was not reverted either");
+
+            // preflight answers the same without running anything
+            assertEquals(Kind.IRREVERSIBLE, assertThrows(DivemapException.class,
+                    () -> divemap.preflight(false, "0002_sites")).kind());
+            assertEquals(List.of("0005_notes"), divemap.preflight(false, "-1").steps().stream()
+                    .map(step -> step.revision().id()).toList());
+            assertEquals(List.of(), divemap.preflight(true, "0005_notes").steps());
+            assertEquals(List.of("0005_notes"), divemap.current().versionRows());
         }
     }
 }
