@@ -81,7 +81,17 @@ class EveryTypeRunsTest {
             if (mysql(op)) {
                 op.createIndex("all_types", Index.fulltextOn("c_varchar", "c_text"));
             }
-        }, op -> op.dropTable("all_types")));
+            if (op.database() != Database.POSTGRESQL) { // PostgreSQL's geometry needs PostGIS
+                op.createTable("places", Column.of("id", Type.integer()).primaryKey(),
+                        Column.of("spot", Type.custom("GEOMETRY")));
+                op.createIndex("places", Index.spatialOn("spot"));
+            }
+        }, op -> {
+            if (op.database() != Database.POSTGRESQL) {
+                op.dropTable("places");
+            }
+            op.dropTable("all_types");
+        }));
         revisions.add(revision("0002_keys", "0001_types", op -> {
             op.createTable("pairs", Column.of("a", Type.integer()), Column.of("b", Type.integer()),
                     Constraint.primaryKey("a", "b"));
@@ -133,6 +143,11 @@ class EveryTypeRunsTest {
             // the primary key's index aside: two indexes, and MySQL's full-text one
             assertEquals(kind == Database.MARIADB ? 3 : 2, inspector.indexes("all_types").size(),
                     inspector.indexes("all_types").toString());
+
+            if (kind != Database.POSTGRESQL) {
+                assertEquals(List.of("ix_places_spot"), inspector.indexes("places").stream()
+                        .map(SchemaInspector.IndexInfo::name).toList());
+            }
 
             divemap.upgrade("0002_keys");
             List<ForeignKeyInfo> keys = inspector.foreignKeys("refs");
