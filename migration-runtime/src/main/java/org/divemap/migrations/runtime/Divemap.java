@@ -270,15 +270,16 @@ public final class Divemap implements AutoCloseable {
         // Even then, a batched run that died (recordEvery) may have left the schema elsewhere than the
         // version table says: its marks stop this run as they stop one with work to do.
         boolean stamp = command.equals("stamp");
-        List<String> seen = withConnection(connection -> versionTable().read(connection));
-        Plan unlocked = planner.apply(seen);
-        if (unlocked.isEmpty()) {
-            if (!stamp) {
-                withConnection(connection -> {
-                    refuseUnrecorded(connection, historyTable(), seen);
-                    return null;
-                });
+        List<String> seen = new ArrayList<>();
+        Plan unlocked = withConnection(connection -> {
+            seen.addAll(versionTable().read(connection));
+            Plan plan = planner.apply(seen);
+            if (plan.isEmpty() && !stamp) { // on the same connection: a start-up borrows only one
+                refuseUnrecorded(connection, historyTable(), seen);
             }
+            return plan;
+        });
+        if (unlocked.isEmpty()) {
             configuration.listener.planned(command, target, List.of());
             return new MigrationResult(command, target, sorted(seen), List.of(), sorted(seen));
         }

@@ -122,9 +122,9 @@ sealed class MySqlDialect extends Dialect permits MariaDbDialect {
             statement.setString(index, Ddl.wallClock(value));
         } else if (value instanceof Instant || value instanceof java.time.OffsetDateTime
                 || value instanceof java.time.ZonedDateTime) {
-            Instant instant = value instanceof Instant i ? i : value instanceof java.time.OffsetDateTime o ? o.toInstant()
-                    : ((java.time.ZonedDateTime) value).toInstant();
-            statement.setString(index, Ddl.WALL_CLOCK.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC)));
+            LocalDateTime utc = LocalDateTime.ofInstant(Instant.from((java.time.temporal.TemporalAccessor) value),
+                    ZoneOffset.UTC);
+            statement.setString(index, Ddl.WALL_CLOCK.format(utc));
         } else {
             super.bind(statement, index, value);
         }

@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -100,7 +99,7 @@ public final class DataOperations {
             for (int i = 0; i < rows.size(); i++) {
                 List<Object> row = rows.get(i);
                 for (int c = 0; c < row.size(); c++) {
-                    bind(statement, c + 1, row.get(c));
+                    dialect.bind(statement, c + 1, row.get(c));
                 }
                 statement.addBatch();
                 if ((i + 1) % INSERT_CHUNK == 0 || i == rows.size() - 1) {
@@ -376,7 +375,7 @@ public final class DataOperations {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 Object[] values = params == null ? new Object[] {null} : params;
                 for (int i = 0; i < values.length; i++) {
-                    bind(statement, i + 1, values[i]);
+                    dialect.bind(statement, i + 1, values[i]);
                 }
                 int count = statement.executeUpdate();
                 counted = true;
@@ -404,11 +403,6 @@ public final class DataOperations {
     }
 
     // ---------------------------------------------------------------- shared
-
-    /** Binds one value as the dialect does (MySQL's driver would drop an instant's fraction, and serialize a UUID). */
-    private void bind(PreparedStatement statement, int index, Object value) throws SQLException {
-        dialect.bind(statement, index, value);
-    }
 
     private static void requireName(String name, String what) {
         if (name == null || name.isBlank()) {
