@@ -391,6 +391,11 @@ public final class JdbcSchemaInspector implements SchemaInspector {
         if (table == null || table.isBlank()) {
             return Optional.empty();
         }
+        // an exact name first: LOWER(...) makes MySQL and MariaDB open every table of the schema
+        if (strings("SELECT table_name FROM information_schema.tables WHERE table_schema = ? AND table_name = ?"
+                + " AND " + BASE_TABLE, schema, table).contains(table)) {
+            return Optional.of(table);
+        }
         List<String> names = strings("SELECT table_name FROM information_schema.tables WHERE table_schema = ?"
                 + " AND LOWER(table_name) = LOWER(?) AND " + BASE_TABLE, schema, table);
         if (names.contains(table)) {
