@@ -20,6 +20,20 @@ public interface Migration {
         return true;
     }
 
+    /**
+     * Whether this migration may run again over a partial run of itself: after a run was interrupted
+     * inside it (the process killed, the connection lost), or after it failed and left changes it
+     * could not undo, on a database whose DDL commits by itself (MySQL, MariaDB, H2). Divemap never
+     * runs such a revision again on its own; with this {@code true}, the caller may ask it to
+     * ({@code --retry-interrupted}). Return {@code true} only when each direction is written to be
+     * repeated: {@code createTable} guarded by {@code op.schema().hasTable(...)}, updates that skip
+     * rows already changed, {@code op.batchUpdate} with an idempotent action. The default is
+     * {@code false}.
+     */
+    default boolean rerunnable() {
+        return false;
+    }
+
     /** Applies this revision. */
     void upgrade(Operations op);
 

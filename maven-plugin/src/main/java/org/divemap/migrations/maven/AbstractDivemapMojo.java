@@ -69,6 +69,15 @@ abstract class AbstractDivemapMojo extends AbstractMojo {
     @Parameter(property = "divemap.recordEvery", defaultValue = "1")
     private int recordEvery;
 
+    /**
+     * upgrade and downgrade: run again a revision that an earlier run started and did not finish (or
+     * that failed and left changes), when its migration is declared re-runnable
+     * ({@code Migration.rerunnable()}). Without it, such a revision stops every upgrade and downgrade
+     * until it is stamped. @since 0.1.0
+     */
+    @Parameter(property = "divemap.retryInterrupted", defaultValue = "false")
+    private boolean retryInterrupted;
+
     /** Seconds to keep trying to connect before failing. @since 0.1.0 */
     @Parameter(property = "divemap.connectTimeoutSeconds", defaultValue = "10")
     private int connectTimeoutSeconds;
@@ -138,6 +147,7 @@ abstract class AbstractDivemapMojo extends AbstractMojo {
                     .schema(schema)
                     .lockWait(Duration.ofSeconds(lockWaitSeconds))
                     .recordEvery(recordEvery)
+                    .retryInterrupted(retryInterrupted)
                     .connectTimeout(Duration.ofSeconds(connectTimeoutSeconds))
                     .listener(new LogListener());
             if (needsDatabase()) {

@@ -8,7 +8,8 @@ import org.divemap.migrations.runtime.Divemap;
 
 /**
  * Fails the build unless the database is at head, no applied revision has changed since it ran (as
- * {@code alembic check}), and no run recording in batches left revisions unrecorded.
+ * {@code alembic check}), no run recording in batches left revisions unrecorded, and no run was
+ * interrupted inside a revision or left one half-done.
  */
 @Mojo(name = "check", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public final class CheckMojo extends AbstractDivemapMojo {
@@ -37,6 +38,12 @@ public final class CheckMojo extends AbstractDivemapMojo {
                     + " stopped before recording: ").append(String.join(", ", check.unrecorded())).append(". Check"
                     + " which of them the schema holds, then run divemap:stamp (see troubleshooting.md,"
                     + " UNRECORDED_REVISIONS).");
+        }
+        if (!check.interrupted().isEmpty()) {
+            problems.append(problems.length() > 0 ? " " : "").append("A run was interrupted inside, or left"
+                    + " half-done: ").append(String.join(", ", check.interrupted())).append(". divemap:upgrade says"
+                    + " what its journal knows; check the schema, then run divemap:stamp (see troubleshooting.md,"
+                    + " INTERRUPTED_REVISION).");
         }
         throw new MojoFailureException(problems.toString());
     }

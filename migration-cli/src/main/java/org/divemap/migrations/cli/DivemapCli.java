@@ -395,6 +395,11 @@ public final class DivemapCli implements Runnable {
                 + " For databases you can rebuild. Default ${DEFAULT-VALUE}.")
         int recordEvery;
 
+        @Option(names = "--retry-interrupted", description = "Run again a revision that an earlier run started and"
+                + " did not finish (or that failed and left changes), when its migration is declared re-runnable."
+                + " Without it, such a revision stops every upgrade and downgrade until you stamp.")
+        boolean retryInterrupted;
+
         abstract boolean upgrade();
 
         abstract String target();
@@ -411,6 +416,7 @@ public final class DivemapCli implements Runnable {
                         + " each revision, the default) or more.");
             }
             configuration.recordEvery(recordEvery);
+            configuration.retryInterrupted(retryInterrupted);
         }
 
         @Override
@@ -575,7 +581,8 @@ public final class DivemapCli implements Runnable {
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true, description = "Exit 4 unless the database is at head,"
-            + " no applied revision changed since it ran, and no batched run left revisions unrecorded.")
+            + " no applied revision changed since it ran, no batched run left revisions unrecorded, and no run was"
+            + " interrupted inside a revision.")
     static final class Check extends Base {
         @Override
         Map<String, Object> work(Divemap divemap, PrintWriter out) {
@@ -586,20 +593,26 @@ public final class DivemapCli implements Runnable {
                                     + String.join(", ", check.changed()) + ". ")
                             + (check.unrecorded().isEmpty() ? "" : "Applied by a batched run but not recorded: "
                                     + String.join(", ", check.unrecorded()) + "; check the schema, then stamp"
-                                    + " (docs/troubleshooting.md#unrecorded_revisions).")).strip());
+                                    + " (docs/troubleshooting.md#unrecorded_revisions). ")
+                            + (check.interrupted().isEmpty() ? "" : "Interrupted or left half-done: "
+                                    + String.join(", ", check.interrupted()) + "; upgrade says what its journal"
+                                    + " knows; check the schema, then stamp"
+                                    + " (docs/troubleshooting.md#interrupted_revision).")).strip());
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("versionRows", check.versionRows());
             fields.put("pending", check.pending());
             fields.put("changed", check.changed());
             fields.put("unverifiable", check.unverifiable());
             fields.put("unrecorded", check.unrecorded());
+            fields.put("interrupted", check.interrupted());
             return fields;
         }
 
         @Override
         int exitCode(Map<String, Object> result) {
             return ((List<?>) result.get("pending")).isEmpty() && ((List<?>) result.get("changed")).isEmpty()
-                    && ((List<?>) result.get("unrecorded")).isEmpty() ? 0 : CHECK_FAILED;
+                    && ((List<?>) result.get("unrecorded")).isEmpty() && ((List<?>) result.get("interrupted")).isEmpty()
+                    ? 0 : CHECK_FAILED;
         }
     }
 }

@@ -152,6 +152,44 @@ class DivemapCliIT {
     }
 
     @Test
+    void anInterruptedRevisionStopsUpgradeWithExitTwoAndFailsCheckUntilStamped(@TempDir Path dir) throws Exception {
+        String url = database("h2", dir);
+        Map<String, String> env = Map.of("DIVEMAP_URL", url);
+        assertEquals(0, cli(env, dir, "upgrade", "0001_items", "--classpath", CLASSES).exit());
+        // what a run killed inside 0002_name leaves behind: its mark, written before its first statement
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO \"divemap_history\" (\"revision\", \"direction\", \"started_at\","
+                    + " \"duration_ms\", \"success\", \"os_user\", \"host\", \"error\") VALUES ('0002_name', 'up',"
+                    + " CURRENT_TIMESTAMP, 0, FALSE, 'deploy', 'app-7', '"
+                    + org.divemap.migrations.runtime.history.HistoryEntry.RUNNING + "process 4242 started this revision"
+                    + " and has not recorded its end.\nNo statement is known to have completed.')");
+        }
+        Run upgrade = cli(env, dir, "upgrade", "--classpath", CLASSES);
+        assertEquals(2, upgrade.exit(), upgrade.err());
+        assertTrue(upgrade.err().startsWith("divemap upgrade failed: Revision 0002_name did not finish its upgrade: a"
+                + " run by deploy on app-7 started it at "), upgrade.err());
+        assertTrue(upgrade.err().contains("process 4242"), upgrade.err());
+        assertTrue(upgrade.err().contains("stamp the revision the schema is at: 0002_name if the upgrade is complete,"
+                + " 0001_items to run it again"), upgrade.err());
+        Run retry = cli(env, dir, "upgrade", "--retry-interrupted", "--classpath", CLASSES, "--json");
+        assertEquals(2, retry.exit(), retry.out());
+        assertEquals("INTERRUPTED_REVISION", retry.json().getAsJsonObject("error").get("kind").getAsString());
+        assertTrue(retry.json().getAsJsonObject("error").get("message").getAsString()
+                .contains("is not declared re-runnable"), retry.out());
+        Run check = cli(env, dir, "check", "--classpath", CLASSES, "--json");
+        assertEquals(4, check.exit(), check.out());
+        assertEquals("[\"0002_name\"]", check.json().get("interrupted").toString());
+        Run checkText = cli(env, dir, "check", "--classpath", CLASSES);
+        assertEquals(4, checkText.exit(), checkText.out());
+        assertTrue(checkText.out().contains("Interrupted or left half-done: 0002_name;"), checkText.out());
+        // nothing of it ran: say the schema is where the version table says, and run it again
+        assertEquals(0, cli(env, dir, "stamp", "0001_items", "--classpath", CLASSES).exit());
+        Run again = cli(env, dir, "upgrade", "--classpath", CLASSES);
+        assertEquals(0, again.exit(), again.err());
+        assertEquals(0, cli(env, dir, "check", "--classpath", CLASSES).exit());
+    }
+
+    @Test
     void safeRefusesBeforeTheBackupWhatThePlainCommandRefuses(@TempDir Path dir) throws Exception {
         String url = database("h2", dir);
         Map<String, String> env = Map.of("DIVEMAP_URL", url);

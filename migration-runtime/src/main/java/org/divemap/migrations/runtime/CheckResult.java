@@ -14,9 +14,13 @@ import java.util.List;
  * @param unrecorded revisions that a run recording in batches ({@link Configuration#recordEvery})
  *     may have applied or undone and stopped before recording, in the order it ran them; later
  *     upgrades and downgrades refuse to run until the database is stamped
+ * @param interrupted revisions a run started and did not finish (the process stopped inside them),
+ *     or that failed and left changes they could not undo; later upgrades and downgrades refuse to
+ *     run until the database is stamped or the revision retried ({@code INTERRUPTED_REVISION}). A
+ *     revision running at this very moment in another process is listed too.
  */
 public record CheckResult(List<String> versionRows, List<String> pending, List<String> changed,
-        List<String> unverifiable, List<String> unrecorded) {
+        List<String> unverifiable, List<String> unrecorded, List<String> interrupted) {
 
     public CheckResult {
         versionRows = List.copyOf(versionRows);
@@ -24,12 +28,19 @@ public record CheckResult(List<String> versionRows, List<String> pending, List<S
         changed = List.copyOf(changed);
         unverifiable = List.copyOf(unverifiable);
         unrecorded = List.copyOf(unrecorded);
+        interrupted = List.copyOf(interrupted);
+    }
+
+    /** A result without interrupted revisions. */
+    public CheckResult(List<String> versionRows, List<String> pending, List<String> changed,
+            List<String> unverifiable, List<String> unrecorded) {
+        this(versionRows, pending, changed, unverifiable, unrecorded, List.of());
     }
 
     /** A result without unrecorded revisions. */
     public CheckResult(List<String> versionRows, List<String> pending, List<String> changed,
             List<String> unverifiable) {
-        this(versionRows, pending, changed, unverifiable, List.of());
+        this(versionRows, pending, changed, unverifiable, List.of(), List.of());
     }
 
     /** Whether the database is at every head. */
@@ -37,8 +48,8 @@ public record CheckResult(List<String> versionRows, List<String> pending, List<S
         return pending.isEmpty();
     }
 
-    /** At head, no applied revision has changed, and no revision waits to be recorded. */
+    /** At head, no applied revision has changed, and no revision waits to be recorded or was interrupted. */
     public boolean ok() {
-        return atHead() && changed.isEmpty() && unrecorded.isEmpty();
+        return atHead() && changed.isEmpty() && unrecorded.isEmpty() && interrupted.isEmpty();
     }
 }

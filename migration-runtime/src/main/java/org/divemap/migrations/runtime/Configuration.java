@@ -45,6 +45,7 @@ public final class Configuration {
     Duration lockWait = DEFAULT_LOCK_WAIT;
     Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     int recordEvery = 1;
+    boolean retryInterrupted;
     MigrationListener listener = new MigrationListener() {};
     org.divemap.migrations.NamingConvention namingConvention = org.divemap.migrations.NamingConvention.DEFAULT;
 
@@ -144,6 +145,18 @@ public final class Configuration {
     }
 
     /**
+     * Lets upgrades and downgrades run again a revision that an earlier run started and did not
+     * finish, or that failed and left changes ({@code INTERRUPTED_REVISION}), when its migration is
+     * declared re-runnable ({@link org.divemap.migrations.Migration#rerunnable()}); off by default.
+     * The history keeps the interrupted attempt, marked as retried. A revision that is not declared
+     * re-runnable is still refused: stamp the revision the schema is at instead.
+     */
+    public Configuration retryInterrupted(boolean retry) {
+        this.retryInterrupted = retry;
+        return this;
+    }
+
+    /**
      * How long to keep trying to connect through the URL given to {@link #dataSource(String, String,
      * String)} before reporting the failure; default ten seconds, at least a quarter of a second.
      */
@@ -192,6 +205,7 @@ public final class Configuration {
         return "Configuration[url=" + (url != null ? Redaction.url(url) : dataSource != null ? "(a DataSource)" : null)
                 + ", user=" + user + ", password=" + (password == null ? "(none)" : "****") + ", versionTable="
                 + versionTable + ", historyTable=" + historyTable + ", schema=" + schema + ", lockWait=" + lockWait
-                + (recordEvery > 1 ? ", recordEvery=" + recordEvery : "") + "]";
+                + (recordEvery > 1 ? ", recordEvery=" + recordEvery : "")
+                + (retryInterrupted ? ", retryInterrupted=true" : "") + "]";
     }
 }

@@ -257,7 +257,7 @@ public final class Divemap implements AutoCloseable {
         return withConnection(connection -> {
             List<String> rows = versionTable().read(connection);
             Plan plan = upgrade ? map.upgrade(rows, target) : map.downgrade(rows, target);
-            refuseUnrecorded(connection, historyTable(), rows);
+            Unfinished.refuse(historyTable().unfinished(connection), rows, map, configuration.retryInterrupted);
             refuseIrreversible(plan, target, rows);
             return plan;
         });
@@ -266,20 +266,17 @@ public final class Divemap implements AutoCloseable {
     private MigrationResult migrate(String command, String target, Function<List<String>, Plan> planner) {
         Dialect dialect = dialect();
         // Most runs find the database already where it should be (an application starting up): when the
-        // plan from a plain read is empty, there is nothing to lock for. Otherwise plan again under the lock.
-        // Even then, a batched run that died (recordEvery) may have left the schema elsewhere than the
-        // version table says: its marks stop this run as they stop one with work to do.
+        // plan from a plain read is empty and no run left a mark in the history, there is nothing to lock
+        // for. Otherwise plan again under the lock, where marks are certain (a run still going holds it),
+        // and a stamp settles them even when the version rows stay as they are.
         boolean stamp = command.equals("stamp");
         List<String> seen = new ArrayList<>();
-        Plan unlocked = withConnection(connection -> {
+        boolean nothingToDo = withConnection(connection -> {
             seen.addAll(versionTable().read(connection));
-            Plan plan = planner.apply(seen);
-            if (plan.isEmpty() && !stamp) { // on the same connection: a start-up borrows only one
-                refuseUnrecorded(connection, historyTable(), seen);
-            }
-            return plan;
+            // on the same connection: a start-up borrows only one
+            return planner.apply(seen).isEmpty() && historyTable().unfinished(connection).isEmpty();
         });
-        if (unlocked.isEmpty()) {
+        if (nothingToDo) {
             configuration.listener.planned(command, target, List.of());
             return new MigrationResult(command, target, sorted(seen), List.of(), sorted(seen));
         }
@@ -292,10 +289,11 @@ public final class Divemap implements AutoCloseable {
             Plan plan = planner.apply(before);
             configuration.listener.planned(command, target,
                     plan.steps().stream().map(s -> s.revision().id()).toList());
+            List<HistoryEntry> marks = history.unfinished(connection);
             if (!stamp) {
-                refuseUnrecorded(connection, history, before);
+                Unfinished.refuse(marks, before, map, configuration.retryInterrupted);
             }
-            if (plan.isEmpty()) {
+            if (plan.isEmpty() && marks.isEmpty()) {
                 return new MigrationResult(command, target, sorted(before), List.of(), sorted(before));
             }
             refuseIrreversible(plan, target, before);
@@ -303,39 +301,57 @@ public final class Divemap implements AutoCloseable {
             Set<String> written = new TreeSet<>(plan.versionRowsAfter());
             plan.steps().forEach(step -> written.addAll(step.versionRowsAfter()));
             versions.requireFits(connection, written);
-            List<MigrationResult.Step> done = new ArrayList<>();
             List<String> rows = sorted(before);
-            if (plan.direction() == Plan.Direction.STAMP) {
-                writeStamp(connection, versions, history, rows, plan.versionRowsAfter());
+            if (plan.direction() == Plan.Direction.STAMP || stamp) {
+                writeStamp(connection, versions, history, rows, plan.versionRowsAfter(), marks, target);
                 return new MigrationResult(command, target, sorted(before), List.of(), plan.versionRowsAfter());
             }
-            long verified = System.nanoTime();
-            Thread preload = preload(plan);
-            int every = dialect.transactionalDdl() ? 1 : configuration.recordEvery;
-            Recorder recorder = new Recorder(connection, versions, history, plan.steps(), every, rows);
-            try {
-                for (int i = 0; i < plan.steps().size(); i++) {
-                    Plan.Step step = plan.steps().get(i);
-                    // the lock's session can die under us (a killed connection): check before the first
-                    // step, then at most once a second, which costs a round trip each time
-                    if (done.isEmpty() || System.nanoTime() - verified > 1_000_000_000L) {
-                        lock.verifyHeld();
-                        verified = System.nanoTime();
-                    }
-                    recorder.starting(i);
-                    done.add(run(connection, dialect, recorder, history, i, step, rows, done));
-                    rows = step.versionRowsAfter();
-                }
-            } finally {
-                if (preload != null) {
-                    preload.interrupt();
-                }
+            if (!marks.isEmpty()) {
+                Unfinished.retry(connection, history, marks);
             }
-            return new MigrationResult(command, target, sorted(before), done, rows);
+            if (plan.isEmpty()) {
+                return new MigrationResult(command, target, sorted(before), List.of(), sorted(before));
+            }
+            return apply(command, target, lock, connection, dialect, versions, history, plan, before);
         } catch (SQLException e) {
             throw new DivemapException(Kind.DATABASE, "The database failed during " + command + " " + target + ": "
                     + message(e), e);
         }
+    }
+
+    /** Runs the steps of {@code plan} under {@code lock}, recording each. */
+    private MigrationResult apply(String command, String target, MigrationLock lock, Connection connection,
+            Dialect dialect, VersionTable versions, HistoryTable history, Plan plan, List<String> before)
+            throws SQLException {
+        List<MigrationResult.Step> done = new ArrayList<>();
+        List<String> rows = sorted(before);
+        long verified = System.nanoTime();
+        Thread preload = preload(plan);
+        Recorder recorder = new Recorder(connection, dialect, versions, history, plan.steps(),
+                configuration.recordEvery, rows);
+        try {
+            for (int i = 0; i < plan.steps().size(); i++) {
+                Plan.Step step = plan.steps().get(i);
+                // the lock's session can die under us (a killed connection): check before the first
+                // step, then at most once a second, which costs a round trip each time
+                try {
+                    if (done.isEmpty() || System.nanoTime() - verified > 1_000_000_000L) {
+                        lock.verifyHeld();
+                        verified = System.nanoTime();
+                    }
+                } catch (RuntimeException e) {
+                    recorder.abandon(i, e); // the record of the step before marked this one, which never started
+                    throw e;
+                }
+                done.add(run(connection, dialect, recorder, i, step, rows, done));
+                rows = step.versionRowsAfter();
+            }
+        } finally {
+            if (preload != null) {
+                preload.interrupt();
+            }
+        }
+        return new MigrationResult(command, target, sorted(before), done, rows);
     }
 
     /**
@@ -387,13 +403,18 @@ public final class Divemap implements AutoCloseable {
         connection.setAutoCommit(autoCommit);
     }
 
+    /**
+     * Writes the stamped version rows and their history rows in one transaction. The marks of
+     * unfinished revisions are settled with them: the stamp says where the schema is, even when it
+     * names the revisions the version table already holds.
+     */
     private void writeStamp(Connection connection, VersionTable versions, HistoryTable history, List<String> before,
-            List<String> after) throws SQLException {
+            List<String> after, List<HistoryEntry> marks, String target) throws SQLException {
         Instant start = Instant.now();
         connection.setAutoCommit(false);
         try {
-            history.forgetUnrecorded(connection); // the user has said where the database stands
-            writeRows(connection, versions, before, after);
+            history.settle(connection, marks, "Cleared by stamp " + target);
+            Recorder.writeRows(connection, versions, before, after);
             for (String added : after) {
                 if (!before.contains(added)) {
                     history.record(connection, entry(added, "stamp", start, true, null));
@@ -408,27 +429,30 @@ public final class Divemap implements AutoCloseable {
         }
     }
 
-    private MigrationResult.Step run(Connection connection, Dialect dialect, Recorder recorder, HistoryTable history,
-            int index, Plan.Step step, List<String> before, List<MigrationResult.Step> done) throws SQLException {
+    private MigrationResult.Step run(Connection connection, Dialect dialect, Recorder recorder, int index,
+            Plan.Step step, List<String> before, List<MigrationResult.Step> done) throws SQLException {
         RegisteredRevision revision = step.revision();
         String id = revision.id();
         String direction = step.upgrade() ? "up" : "down";
-        Migration migration = revision.newMigration(); // an irreversible step never gets here: refuseIrreversible
-        boolean transactional = dialect.transactionalDdl() && migration.transactional();
-        configuration.listener.starting(id, step.upgrade());
         Instant start = Instant.now();
         long started = System.nanoTime();
         JdbcOperations operations = new JdbcOperations(connection, dialect, configuration.namingConvention);
-        operations.onBatchProgress(progress -> configuration.listener.batch(id, progress));
-        // MySQL commits each DDL statement by itself, even with auto-commit off. Leaving it off there,
-        // with the operations committing after every other statement, runs the migration exactly as
-        // auto-commit would, and spares the two switches per revision that MySQL's driver sends.
-        boolean commitEach = !transactional && dialect.commitsEachStatement();
-        if (commitEach) {
-            operations.commitEachStatement();
-        }
-        autoCommit(connection, !transactional && !commitEach);
+        boolean transactional = false;
+        boolean commitEach = false;
         try {
+            Migration migration = revision.newMigration(); // an irreversible step never gets here: refuseIrreversible
+            transactional = dialect.transactionalDdl() && migration.transactional();
+            operations.journal(recorder.starting(index, transactional));
+            configuration.listener.starting(id, step.upgrade());
+            operations.onBatchProgress(progress -> configuration.listener.batch(id, progress));
+            // MySQL commits each DDL statement by itself, even with auto-commit off. Leaving it off there,
+            // with the operations committing after every other statement, runs the migration exactly as
+            // auto-commit would, and spares the two switches per revision that MySQL's driver sends.
+            commitEach = !transactional && dialect.commitsEachStatement();
+            if (commitEach) {
+                operations.commitEachStatement();
+            }
+            Recorder.autoCommit(connection, !transactional && !commitEach);
             if (step.upgrade()) {
                 migration.upgrade(operations);
             } else {
@@ -446,131 +470,19 @@ public final class Divemap implements AutoCloseable {
                 connection.rollback();
             }
             String unrecorded = recorder.recordBeforeFailure(e); // the batch's earlier revisions, if any
-            autoCommit(connection, true);
+            Recorder.autoCommit(connection, true);
             Duration duration = Duration.ofNanos(System.nanoTime() - started);
             String cause = e instanceof IrreversibleMigrationException ? e.getMessage() : message(e);
             JdbcOperations.UndoReport undo = transactional ? null : operations.undo();
-            recordFailure(connection, history, entry(id, direction, start, false, cause, duration));
-            throw new DivemapException(Kind.MIGRATION_FAILED, failure(revision, step.upgrade(), operations, cause,
-                    undo, before, done) + unrecorded, e);
+            String report = failure(revision, step.upgrade(), operations, cause, undo, before, done);
+            boolean leftChanges = undo == null ? operations.committedEarly() : !undo.complete();
+            recorder.failed(index, entry(id, direction, start, false, cause, duration), leftChanges ? report : null, e);
+            throw new DivemapException(Kind.MIGRATION_FAILED, report + (leftChanges ? "\n  The history table"
+                    + " marks " + id + " as having left changes: later runs refuse to start until a stamp says"
+                    + " where the schema is, or, if its migration is declared re-runnable, until one retries it"
+                    + " (retryInterrupted, --retry-interrupted); see docs/troubleshooting.md#interrupted_revision."
+                    : "") + unrecorded, e);
         }
-    }
-
-    /**
-     * Writes what a run applies into the version and history tables: each revision's rows in one
-     * transaction right after it ran, or, with {@code recordEvery} above 1, the rows of a batch of
-     * revisions in one transaction. Before a batch runs, a history row marked
-     * {@link HistoryTable#UNRECORDED} stands for each of its revisions, so that a crash inside the batch
-     * leaves a trace that the next run refuses to ignore ({@link #refuseUnrecorded}).
-     */
-    private final class Recorder {
-        private final Connection connection;
-        private final VersionTable versions;
-        private final HistoryTable history;
-        private final List<Plan.Step> steps;
-        private final int every;
-        /** The version rows as committed. */
-        private List<String> recorded;
-        /** Revisions applied since the last commit of the tables, and the version rows after them. */
-        private final List<HistoryEntry> waiting = new ArrayList<>();
-        private List<String> rowsAfterWaiting;
-        /** The first step after the batch that is marked. */
-        private int batchEnd;
-
-        Recorder(Connection connection, VersionTable versions, HistoryTable history, List<Plan.Step> steps, int every,
-                List<String> recorded) {
-            this.connection = connection;
-            this.versions = versions;
-            this.history = history;
-            this.steps = steps;
-            this.every = every;
-            this.recorded = recorded;
-        }
-
-        /** Before step {@code index} runs: at the start of a batch, marks the batch's revisions. */
-        void starting(int index) throws SQLException {
-            if (every == 1 || index < batchEnd) {
-                return;
-            }
-            batchEnd = Math.min(steps.size(), index + every);
-            Instant now = Instant.now();
-            List<HistoryEntry> marks = new ArrayList<>();
-            for (Plan.Step step : steps.subList(index, batchEnd)) {
-                marks.add(entry(step.revision().id(), step.upgrade() ? "up" : "down", now, false,
-                        HistoryTable.UNRECORDED));
-            }
-            autoCommit(connection, false);
-            history.recordAll(connection, marks);
-            connection.commit();
-        }
-
-        /** Step {@code index} ran: records it now, or with the rest of its batch. */
-        void applied(int index, HistoryEntry entry) throws SQLException {
-            waiting.add(entry);
-            rowsAfterWaiting = steps.get(index).versionRowsAfter();
-            if (every == 1 || index + 1 == batchEnd) {
-                record();
-            }
-        }
-
-        /** Commits the waiting revisions' rows, replacing the batch's marks. */
-        private void record() throws SQLException {
-            autoCommit(connection, false);
-            if (every > 1) {
-                history.forgetUnrecorded(connection);
-            }
-            if (!waiting.isEmpty()) {
-                writeRows(connection, versions, recorded, rowsAfterWaiting);
-                history.recordAll(connection, waiting);
-            }
-            connection.commit();
-            if (!waiting.isEmpty()) {
-                recorded = rowsAfterWaiting;
-                waiting.clear();
-            }
-        }
-
-        /**
-         * After a migration failed in a batch, records the revisions before it: the failure report
-         * then holds as with {@code recordEvery(1)}. Returns what to add to the report: nothing, or
-         * which revisions ran and could not be recorded.
-         */
-        String recordBeforeFailure(Throwable failure) {
-            if (every == 1) {
-                return "";
-            }
-            List<String> ids = waiting.stream().map(HistoryEntry::revision).toList();
-            try {
-                record();
-                return "";
-            } catch (SQLException | RuntimeException e) {
-                failure.addSuppressed(e);
-                return "\n  The revisions applied before it in this batch could not be recorded (" + message(e)
-                        + "): " + (ids.isEmpty() ? "none" : String.join(", ", ids)) + ". They are applied; the"
-                        + " version table says " + (recorded.isEmpty() ? "(empty)" : String.join(", ", recorded))
-                        + ". Check the schema, then stamp the last revision that is applied.";
-            }
-        }
-    }
-
-    /**
-     * Refuses to run over revisions that a run recording in batches applied and could not record:
-     * the schema may hold them, and running them again, or the revisions after them, would fail or
-     * do them twice.
-     */
-    private static void refuseUnrecorded(Connection connection, HistoryTable history, List<String> before) {
-        List<HistoryEntry> left = history.unrecorded(connection);
-        if (left.isEmpty()) {
-            return;
-        }
-        HistoryEntry first = left.get(0);
-        throw new DivemapException(Kind.UNRECORDED_REVISIONS, "A run by " + first.osUser() + " on " + first.host()
-                + " at " + first.startedAt() + " recorded revisions in batches (recordEvery) and stopped before"
-                + " recording these, which it may have run: "
-                + String.join(", ", left.stream().map(e -> e.revision() + " (" + e.direction() + ")").toList())
-                + ". The version table says " + (before.isEmpty() ? "(empty)" : String.join(", ", sorted(before)))
-                + ". Check which of them the schema holds, then stamp the revision it is at (the version table's if"
-                + " none of them ran); stamp clears this. Nothing was changed.");
     }
 
     /**
@@ -587,16 +499,6 @@ public final class Divemap implements AutoCloseable {
         }
     }
 
-    /**
-     * Sets auto-commit only when it changes: MySQL's driver sends a statement for every call, and a
-     * run of 1,000 revisions would pay for 2,000 of them.
-     */
-    private static void autoCommit(Connection connection, boolean on) throws SQLException {
-        if (connection.getAutoCommit() != on) {
-            connection.setAutoCommit(on);
-        }
-    }
-
     private String failure(RegisteredRevision revision, boolean upgrade, JdbcOperations operations, String cause,
             JdbcOperations.UndoReport undo, List<String> before, List<MigrationResult.Step> done) {
         StringBuilder text = new StringBuilder();
@@ -608,7 +510,7 @@ public final class Divemap implements AutoCloseable {
         if (undo == null) {
             text.append(operations.committedEarly()
                     ? "\n  It was rolled back to its last commit: op.batchUpdate commits the work before it and"
-                            + " each batch, and those stay. Run it again once fixed (its batch action must be"
+                            + " each batch, and those stay. Once fixed, run it again (its batch action must be"
                             + " safe to repeat), or undo them by hand."
                     : "\n  It was rolled back completely.");
         } else if (undo.undone().isEmpty() && undo.kept().isEmpty()) {
@@ -641,32 +543,6 @@ public final class Divemap implements AutoCloseable {
         }
         return " Revisions completed before it in this run: "
                 + String.join(", ", done.stream().map(MigrationResult.Step::revision).toList()) + ".";
-    }
-
-    private void recordFailure(Connection connection, HistoryTable history, HistoryEntry entry) {
-        try {
-            history.record(connection, entry);
-        } catch (RuntimeException ignored) {
-            // the failure report matters more than its history row
-        }
-    }
-
-    private static void writeRows(Connection connection, VersionTable versions, List<String> before,
-            List<String> after) throws SQLException {
-        List<String> removed = new ArrayList<>(before);
-        removed.removeAll(after);
-        List<String> added = new ArrayList<>(after);
-        added.removeAll(before);
-        if (removed.size() == 1 && added.size() == 1) {
-            versions.update(connection, removed.get(0), added.get(0));
-            return;
-        }
-        for (String row : removed) {
-            versions.delete(connection, row);
-        }
-        for (String row : added) {
-            versions.insert(connection, row);
-        }
     }
 
     private HistoryEntry entry(String revision, String direction, Instant start, boolean success, String error) {
@@ -801,7 +677,8 @@ public final class Divemap implements AutoCloseable {
      * Whether the database is at head, and whether any applied revision now renders different SQL
      * than when it was applied (each applied revision's checksum is in the history table), as
      * {@code alembic check} and Flyway's validate; also names the revisions that a run recording in
-     * batches ({@link Configuration#recordEvery}) stopped before recording.
+     * batches ({@link Configuration#recordEvery}) stopped before recording, and the revisions a run
+     * was interrupted inside or left changes of ({@code INTERRUPTED_REVISION}).
      */
     public CheckResult check() {
         Dialect dialect = dialect();
@@ -811,11 +688,17 @@ public final class Divemap implements AutoCloseable {
             HistoryTable history = historyTable();
             java.util.Map<String, String> applied = new java.util.HashMap<>();
             List<String> unrecorded = new ArrayList<>();
+            List<String> interrupted = new ArrayList<>();
             for (HistoryEntry entry : history.list(connection)) {
-                if (entry.success() && entry.direction().equals(HistoryEntry.UP) && entry.checksum() != null) {
-                    applied.put(entry.revision(), entry.checksum());
-                } else if (!entry.success() && HistoryTable.UNRECORDED.equals(entry.error())) {
-                    unrecorded.add(entry.revision());
+                switch (entry.state()) {
+                    case DONE -> {
+                        if (entry.direction().equals(HistoryEntry.UP) && entry.checksum() != null) {
+                            applied.put(entry.revision(), entry.checksum());
+                        }
+                    }
+                    case UNRECORDED -> unrecorded.add(entry.revision());
+                    case RUNNING, LEFT_CHANGES -> interrupted.add(entry.revision());
+                    case FAILED -> { }
                 }
             }
             List<String> changed = new ArrayList<>();
@@ -835,7 +718,7 @@ public final class Divemap implements AutoCloseable {
                     changed.add(id);
                 }
             }
-            return new CheckResult(sorted(rows), pending, changed, unverifiable, unrecorded);
+            return new CheckResult(sorted(rows), pending, changed, unverifiable, unrecorded, interrupted);
         });
     }
 

@@ -31,6 +31,13 @@ public final class DivemapException extends RuntimeException {
          * may have applied or undone; the message names them. Nothing runs until they are checked and stamped.
          */
         UNRECORDED_REVISIONS,
+        /**
+         * A run started a revision and did not finish it (the process stopped inside it), or the
+         * revision failed and left changes it could not undo; the message names it, when and where it
+         * ran and what its journal knows. Nothing runs until a stamp says where the schema is, or the
+         * revision, declared re-runnable, is retried ({@code retryInterrupted}).
+         */
+        INTERRUPTED_REVISION,
         /** A migration failed; the message names it, the statement, and what was done about it. */
         MIGRATION_FAILED,
         /** A downgrade reached an {@code @Irreversible} revision. */

@@ -47,6 +47,10 @@ final class JdbcOperations implements Operations {
         final List<Done> done = new ArrayList<>();
         /** Where batch progress goes besides the migration's own listener. */
         java.util.function.Consumer<BatchUpdate.Progress> progress = p -> { };
+        /** Hears each statement and each commit, for the revision's journal. */
+        Journal journal = Journal.NONE;
+        /** Whether op.connection() was handed out, which the journal notes once. */
+        boolean connectionHandedOut;
         /** The SHA-256 of the migration's SQL as an offline script would print it. */
         final java.security.MessageDigest rendered = sha256();
         String failed;
@@ -62,6 +66,29 @@ final class JdbcOperations implements Operations {
 
     private void render(String statement) {
         log.rendered.update((statement + ";\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Hears what a live migration runs and commits, so that the runner can keep a durable journal of
+     * the revision ({@link RevisionJournal}). Failures are unchecked ({@link DivemapException}).
+     */
+    interface Journal {
+        /** Hears nothing. */
+        Journal NONE = new Journal() {};
+
+        /** {@code statement} is about to run, and the database commits it, with whatever is open, by itself. */
+        default void beforeImplicitCommit(String statement) {}
+
+        /** {@code what} (a statement, or a description of work done) completed. */
+        default void completed(String what) {}
+
+        /** The operations are about to commit the open transaction. */
+        default void beforeCommit() {}
+    }
+
+    /** Tells {@code journal} each statement that runs and each commit. */
+    void journal(Journal journal) {
+        log.journal = journal;
     }
 
     /** Sends the progress of batched updates to {@code sink} as well. */
@@ -83,6 +110,7 @@ final class JdbcOperations implements Operations {
     private void settle(String statement) throws SQLException {
         if (log.commitEach && (statement == null || !dialect.commitsImplicitly(statement))
                 && !connection.getAutoCommit()) {
+            log.journal.beforeCommit();
             connection.commit();
         }
     }
@@ -169,6 +197,7 @@ final class JdbcOperations implements Operations {
             try (Statement statement = connection.createStatement()) {
                 for (String sql : operation.inverse()) {
                     statement.execute(sql);
+                    log.journal.completed("undone: " + sql);
                 }
                 undone.add(operation);
             } catch (SQLException e) {
@@ -211,7 +240,11 @@ final class JdbcOperations implements Operations {
             return;
         }
         try (Statement statement = connection.createStatement()) {
+            if (log.commitEach && dialect.commitsImplicitly(sql)) {
+                log.journal.beforeImplicitCommit(sql);
+            }
             statement.execute(sql);
+            log.journal.completed(sql);
             settle(sql);
         } catch (SQLException e) {
             log.failed = sql;
@@ -233,6 +266,7 @@ final class JdbcOperations implements Operations {
                 dialect.bind(statement, i + 1, params[i]);
             }
             statement.execute();
+            log.journal.completed(inline);
             settle(null);
         } catch (SQLException e) {
             log.failed = inline;
@@ -257,6 +291,11 @@ final class JdbcOperations implements Operations {
     @Override
     public Connection connection() {
         requireOnline("op.connection()");
+        if (!log.connectionHandedOut) {
+            log.connectionHandedOut = true;
+            log.journal.completed("-- op.connection() handed out: what the migration does through it is known only"
+                    + " as far as its commits show");
+        }
         return connection;
     }
 
@@ -358,6 +397,7 @@ final class JdbcOperations implements Operations {
         }
         ddl.insertRows(table, columns, rows).forEach(this::render);
         String statement = new DataOperations(connection, dialect).bulkInsert(table, columns, rows);
+        log.journal.completed(statement + " -- " + rows.size() + " rows");
         try {
             settle(null);
         } catch (SQLException e) {
@@ -379,7 +419,12 @@ final class JdbcOperations implements Operations {
             log.progress.accept(progress);
         });
         log.committedEarly = true; // the migration's earlier work commits before the first batch
-        new DataOperations(connection, dialect).batchUpdate(reported);
+        new DataOperations(connection, dialect, work -> {
+            if (work != null) {
+                log.journal.completed(work);
+            }
+            log.journal.beforeCommit();
+        }).batchUpdate(reported);
         log.executed.add("-- batched update of " + spec.table() + " by " + spec.keyColumn());
     }
 

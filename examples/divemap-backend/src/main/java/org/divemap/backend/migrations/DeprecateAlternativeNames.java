@@ -27,6 +27,12 @@ import org.divemap.migrations.Type;
           message = "Deprecate alternative_names column: move the names into dive_site_aliases")
 public final class DeprecateAlternativeNames implements Migration {
 
+    /** Both directions can run again over a partial run of themselves (see the class comment). */
+    @Override
+    public boolean rerunnable() {
+        return true;
+    }
+
     @Override
     public void upgrade(Operations op) {
         op.batchUpdate(BatchUpdate.of("dive_sites", "id", batch -> {

@@ -33,6 +33,33 @@ public record HistoryEntry(long id, String revision, String direction, Instant s
 
     private static final Set<String> DIRECTIONS = Set.of(UP, DOWN, STAMP);
 
+    /**
+     * What a row says about its revision. Three states are marks, rows that stand for a revision a run
+     * did not finish cleanly: every later upgrade or downgrade refuses to run while one stands, until
+     * a {@code stamp} (or a retry of a revision declared re-runnable) clears it.
+     */
+    public enum State {
+        /** Applied, reverted or stamped. */
+        DONE,
+        /** Failed, and nothing of it stayed in the database: it can run again. */
+        FAILED,
+        /**
+         * A mark: the run started the revision on a database whose DDL commits by itself and has not
+         * recorded its end. If it stays, the process stopped inside the revision; {@link #error()}
+         * holds its journal, the statements known to have completed.
+         */
+        RUNNING,
+        /** A mark: the revision failed and left changes that could not be undone, listed in {@link #error()}. */
+        LEFT_CHANGES,
+        /** A mark: a run recording in batches ({@code recordEvery}) may have run it and had not recorded it. */
+        UNRECORDED
+    }
+
+    /** The start of the error text of a {@link State#RUNNING} mark. */
+    public static final String RUNNING = "running: ";
+    /** The start of the error text of a {@link State#LEFT_CHANGES} mark. */
+    public static final String LEFT_CHANGES = "failed, left changes: ";
+
     public HistoryEntry {
         if (revision == null || revision.isBlank()) {
             throw new IllegalArgumentException("revision must not be blank");
@@ -59,6 +86,39 @@ public record HistoryEntry(long id, String revision, String direction, Instant s
             boolean success, String error) {
         return new HistoryEntry(0, revision, direction, startedAt, duration.toMillis(), success, Machine.osUser(),
                 Machine.hostName(), null, error);
+    }
+
+    /** What this row says about its revision, read from {@link #success()} and the start of {@link #error()}. */
+    public State state() {
+        if (success) {
+            return State.DONE;
+        }
+        return stateOfFailure(error);
+    }
+
+    /** The state of a row that did not succeed, from its error text. */
+    static State stateOfFailure(String error) {
+        if (error == null) {
+            return State.FAILED;
+        } else if (error.startsWith(RUNNING)) {
+            return State.RUNNING;
+        } else if (error.startsWith(LEFT_CHANGES)) {
+            return State.LEFT_CHANGES;
+        } else if (error.equals(HistoryTable.UNRECORDED)) {
+            return State.UNRECORDED;
+        }
+        return State.FAILED;
+    }
+
+    /** Whether this row is a mark: a revision a run did not finish cleanly ({@link State}). */
+    public boolean isMark() {
+        State state = state();
+        return state == State.RUNNING || state == State.LEFT_CHANGES || state == State.UNRECORDED;
+    }
+
+    /** This entry with another outcome: {@code success}, {@code duration} and {@code error} replaced. */
+    public HistoryEntry withOutcome(boolean success, long durationMs, String error) {
+        return new HistoryEntry(id, revision, direction, startedAt, durationMs, success, osUser, host, checksum, error);
     }
 
     /** This entry with {@code checksum}, the SHA-256 of the revision's rendered SQL in hex. */

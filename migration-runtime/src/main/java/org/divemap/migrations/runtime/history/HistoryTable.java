@@ -98,26 +98,15 @@ public final class HistoryTable {
     public void recordAll(Connection connection, List<HistoryEntry> entries) {
         for (int from = 0; from < entries.size(); from += ROWS_PER_INSERT) {
             List<HistoryEntry> chunk = entries.subList(from, Math.min(entries.size(), from + ROWS_PER_INSERT));
-            StringBuilder sql = new StringBuilder("INSERT INTO ").append(table(connection)).append(" (");
-            for (int i = 0; i < COLUMNS.length; i++) {
-                sql.append(i == 0 ? "" : ", ").append(q(COLUMNS[i]));
-            }
-            sql.append(") VALUES ");
+            StringBuilder sql = new StringBuilder("INSERT INTO ").append(table(connection)).append(" (")
+                    .append(columnList()).append(") VALUES ");
             for (int row = 0; row < chunk.size(); row++) {
                 sql.append(row == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?)");
             }
             try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
                 int p = 0;
                 for (HistoryEntry entry : chunk) {
-                    statement.setString(++p, entry.revision());
-                    statement.setString(++p, entry.direction());
-                    dialect.setTimestamp(statement, ++p, entry.startedAt());
-                    statement.setLong(++p, entry.durationMs());
-                    statement.setBoolean(++p, entry.success());
-                    statement.setString(++p, cut(entry.osUser(), MAX_NAME));
-                    statement.setString(++p, cut(entry.host(), MAX_NAME));
-                    statement.setString(++p, entry.checksum());
-                    statement.setString(++p, cut(entry.error(), MAX_ERROR));
+                    p = bind(statement, p, entry);
                 }
                 statement.executeUpdate();
             } catch (SQLException e) {
@@ -136,32 +125,88 @@ public final class HistoryTable {
     public static final String UNRECORDED = "not recorded yet: applied in a batch (recordEvery) that the run had"
             + " not recorded; if this row stays, the run stopped before recording it";
 
-    /** The rows left by a run that stopped before recording its batch ({@link #UNRECORDED}), oldest first. */
-    public List<HistoryEntry> unrecorded(Connection connection) {
-        if (!exists(connection) || !newestIsUnrecorded(connection)) {
-            return List.of();
+    /**
+     * Adds {@code entry} as the newest row and returns its number: how a run marks a revision as
+     * started ({@link HistoryEntry.State#RUNNING}) so that it can rewrite the row when it ends.
+     */
+    public long insert(Connection connection, HistoryEntry entry) {
+        String sql = "INSERT INTO " + table(connection) + " (" + columnList() + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement statement = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            bind(statement, 0, entry);
+            statement.executeUpdate();
+            try (ResultSet keys = statement.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new SQLException("the database returned no generated key");
+                }
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw failure("mark " + entry.direction() + " " + entry.revision() + " as started in", e);
         }
-        return select(connection, " WHERE " + q("success") + " = ? AND " + q("error") + " = ?");
     }
 
     /**
-     * Whether the newest row is an {@link #UNRECORDED} mark. Marks left behind are always the newest
-     * rows: every later run that would write a row refuses while they stand, and a stamp deletes them
-     * before writing its own. So a start-up with nothing to do reads one row by the primary key instead
-     * of scanning the whole history.
+     * Replaces what row {@code id} says of its revision (start, duration, outcome, checksum and
+     * error) with {@code entry}'s; its revision, direction, user and host stay.
      */
-    private boolean newestIsUnrecorded(Connection connection) {
+    public void rewrite(Connection connection, long id, HistoryEntry entry) {
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE " + table(connection) + " SET "
+                + q("started_at") + " = ?, " + q("duration_ms") + " = ?, " + q("success") + " = ?, " + q("checksum")
+                + " = ?, " + q("error") + " = ? WHERE " + q("id") + " = ?")) {
+            dialect.setTimestamp(statement, 1, entry.startedAt());
+            statement.setLong(2, entry.durationMs());
+            statement.setBoolean(3, entry.success());
+            statement.setString(4, entry.checksum());
+            statement.setString(5, cut(entry.error(), MAX_ERROR));
+            statement.setLong(6, id);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("record " + entry.direction() + " " + entry.revision() + " in", e);
+        }
+    }
+
+    /** Deletes row {@code id}. */
+    public void delete(Connection connection, long id) {
+        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + table(connection) + " WHERE "
+                + q("id") + " = ?")) {
+            statement.setLong(1, id);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("delete a row of", e);
+        }
+    }
+
+    /**
+     * The marks ({@link HistoryEntry#isMark()}): the rows that stand for revisions a run did not
+     * finish cleanly, oldest first; empty when there are none or the table does not exist.
+     */
+    public List<HistoryEntry> unfinished(Connection connection) {
+        if (!exists(connection) || !newestIsMark(connection)) {
+            return List.of();
+        }
+        return select(connection, " WHERE " + q("success") + " = ? AND (" + q("error") + " = ? OR " + q("error")
+                + " LIKE ? OR " + q("error") + " LIKE ?)", false, UNRECORDED, HistoryEntry.RUNNING + "%",
+                HistoryEntry.LEFT_CHANGES + "%");
+    }
+
+    /**
+     * Whether the newest row is a mark. Marks left behind are always the newest rows: every later run
+     * that would write a row refuses while they stand, and a stamp settles them before writing its own.
+     * So a start-up with nothing to do reads one row by the primary key instead of scanning the whole
+     * history.
+     */
+    private boolean newestIsMark(Connection connection) {
         String table = table(connection);
         try (PreparedStatement statement = connection.prepareStatement("SELECT " + q("success") + ", " + q("error")
                 + " FROM " + table + " WHERE " + q("id") + " = (SELECT MAX(" + q("id") + ") FROM " + table + ")");
                 ResultSet rs = statement.executeQuery()) {
-            return rs.next() && !rs.getBoolean(1) && UNRECORDED.equals(rs.getString(2));
+            return rs.next() && !rs.getBoolean(1) && HistoryEntry.stateOfFailure(rs.getString(2)) != HistoryEntry.State.FAILED;
         } catch (SQLException e) {
             throw failure("read", e);
         }
     }
 
-    /** Deletes the {@link #UNRECORDED} rows. */
+    /** Deletes the {@link #UNRECORDED} rows: a run recording in batches replaces them with the batch's rows. */
     public void forgetUnrecorded(Connection connection) {
         try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + table(connection)
                 + " WHERE " + q("success") + " = ? AND " + q("error") + " = ?")) {
@@ -173,6 +218,28 @@ public final class HistoryTable {
         }
     }
 
+    /**
+     * Turns {@code marks} into ordinary failed rows that keep what they knew, followed by how they
+     * were settled ({@code how}, such as "Cleared by stamp 0003"), by whom and when: a stamp or a
+     * retry has dealt with them, and later runs go on.
+     */
+    public void settle(Connection connection, List<HistoryEntry> marks, String how) {
+        String note = how + " at " + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                + " by " + Machine.osUser() + " on " + Machine.hostName() + ".";
+        for (HistoryEntry mark : marks) {
+            String error = mark.error();
+            String settled = switch (mark.state()) {
+                case RUNNING -> "interrupted: " + error.substring(HistoryEntry.RUNNING.length()) + "\n" + note;
+                case LEFT_CHANGES -> "failed and left changes: " + error.substring(HistoryEntry.LEFT_CHANGES.length())
+                        + "\n" + note;
+                case UNRECORDED -> "not recorded: a run recording in batches (recordEvery) stopped before recording"
+                        + " it. " + note;
+                default -> throw new IllegalArgumentException("not a mark: " + mark);
+            };
+            rewrite(connection, mark.id(), mark.withOutcome(false, mark.durationMs(), settled));
+        }
+    }
+
     /** Every row in insertion order; empty if the table does not exist. */
     public List<HistoryEntry> list(Connection connection) {
         if (!exists(connection)) {
@@ -181,17 +248,20 @@ public final class HistoryTable {
         return select(connection, "");
     }
 
-    /** The rows matching {@code where} (empty, or with two parameters: false and {@link #UNRECORDED}). */
-    private List<HistoryEntry> select(Connection connection, String where) {
+    /** The rows matching {@code where}, whose parameters are {@code parameters} (booleans and strings). */
+    private List<HistoryEntry> select(Connection connection, String where, Object... parameters) {
         StringBuilder sql = new StringBuilder("SELECT ").append(q("id"));
         for (String column : COLUMNS) {
             sql.append(", ").append(q(column));
         }
         sql.append(" FROM ").append(table(connection)).append(where).append(" ORDER BY ").append(q("id"));
         try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-            if (!where.isEmpty()) {
-                statement.setBoolean(1, false);
-                statement.setString(2, UNRECORDED);
+            for (int i = 0; i < parameters.length; i++) {
+                if (parameters[i] instanceof Boolean b) {
+                    statement.setBoolean(i + 1, b);
+                } else {
+                    statement.setString(i + 1, (String) parameters[i]);
+                }
             }
             List<HistoryEntry> entries = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
@@ -205,6 +275,28 @@ public final class HistoryTable {
         } catch (SQLException e) {
             throw failure("read", e);
         }
+    }
+
+    private String columnList() {
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < COLUMNS.length; i++) {
+            list.append(i == 0 ? "" : ", ").append(q(COLUMNS[i]));
+        }
+        return list.toString();
+    }
+
+    /** Binds {@code entry}'s {@link #COLUMNS} after parameter {@code p}; returns the last parameter bound. */
+    private int bind(PreparedStatement statement, int p, HistoryEntry entry) throws SQLException {
+        statement.setString(++p, entry.revision());
+        statement.setString(++p, entry.direction());
+        dialect.setTimestamp(statement, ++p, entry.startedAt());
+        statement.setLong(++p, entry.durationMs());
+        statement.setBoolean(++p, entry.success());
+        statement.setString(++p, cut(entry.osUser(), MAX_NAME));
+        statement.setString(++p, cut(entry.host(), MAX_NAME));
+        statement.setString(++p, entry.checksum());
+        statement.setString(++p, cut(entry.error(), MAX_ERROR));
+        return p;
     }
 
     /** The table's stored name, looked up once per instance (an instance lives for one command). */

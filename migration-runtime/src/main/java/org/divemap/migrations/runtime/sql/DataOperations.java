@@ -41,10 +41,27 @@ public final class DataOperations {
 
     private final Connection connection;
     private final Dialect dialect;
+    private final CommitHook beforeCommit;
+
+    /** Hears each commit of {@link #batchUpdate} that commits work, just before it. */
+    @FunctionalInterface
+    public interface CommitHook {
+        /**
+         * The transaction is about to commit {@code work}: a description of the batch, or null for
+         * the work the migration did before the batched update.
+         */
+        void beforeCommit(String work);
+    }
 
     public DataOperations(Connection connection, Dialect dialect) {
+        this(connection, dialect, work -> { });
+    }
+
+    /** Data operations that tell {@code beforeCommit} about each commit of work before making it. */
+    public DataOperations(Connection connection, Dialect dialect, CommitHook beforeCommit) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.beforeCommit = Objects.requireNonNull(beforeCommit, "beforeCommit");
     }
 
     // ---------------------------------------------------------------- bulk insert
@@ -161,6 +178,7 @@ public final class DataOperations {
                 if (autoCommit) {
                     connection.setAutoCommit(false);
                 } else {
+                    beforeCommit.beforeCommit(null);
                     connection.commit(); // the migration's earlier work must not roll back with batch 1
                 }
                 walk();
@@ -259,6 +277,8 @@ public final class DataOperations {
                 spec.action().apply(batch);
                 batch.close();
                 long rows = batch.counted ? batch.rows : countRows(from, to);
+                beforeCommit.beforeCommit("batch " + number + " of the batched update of " + spec.table() + " (keys "
+                        + from + " to " + to + ", " + rows + " rows)");
                 connection.commit();
                 return rows;
             } catch (SQLException | RuntimeException e) {

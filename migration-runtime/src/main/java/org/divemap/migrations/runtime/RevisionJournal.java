@@ -1,0 +1,156 @@
+package org.divemap.migrations.runtime;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.divemap.migrations.runtime.history.HistoryEntry;
+import org.divemap.migrations.runtime.history.HistoryTable;
+
+/**
+ * The durable trace of one revision whose work does not commit together with its version row: a
+ * history row marked {@link HistoryEntry.State#RUNNING}, written before the revision's first
+ * statement, and rewritten with the statements known to have completed whenever the revision's work
+ * commits anyway. The run replaces the mark with the revision's outcome in the transaction that
+ * writes its version row; a mark that stays means the process stopped inside the revision, and
+ * every later run refuses to go on until someone decides what happened ({@link Unfinished}).
+ *
+ * <p>The journal costs no commit of its own where the database commits each statement (MySQL,
+ * MariaDB): a data change's journal entry commits with the data change, and the entries of
+ * statements the database commits by itself (DDL) are sent just before the next such statement,
+ * whose implicit commit carries them. So a revision of one DDL statement writes no journal entry at
+ * all; one of five writes four, the last statement of each being known only by the revision's end.
+ * Where statements commit one by one under auto-commit (H2, and non-transactional migrations on
+ * PostgreSQL), each entry is written as its statement completes. Inside a PostgreSQL transaction
+ * nothing is written unless the migration commits early ({@code op.batchUpdate}), which marks the
+ * revision in the transaction it commits.
+ */
+final class RevisionJournal implements JdbcOperations.Journal {
+
+    /** Longest statement kept in the journal, in characters. */
+    private static final int MAX_STATEMENT = 2_000;
+    /** The journal's text stays well inside the history table's error column. */
+    private static final int MAX_TEXT = 12_000;
+
+    private final Connection connection;
+    private final HistoryTable history;
+    private final HistoryEntry started;
+    private final List<String> completed = new ArrayList<>();
+    private String running;
+    private boolean dirty;
+    private long markId;
+
+    /**
+     * @param started the revision, its direction and start, as its history row will carry them
+     */
+    RevisionJournal(Connection connection, HistoryTable history, HistoryEntry started) {
+        this.connection = connection;
+        this.history = history;
+        this.started = started;
+    }
+
+    /**
+     * Inserts the mark in the connection's open transaction: it is durable once that commits. The
+     * caller commits it with the previous revision's record, or by itself.
+     */
+    void mark() {
+        markId = history.insert(connection, started.withOutcome(false, 0, text()));
+        dirty = false;
+    }
+
+    /** Whether the mark is written (it is durable once the transaction that wrote it committed). */
+    boolean marked() {
+        return markId != 0;
+    }
+
+    /** The mark's row number; 0 when the revision is not marked. */
+    long markId() {
+        return markId;
+    }
+
+    /** Whether any statement is known to have completed. */
+    boolean ranAnything() {
+        return !completed.isEmpty();
+    }
+
+    @Override
+    public void beforeImplicitCommit(String statement) {
+        if (marked() && dirty) {
+            running = statement;
+            write();
+        }
+    }
+
+    @Override
+    public void completed(String what) {
+        completed.add(what);
+        running = null;
+        dirty = true;
+        if (marked() && autoCommit()) {
+            write();
+        }
+    }
+
+    @Override
+    public void beforeCommit() {
+        if (!marked()) {
+            mark(); // a transactional migration that commits early (op.batchUpdate): marked in that commit
+        } else if (dirty) {
+            write();
+        }
+    }
+
+    private boolean autoCommit() {
+        try {
+            return connection.getAutoCommit();
+        } catch (SQLException e) {
+            throw new DivemapException(DivemapException.Kind.DATABASE, "Could not read the migration connection's"
+                    + " auto-commit setting: " + e.getMessage(), e);
+        }
+    }
+
+    private void write() {
+        history.rewrite(connection, markId, started.withOutcome(false, 0, text()));
+        dirty = false;
+    }
+
+    /**
+     * The mark's error text: who runs the revision, and the statements known to have completed,
+     * the earliest ones left out when they would not fit.
+     */
+    private String text() {
+        StringBuilder text = new StringBuilder(HistoryEntry.RUNNING).append("process ")
+                .append(ProcessHandle.current().pid()).append(" started this revision and has not recorded its end;"
+                        + " if this row stays, the process stopped inside the revision.");
+        if (completed.isEmpty()) {
+            text.append("\nNo statement is known to have completed.");
+        } else {
+            text.append("\nKnown to have completed (").append(completed.size())
+                    .append(completed.size() == 1 ? " statement" : " statements").append("):");
+            List<String> shown = new ArrayList<>();
+            int length = 0;
+            for (int i = completed.size() - 1; i >= 0; i--) {
+                String line = "\n  " + cut(completed.get(i)) + ";";
+                if (length + line.length() > MAX_TEXT) {
+                    shown.add(0, "\n  (" + (i + 1) + " earlier " + (i == 0 ? "statement" : "statements")
+                            + " not shown)");
+                    break;
+                }
+                shown.add(0, line);
+                length += line.length();
+            }
+            shown.forEach(text::append);
+        }
+        if (running != null) {
+            text.append("\nRunning when last written:\n  ").append(cut(running)).append(';');
+        }
+        return text.toString();
+    }
+
+    /** The statement, cut to {@value #MAX_STATEMENT} characters, its lines after the first indented. */
+    private static String cut(String statement) {
+        String shown = statement.length() <= MAX_STATEMENT ? statement
+                : statement.substring(0, MAX_STATEMENT) + " ... (" + statement.length() + " characters)";
+        return shown.replace("\n", "\n  ");
+    }
+}
