@@ -36,6 +36,9 @@ public final class RecordingFloor {
         RAW("the statement alone, auto-commit (raw JDBC)", false, false),
         SWITCHES("auto-commit on for the statement, off for UPDATE + INSERT + commit()", false, false),
         COMMIT_EACH("auto-commit off: statement, UPDATE, INSERT, commit()", true, false),
+        /** Divemap since the interrupted-revision mark: the record rewrites this revision's mark and marks the next. */
+        MARKED("auto-commit off: statement, UPDATE, UPDATE of its mark, INSERT of the next mark, commit()", true,
+                false),
         IMPLICIT("auto-commit off: statement, UPDATE, INSERT; the next statement commits them", true, false),
         ONE_TRIP("auto-commit off: statement, then \"UPDATE; INSERT; COMMIT\" in one round trip", true, true),
         ONE_TRIP_IMPLICIT("auto-commit off: statement, then \"UPDATE; INSERT\" in one round trip, committed by the next", true, true),
@@ -162,6 +165,11 @@ public final class RecordingFloor {
                     record(c, i);
                     c.commit();
                 }
+                case MARKED -> {
+                    s.execute(statement(i));
+                    recordMarked(c, i);
+                    c.commit();
+                }
                 case IMPLICIT -> {
                     s.execute(statement(i));
                     record(c, i);
@@ -205,6 +213,40 @@ public final class RecordingFloor {
             insert.executeUpdate();
         }
     }
+
+    /** The version row, this revision's mark rewritten as done, and the next revision's mark, as Divemap writes them. */
+    private static void recordMarked(Connection c, int i) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE version SET version_num = ? WHERE version_num = ?")) {
+            update.setString(1, "r" + i);
+            update.setString(2, "r" + (i - 1));
+            update.executeUpdate();
+        }
+        try (PreparedStatement done = c.prepareStatement("UPDATE history SET started_at = UTC_TIMESTAMP(3),"
+                + " duration_ms = 3, success = TRUE, checksum = ?, error = NULL WHERE id = ?")) {
+            done.setString(1, "0".repeat(64));
+            done.setLong(2, markOf(c, i));
+            done.executeUpdate();
+        }
+        try (PreparedStatement mark = c.prepareStatement("INSERT INTO history (revision, direction, started_at,"
+                + " duration_ms, success, os_user, host, checksum, error) VALUES (?, 'up', UTC_TIMESTAMP(3), 0, FALSE,"
+                + " 'deploy', 'host', NULL, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            mark.setString(1, "r" + (i + 1));
+            mark.setString(2, "running: process 4242 started this revision and has not recorded its end; if this row"
+                    + " stays, the process stopped inside the revision.\nNo statement is known to have completed.");
+            mark.executeUpdate();
+            try (ResultSet keys = mark.getGeneratedKeys()) {
+                keys.next();
+                MARKS.put(c, keys.getLong(1));
+            }
+        }
+    }
+
+    /** The id of the mark the record of the revision before wrote (0 before the first: no row). */
+    private static long markOf(Connection c, int i) {
+        return MARKS.getOrDefault(c, 0L);
+    }
+
+    private static final Map<Connection, Long> MARKS = new java.util.IdentityHashMap<>();
 
     private static String recordInline(int i) {
         return "UPDATE version SET version_num = 'r" + i + "' WHERE version_num = 'r" + (i - 1) + "'; INSERT INTO history "

@@ -1,7 +1,5 @@
 package org.divemap.migrations.runtime;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -46,7 +44,7 @@ public final class Divemap implements AutoCloseable {
 
     private final Configuration configuration;
     private final DataSource dataSource;
-    private final HikariDataSource ownPool;
+    private final UrlDataSource ownConnections;
     private final RevisionMap map;
     private Dialect dialect;
 
@@ -55,10 +53,10 @@ public final class Divemap implements AutoCloseable {
         this.map = RevisionMap.of(loadRevisions(configuration));
         if (configuration.dataSource != null || configuration.url == null) {
             this.dataSource = configuration.dataSource;
-            this.ownPool = null;
+            this.ownConnections = null;
         } else {
-            this.ownPool = pool(configuration);
-            this.dataSource = ownPool;
+            this.ownConnections = new UrlDataSource(configuration);
+            this.dataSource = ownConnections;
         }
     }
 
@@ -87,59 +85,11 @@ public final class Divemap implements AutoCloseable {
         return revisions;
     }
 
-    private static HikariDataSource pool(Configuration configuration) {
-        HikariConfig hikari = new HikariConfig();
-        hikari.setJdbcUrl(configuration.url);
-        // a blank user means "as the URL says"; so does a missing password
-        if (configuration.user != null && !configuration.user.isBlank()) {
-            hikari.setUsername(configuration.user);
-        }
-        if (configuration.password != null && !configuration.password.isEmpty()) {
-            hikari.setPassword(configuration.password);
-        }
-        hikari.setPoolName("divemap");
-        // Named, the driver is loaded through the context class loader, which sees the application's
-        // drivers even when Divemap itself is loaded elsewhere (a Maven plugin, a command-line tool).
-        hikari.setMaximumPoolSize(3);
-        hikari.setMinimumIdle(0);
-        hikari.setInitializationFailTimeout(-1); // connect when a command needs it, and report errors there
-        hikari.setConnectionTimeout(configuration.connectTimeout.toMillis());
-        try {
-            String driver = driverClass(configuration.url);
-            if (driver != null) {
-                hikari.setDriverClassName(driver); // throws when the driver is not on the class path
-            }
-            return new HikariDataSource(hikari);
-        } catch (RuntimeException e) {
-            // HikariCP reports a URL that no driver accepts this way
-            throw new DivemapException(Kind.CONNECTION, "Cannot connect to " + Redaction.url(configuration.url) + ": no"
-                    + " JDBC driver on the class path accepts this URL ("
-                    + Redaction.text(String.valueOf(rootCause(e).getMessage()), configuration.password, configuration.url)
-                    + "). Add the database's driver (com.mysql:mysql-connector-j,"
-                    + " org.mariadb.jdbc:mariadb-java-client, org.postgresql:postgresql, com.h2database:h2) to the"
-                    + " application, or check the URL's prefix.",
-                    Redaction.throwable(e, configuration.password, configuration.url));
-        }
-    }
-
-    private static String driverClass(String url) {
-        if (url.startsWith("jdbc:mysql:")) {
-            return "com.mysql.cj.jdbc.Driver";
-        } else if (url.startsWith("jdbc:mariadb:")) {
-            return "org.mariadb.jdbc.Driver";
-        } else if (url.startsWith("jdbc:postgresql:")) {
-            return "org.postgresql.Driver";
-        } else if (url.startsWith("jdbc:h2:")) {
-            return "org.h2.Driver";
-        }
-        return null;
-    }
-
-    /** Closes the connection pool this instance created; a data source passed in is left open. */
+    /** Closes the connections this instance opened; a data source passed in is left open. */
     @Override
     public void close() {
-        if (ownPool != null) {
-            ownPool.close();
+        if (ownConnections != null) {
+            ownConnections.close();
         }
     }
 
@@ -264,7 +214,6 @@ public final class Divemap implements AutoCloseable {
     }
 
     private MigrationResult migrate(String command, String target, Function<List<String>, Plan> planner) {
-        Dialect dialect = dialect();
         // Most runs find the database already where it should be (an application starting up): when the
         // plan from a plain read is empty and no run left a mark in the history, there is nothing to lock
         // for. Otherwise plan again under the lock, where marks are certain (a run still going holds it),
@@ -280,6 +229,7 @@ public final class Divemap implements AutoCloseable {
             configuration.listener.planned(command, target, List.of());
             return new MigrationResult(command, target, sorted(seen), List.of(), sorted(seen));
         }
+        Dialect dialect = dialect(); // known by now: the read above detected it on its connection
         try (MigrationLock lock = MigrationLock.acquire(dialect, dataSource, configuration.schema,
                         configuration.versionTable, configuration.lockWait, configuration.listener::waitingForLock);
                 Connection connection = connect()) {
@@ -297,6 +247,7 @@ public final class Divemap implements AutoCloseable {
                 return new MigrationResult(command, target, sorted(before), List.of(), sorted(before));
             }
             refuseIrreversible(plan, target, before);
+            boolean fromNothing = before.isEmpty() && !versions.exists(connection);
             ensureTables(connection, versions, history);
             Set<String> written = new TreeSet<>(plan.versionRowsAfter());
             plan.steps().forEach(step -> written.addAll(step.versionRowsAfter()));
@@ -312,7 +263,18 @@ public final class Divemap implements AutoCloseable {
             if (plan.isEmpty()) {
                 return new MigrationResult(command, target, sorted(before), List.of(), sorted(before));
             }
-            return apply(command, target, lock, connection, dialect, versions, history, plan, before);
+            try {
+                return apply(command, target, lock, connection, dialect, versions, history, plan, before);
+            } catch (DivemapException e) {
+                if (!fromNothing || e.kind() != Kind.MIGRATION_FAILED || !e.getMessage().startsWith("Revision "
+                        + plan.steps().get(0).revision().id() + " ")) {
+                    throw e;
+                }
+                // a mistyped version table on a database migrated before: say so
+                String hint = versions.otherTablesHint(connection, Set.of(versions.name(), history.name(),
+                        Configuration.H2_LOCK_TABLE)).orElse("");
+                throw hint.isEmpty() ? e : new DivemapException(e.kind(), e.getMessage() + hint, e.getCause());
+            }
         } catch (SQLException e) {
             throw new DivemapException(Kind.DATABASE, "The database failed during " + command + " " + target + ": "
                     + message(e), e);
@@ -681,8 +643,8 @@ public final class Divemap implements AutoCloseable {
      * was interrupted inside or left changes of ({@code INTERRUPTED_REVISION}).
      */
     public CheckResult check() {
-        Dialect dialect = dialect();
         return withConnection(connection -> {
+            Dialect dialect = dialect(); // detected on this connection
             List<String> rows = versionTable().read(connection);
             List<String> pending = map.upgrade(rows, "heads").steps().stream().map(s -> s.revision().id()).toList();
             HistoryTable history = historyTable();
@@ -732,11 +694,22 @@ public final class Divemap implements AutoCloseable {
         return new HistoryTable(dialect(), configuration.schema, configuration.historyTable);
     }
 
-    private synchronized Dialect dialect() {
-        if (dialect == null) {
-            dialect = withConnection(Dialect::detect);
+    /** The database's dialect, detected on the first connection a command opens. */
+    private Dialect dialect() {
+        if (knownDialect() == null) {
+            withConnection(connection -> null);
         }
+        return knownDialect();
+    }
+
+    private synchronized Dialect knownDialect() {
         return dialect;
+    }
+
+    private synchronized void detect(Connection connection) throws SQLException {
+        if (dialect == null) {
+            dialect = Dialect.detect(connection);
+        }
     }
 
     private interface SqlFunction<T> {
@@ -745,6 +718,7 @@ public final class Divemap implements AutoCloseable {
 
     private <T> T withConnection(SqlFunction<T> work) {
         try (Connection connection = connect()) {
+            detect(connection);
             return work.apply(connection);
         } catch (SQLException e) {
             throw new DivemapException(Kind.DATABASE, "The database failed: " + message(e), e);

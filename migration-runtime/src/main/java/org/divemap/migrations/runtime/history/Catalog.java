@@ -55,6 +55,38 @@ final class Catalog {
         }
     }
 
+    /** The tables of {@code schema}, sorted by name. */
+    static List<String> tables(Connection connection, String schema) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT table_name FROM"
+                + " information_schema.tables WHERE table_schema = ? ORDER BY table_name")) {
+            statement.setString(1, schema);
+            List<String> names = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            return names;
+        }
+    }
+
+    /** The tables of {@code schema} that have a column named {@code column} in any case, sorted. */
+    static List<String> tablesWithColumn(Connection connection, String schema, String column) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT table_name FROM"
+                + " information_schema.columns WHERE table_schema = ? AND LOWER(column_name) = LOWER(?)"
+                + " ORDER BY table_name")) {
+            statement.setString(1, schema);
+            statement.setString(2, column);
+            List<String> names = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            return names;
+        }
+    }
+
     private static List<String> names(Connection connection, String sql, String schema, String table, String name)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {

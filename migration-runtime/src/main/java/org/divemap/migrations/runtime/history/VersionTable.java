@@ -127,6 +127,49 @@ public final class VersionTable {
         }
     }
 
+    /**
+     * What to tell a user whose first revision failed on a schema that already held tables, when this
+     * run created the version table: the version tables the schema holds under other names (tables
+     * with a {@code version_num} column) and their rows, and a few of its other tables. Empty when the
+     * schema holds no table but the ones named in {@code ours}.
+     */
+    public Optional<String> otherTablesHint(Connection connection, java.util.Set<String> ours) {
+        String where = schema != null ? schema : dialect.currentSchema(connection);
+        try {
+            List<String> tables = new ArrayList<>();
+            for (String table : Catalog.tables(connection, where)) {
+                if (ours.stream().noneMatch(table::equalsIgnoreCase)) {
+                    tables.add(table);
+                }
+            }
+            if (tables.isEmpty()) {
+                return Optional.empty();
+            }
+            List<String> versions = new ArrayList<>();
+            for (String table : Catalog.tablesWithColumn(connection, where, COLUMN)) {
+                if (ours.stream().noneMatch(table::equalsIgnoreCase)) {
+                    List<String> rows = new VersionTable(dialect, schema, table).read(connection);
+                    versions.add(table + (rows.isEmpty() ? " (empty)" : " (at " + String.join(", ", rows) + ")"));
+                }
+            }
+            StringBuilder text = new StringBuilder("\n  The version table ").append(name).append(" did not exist,"
+                    + " so this run took the database to be at base; but the schema already holds ")
+                    .append(tables.size()).append(tables.size() == 1 ? " table: " : " tables: ")
+                    .append(String.join(", ", tables.subList(0, Math.min(8, tables.size()))))
+                    .append(tables.size() > 8 ? ", ..." : "").append('.');
+            if (!versions.isEmpty()) {
+                text.append(" Version tables under other names: ").append(String.join(", ", versions)).append('.')
+                        .append(" If one of them is this history's, name it (versionTable, --version-table,"
+                                + " -Ddivemap.versionTable) and drop the new ").append(name).append('.');
+            }
+            text.append(" If the schema was built without Divemap, stamp the revision it is at instead of"
+                    + " upgrading from base.");
+            return Optional.of(text.toString());
+        } catch (SQLException | RuntimeException e) {
+            return Optional.empty(); // a hint, not worth a second failure
+        }
+    }
+
     // ---------------------------------------------------------------- offline scripts
 
     /** The statement that creates the table, for an offline script. */

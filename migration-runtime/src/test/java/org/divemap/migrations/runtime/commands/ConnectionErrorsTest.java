@@ -44,7 +44,7 @@ class ConnectionErrorsTest {
     void wrongPasswordOnMariaDb() {
         try (TestDatabase db = TestDatabase.create(Database.MARIADB, "credentials")) {
             DivemapException e = failure(db.jdbcUrl().replaceAll("[?&](user|password)=[^&]*", ""), "divemap_nobody");
-            assertClear(e, "Cannot connect to", "as divemap_nobody", "Check the URL, the user and the password");
+            assertClear(e, "Cannot connect to", "as divemap_nobody", "the server refused the login", "check the user and the password");
         }
     }
 

@@ -1,0 +1,246 @@
+package org.divemap.migrations.runtime;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.PrintWriter;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.divemap.migrations.runtime.DivemapException.Kind;
+
+/**
+ * The connections of a {@link Divemap} configured with a JDBC URL. The first one is opened directly
+ * through the driver, once: when the server answers with a refusal (a wrong user or password, an
+ * unknown database) or there is no server to answer (a refused connection, an unknown host), that
+ * single attempt fails at once with a line that names the cause, instead of a pool retrying a dozen
+ * logins for the whole connect timeout, which locks accounts where a lockout policy counts failed
+ * logins. Only a server that does not answer is waited for, up to the connect timeout. Later
+ * connections come from a small HikariCP pool, created when a command first needs a second one: a
+ * start-up with nothing to do opens one connection and no pool.
+ */
+final class UrlDataSource implements DataSource, AutoCloseable {
+
+    private final Configuration configuration;
+    private final Driver driver;
+    private boolean probed;
+    private HikariDataSource pool;
+
+    /**
+     * Finds the driver that accepts the URL, through the context class loader as HikariCP would.
+     *
+     * @throws DivemapException {@code CONNECTION} when no driver on the class path accepts it
+     */
+    UrlDataSource(Configuration configuration) {
+        this.configuration = configuration;
+        this.driver = driver(configuration);
+    }
+
+    private static Driver driver(Configuration configuration) {
+        String name = driverClass(configuration.url);
+        try {
+            if (name != null) {
+                ClassLoader context = Thread.currentThread().getContextClassLoader();
+                Class<?> type;
+                try {
+                    type = Class.forName(name, true, context != null ? context : UrlDataSource.class.getClassLoader());
+                } catch (ClassNotFoundException e) {
+                    type = Class.forName(name, true, UrlDataSource.class.getClassLoader());
+                }
+                return (Driver) type.getDeclaredConstructor().newInstance();
+            }
+            return DriverManager.getDriver(configuration.url);
+        } catch (ReflectiveOperationException | SQLException | LinkageError | ClassCastException e) {
+            throw new DivemapException(Kind.CONNECTION, "Cannot connect to " + Redaction.url(configuration.url)
+                    + ": no JDBC driver on the class path accepts this URL ("
+                    + (name != null ? "the driver class " + name + " is missing"
+                            : Redaction.text(String.valueOf(e.getMessage()), configuration.password,
+                                    configuration.url))
+                    + "). Add the database's driver (com.mysql:mysql-connector-j,"
+                    + " org.mariadb.jdbc:mariadb-java-client, org.postgresql:postgresql, com.h2database:h2) to the"
+                    + " application, or check the URL's prefix.",
+                    Redaction.throwable(e, configuration.password, configuration.url));
+        }
+    }
+
+    /** The driver class of the URL's prefix, loaded by name so that the application's copy is used; null if unknown. */
+    static String driverClass(String url) {
+        if (url.startsWith("jdbc:mysql:")) {
+            return "com.mysql.cj.jdbc.Driver";
+        } else if (url.startsWith("jdbc:mariadb:")) {
+            return "org.mariadb.jdbc.Driver";
+        } else if (url.startsWith("jdbc:postgresql:")) {
+            return "org.postgresql.Driver";
+        } else if (url.startsWith("jdbc:h2:")) {
+            return "org.h2.Driver";
+        }
+        return null;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        HikariDataSource ready;
+        synchronized (this) {
+            if (!probed) {
+                probed = true;
+                long started = System.nanoTime();
+                try {
+                    return direct();
+                } catch (SQLException e) {
+                    String cause = definitive(e);
+                    if (cause != null) {
+                        throw refused(cause, e);
+                    }
+                    if ((System.nanoTime() - started) / 1_000_000 >= configuration.connectTimeout.toMillis()) {
+                        throw refused("no answer within " + configuration.connectTimeout.toMillis() + " ms ("
+                                + e.getMessage() + "); check the URL's host and port, and that the server is running,"
+                                + " or allow a longer connect timeout", e);
+                    }
+                    // a passing refusal (too many connections, a server starting up): the pool keeps trying
+                }
+            }
+            ready = pool();
+        }
+        return ready.getConnection(); // outside the monitor: a thread waiting for the pool blocks no other
+    }
+
+    /** One attempt through the driver, bounded by the connect timeout where the driver takes one. */
+    private Connection direct() throws SQLException {
+        Properties properties = new Properties();
+        if (configuration.user != null && !configuration.user.isBlank()) {
+            properties.setProperty("user", configuration.user);
+        }
+        if (configuration.password != null && !configuration.password.isEmpty()) {
+            properties.setProperty("password", configuration.password);
+        }
+        long millis = configuration.connectTimeout.toMillis();
+        String url = configuration.url;
+        if (!url.toLowerCase(Locale.ROOT).contains("connecttimeout")) {
+            if (url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:")) {
+                properties.setProperty("connectTimeout", Long.toString(millis));
+            } else if (url.startsWith("jdbc:postgresql:")) {
+                properties.setProperty("connectTimeout", Long.toString(Math.max(1, (millis + 999) / 1000)));
+            }
+        }
+        Connection connection = driver.connect(url, properties);
+        if (connection == null) {
+            throw new SQLException("the driver " + driver.getClass().getName() + " does not accept the URL");
+        }
+        return connection;
+    }
+
+    /**
+     * What a failure to connect says for certain, as a short phrase, or null when trying again could
+     * help: the server refused the login or the database, or there is nothing to connect to.
+     */
+    static String definitive(SQLException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnknownHostException) {
+                return "unknown host " + cause.getMessage() + ": the name does not resolve; check the URL's host";
+            } else if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
+                return "the connection was refused: nothing listens at that host and port; check the URL's host and"
+                        + " port, and that the server is running";
+            }
+        }
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        int code = e.getErrorCode();
+        if (state.startsWith("28") || code == 1045 || code == 1044 || code == 1698) {
+            return "the server refused the login (" + e.getMessage() + "); check the user and the password";
+        } else if (state.equals("3D000") || code == 1049 || code == 90146 || code == 90013) {
+            return "the database does not exist (" + e.getMessage() + "); check the database name in the URL";
+        }
+        return null;
+    }
+
+    private DivemapException refused(String cause, SQLException e) {
+        return new DivemapException(Kind.CONNECTION, "Cannot connect to " + Redaction.url(configuration.url)
+                + (configuration.user != null && !configuration.user.isBlank() ? " as " + configuration.user : "")
+                + ": " + Redaction.text(cause, configuration.password, configuration.url) + ".",
+                Redaction.throwable(e, configuration.password, configuration.url));
+    }
+
+    private HikariDataSource pool() {
+        if (pool == null) {
+            HikariConfig hikari = new HikariConfig();
+            hikari.setJdbcUrl(configuration.url);
+            // a blank user means "as the URL says"; so does a missing password
+            if (configuration.user != null && !configuration.user.isBlank()) {
+                hikari.setUsername(configuration.user);
+            }
+            if (configuration.password != null && !configuration.password.isEmpty()) {
+                hikari.setPassword(configuration.password);
+            }
+            hikari.setPoolName("divemap");
+            hikari.setMaximumPoolSize(3);
+            hikari.setMinimumIdle(0);
+            hikari.setInitializationFailTimeout(-1); // connect when a command needs it, and report errors there
+            hikari.setConnectionTimeout(configuration.connectTimeout.toMillis());
+            String name = driverClass(configuration.url);
+            if (name != null) {
+                // named, the driver is loaded through the context class loader, which sees the application's
+                // drivers even when Divemap itself is loaded elsewhere (a Maven plugin, a command-line tool)
+                hikari.setDriverClassName(name);
+            }
+            pool = new HikariDataSource(hikari);
+        }
+        return pool;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (pool != null) {
+            pool.close();
+        }
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        throw new SQLFeatureNotSupportedException("Divemap's connections use the configured user");
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        // nothing is logged
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        // the connect timeout of the configuration applies
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return (int) configuration.connectTimeout.toSeconds();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
+        throw new SQLException("not a wrapper of " + type.getName());
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) {
+        return type.isInstance(this);
+    }
+}
