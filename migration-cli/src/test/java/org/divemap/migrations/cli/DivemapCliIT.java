@@ -305,6 +305,22 @@ class DivemapCliIT {
     }
 
     @Test
+    void aPasswordInAnyFormOfUrlIsMaskedInTextAndJson(@TempDir Path dir) throws Exception {
+        String secret = "Url-Secret-42";
+        for (String url : List.of("jdbc:nosuchdb://127.0.0.1/x?user=u&password1=" + secret,
+                "jdbc:nosuchdb:mem:x;clientSecret=" + secret, "jdbc:oracle:thin:scott/" + secret + "@127.0.0.1:1521/x")) {
+            Run text = cli(Map.of(), dir, "current", "--url", url, "--classpath", CLASSES);
+            Run json = cli(Map.of("DIVEMAP_URL", url), dir, "current", "--classpath", CLASSES, "--json");
+            assertEquals(2, text.exit(), text.err());
+            assertTrue(text.err().contains("Cannot connect to jdbc:"), text.err());
+            assertEquals("CONNECTION", json.json().getAsJsonObject("error").get("kind").getAsString(), json.out());
+            for (String output : List.of(text.out(), text.err(), json.out(), json.err())) {
+                assertFalse(output.contains(secret), output);
+            }
+        }
+    }
+
+    @Test
     void exitCodesForUsageAndConnectionErrors(@TempDir Path dir) throws Exception {
         Run noUrl = cli(Map.of(), dir, "upgrade", "--classpath", CLASSES, "--json");
         assertEquals(2, noUrl.exit());

@@ -1,6 +1,7 @@
 package org.divemap.migrations.runtime;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,22 +10,42 @@ import java.util.regex.Pattern;
 public final class Redaction {
 
     private static final String MASK = "****";
-    private static final Pattern QUERY_PASSWORD = Pattern.compile("(?i)((?:password|pwd)=)[^&;]*");
-    private static final Pattern USER_INFO = Pattern.compile("(//[^/:@\\s]+:)[^@/\\s]*@");
-    /** A password written as a URL parameter inside running text: it ends where the parameter or the word ends. */
-    private static final Pattern TEXT_PASSWORD = Pattern.compile("(?i)((?:password|pwd)=)[^&;\\s'\"]*");
+    /** A parameter name that says it holds a secret: any name containing password, secret or pwd, in any case. */
+    private static final String SECRET_NAME = "[\\w.-]*(?:password|secret|pwd)[\\w.-]*=";
+    /**
+     * A secret parameter of a URL, in a query string ({@code ?a=b&c=d}) or in the {@code ;key=value}
+     * form of H2 and SQL Server: its value ends where the next parameter starts.
+     */
+    private static final Pattern QUERY_PASSWORD = Pattern.compile("(?i)(" + SECRET_NAME + ")[^&;]*");
+    /** {@code //user:password@host}. */
+    private static final Pattern USER_INFO = Pattern.compile("(//[^/:@\\s]*:)[^@/\\s]*@");
+    /** Oracle's {@code user/password@host}: {@code jdbc:oracle:thin:scott/tiger@host:1521/db}. */
+    private static final Pattern SLASH_USER_INFO = Pattern.compile(
+            "(?i)(jdbc(?::[a-z0-9]+)+:[^/:@\\s'\"]+/)[^@\\s'\"]*@");
+    /** A secret parameter inside running text: it ends where the parameter or the word ends. */
+    private static final Pattern TEXT_PASSWORD = Pattern.compile("(?i)(" + SECRET_NAME + ")[^&;\\s'\"]*");
 
     private Redaction() {}
 
-    /** The URL with any password in it replaced by {@code ****}. */
+    /**
+     * The URL with any password in it replaced by {@code ****}: the value of every parameter whose name
+     * contains {@code password}, {@code secret} or {@code pwd} (any case; {@code ?a=b&c=d} and
+     * {@code ;key=value}), and the password of {@code //user:password@host} and of Oracle's
+     * {@code user/password@host}.
+     */
     public static String url(String url) {
-        String masked = QUERY_PASSWORD.matcher(url).replaceAll("$1" + MASK);
-        return USER_INFO.matcher(masked).replaceAll("$1" + MASK + "@");
+        return userInfo(QUERY_PASSWORD.matcher(url).replaceAll("$1" + MASK));
+    }
+
+    private static String userInfo(String text) {
+        String masked = USER_INFO.matcher(text).replaceAll("$1" + MASK + "@");
+        return SLASH_USER_INFO.matcher(masked).replaceAll("$1" + MASK + "@");
     }
 
     /**
      * The text with every occurrence of the password replaced by {@code ****}, and with any password
-     * that a URL quoted in the text carries ({@code password=...}, {@code //user:secret@host}) masked too:
+     * that a URL quoted in the text carries ({@code password=...}, {@code clientSecret=...},
+     * {@code //user:secret@host}, {@code scott/tiger@host}) masked too:
      * drivers and pools quote the URL they were given in their messages.
      */
     public static String text(String text, String password) {
@@ -43,8 +64,7 @@ public final class Redaction {
         for (String secret : secrets(password, url)) { // longest first: a secret may contain another
             masked = masked.replace(secret, MASK);
         }
-        masked = TEXT_PASSWORD.matcher(masked).replaceAll("$1" + MASK);
-        return USER_INFO.matcher(masked).replaceAll("$1" + MASK + "@");
+        return userInfo(TEXT_PASSWORD.matcher(masked).replaceAll("$1" + MASK));
     }
 
     /**
@@ -74,7 +94,7 @@ public final class Redaction {
         return false;
     }
 
-    private static java.util.List<String> secrets(String password, String url) {
+    private static List<String> secrets(String password, String url) {
         Set<String> secrets = new LinkedHashSet<>();
         if (password != null && !password.isEmpty()) {
             secrets.add(password);
@@ -84,9 +104,11 @@ public final class Redaction {
             while (query.find()) {
                 secrets.add(url.substring(query.end(1), query.end()));
             }
-            Matcher userInfo = USER_INFO.matcher(url);
-            while (userInfo.find()) {
-                secrets.add(url.substring(userInfo.end(1), userInfo.end() - 1));
+            for (Pattern form : List.of(USER_INFO, SLASH_USER_INFO)) {
+                Matcher userInfo = form.matcher(url);
+                while (userInfo.find()) {
+                    secrets.add(url.substring(userInfo.end(1), userInfo.end() - 1));
+                }
             }
         }
         secrets.removeIf(String::isEmpty);
