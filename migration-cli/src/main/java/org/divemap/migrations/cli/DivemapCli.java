@@ -67,17 +67,19 @@ public final class DivemapCli implements Runnable {
             String command = e.getCommandLine().getCommandName();
             String help = "Run divemap " + (e.getCommandLine().getParent() == null ? "" : command + " ")
                     + "--help for the options.";
-            if (java.util.Arrays.asList(a).contains("--json")) { // one JSON document on standard output, always
+            // picocli quotes what it did not understand: a misspelt --password still carries the password
+            String message = org.divemap.migrations.runtime.Redaction.arguments(e.getMessage(), List.of(a));
+            if (List.of(a).contains("--json")) { // one JSON document on standard output, always
                 Map<String, Object> document = new LinkedHashMap<>();
                 document.put("command", e.getCommandLine().getParent() == null ? null : command);
                 document.put("ok", false);
-                document.put("error", Map.of("kind", "USAGE", "message", e.getMessage() + " " + help));
+                document.put("error", Map.of("kind", "USAGE", "message", message + " " + help));
                 document.put("exitCode", USAGE);
                 e.getCommandLine().getOut().println(Json.write(document));
                 e.getCommandLine().getOut().flush();
                 return USAGE;
             }
-            e.getCommandLine().getErr().println(e.getMessage());
+            e.getCommandLine().getErr().println(message);
             e.getCommandLine().getErr().println(help);
             return USAGE;
         });

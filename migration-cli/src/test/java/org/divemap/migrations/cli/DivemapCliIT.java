@@ -321,6 +321,29 @@ class DivemapCliIT {
     }
 
     @Test
+    void aMisspeltPasswordOptionIsMaskedInTheUsageError(@TempDir Path dir) throws Exception {
+        String secret = "Opt-Secret-42";
+        for (List<String> options : List.of(List.of("--pasword", secret), List.of("--pasword=" + secret),
+                List.of("--passwd", secret), List.of("-p" + secret))) {
+            List<String> args = new ArrayList<>(List.of("current", "--classpath", CLASSES));
+            args.addAll(options);
+            Run text = cli(Map.of(), dir, args.toArray(String[]::new));
+            assertEquals(2, text.exit(), text.err());
+            assertTrue(text.err().startsWith("Unknown option"), text.err());
+            assertTrue(text.err().contains("****"), text.err());
+            args.add("--json");
+            Run json = cli(Map.of(), dir, args.toArray(String[]::new));
+            assertEquals("USAGE", json.json().getAsJsonObject("error").get("kind").getAsString(), json.out());
+            for (String output : List.of(text.out(), text.err(), json.out(), json.err())) {
+                assertFalse(output.contains(secret), output);
+            }
+        }
+        Run url = cli(Map.of(), dir, "current", "jdbc:oracle:thin:scott/" + secret + "@db:1521/x");
+        assertEquals(2, url.exit(), url.err());
+        assertTrue(url.err().contains("scott/****@db"), url.err());
+    }
+
+    @Test
     void exitCodesForUsageAndConnectionErrors(@TempDir Path dir) throws Exception {
         Run noUrl = cli(Map.of(), dir, "upgrade", "--classpath", CLASSES, "--json");
         assertEquals(2, noUrl.exit());

@@ -68,6 +68,64 @@ public final class Redaction {
     }
 
     /**
+     * The text (a command-line parser's message, say) with the values of password-like options among
+     * the command-line {@code arguments} masked, wherever they appear, and with URLs masked as in
+     * {@link #text(String, String)}. An option is password-like when its name resembles "password":
+     * {@code --password}, a misspelling ({@code --pasword}, {@code --passwrod}), a short or related
+     * form ({@code --pass}, {@code --passwd}, {@code --pwd}, {@code -p}, {@code --db-password}), or a
+     * name with {@code secret} in it. Its value is what follows {@code =}, else the next argument;
+     * {@code -pSECRET} (as mysql takes it) is masked too. Parsers quote unknown options back, and a
+     * misspelt {@code --password} is still the password.
+     */
+    public static String arguments(String text, List<String> arguments) {
+        if (text == null) {
+            return null;
+        }
+        Set<String> secrets = new LinkedHashSet<>();
+        for (int i = 0; i < arguments.size(); i++) {
+            String argument = arguments.get(i);
+            secrets.addAll(secrets(null, argument)); // a URL among the arguments
+            if (!argument.startsWith("-") || argument.equals("-") || argument.equals("--")) {
+                continue;
+            }
+            int equals = argument.indexOf('=');
+            String name = (equals < 0 ? argument : argument.substring(0, equals)).replaceFirst("^-+", "");
+            if (equals < 0 && !argument.startsWith("--") && argument.length() > 2 && argument.charAt(1) == 'p'
+                    && !name.toLowerCase(java.util.Locale.ROOT).matches("pa?s+w.*|pass?|pwd?")) {
+                secrets.add(argument.substring(2)); // -pSECRET, as mysql takes it; not -password or -pwd
+                continue;
+            }
+            if (!passwordLike(name)) {
+                continue;
+            }
+            if (equals > 0) {
+                secrets.add(argument.substring(equals + 1));
+            } else if (i + 1 < arguments.size() && !arguments.get(i + 1).startsWith("--")) { // not the next option
+                secrets.add(arguments.get(i + 1));
+            }
+        }
+        String masked = text;
+        for (String secret : secrets.stream().filter(s -> !s.isEmpty())
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList()) {
+            // parsers quote arguments: 'SECRET', '--pasword=SECRET'; a short secret is masked only there,
+            // so that "--pass a" does not mask every "a" of the message
+            masked = masked.replace("'" + secret + "'", "'" + MASK + "'").replace("=" + secret + "'", "=" + MASK + "'");
+            if (secret.length() >= 4) {
+                masked = masked.replace(secret, MASK);
+            }
+        }
+        return text(masked, null);
+    }
+
+    /** Whether an option's name (without its dashes) resembles "password". */
+    private static boolean passwordLike(String name) {
+        String letters = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return letters.equals("p") || letters.equals("pw") || letters.contains("pwd") || letters.contains("secret")
+                || letters.matches(".*pa?s+w.*") // passw, pasw, psw: password, passwd, paswd, pswd, db-password
+                || org.divemap.migrations.graph.Names.closest(letters, List.of("password")) != null; // pass, pasword
+    }
+
+    /**
      * The exception itself when no message in its chain shows a secret; otherwise a copy of the chain
      * in which every message is masked (each link keeps its stack trace and names its original class),
      * so that an error report cannot show the password through a cause either.
