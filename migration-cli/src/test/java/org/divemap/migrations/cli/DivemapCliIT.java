@@ -344,6 +344,23 @@ class DivemapCliIT {
     }
 
     @Test
+    void aBrokenConfigurationFileIsAConfigurationErrorNamingIt(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("escape.properties"), "url=jdbc:h2:mem:x\nuser=sa\\u00\n");
+        Run escape = cli(Map.of(), dir, "current", "--config", "escape.properties", "--classpath", CLASSES, "--json");
+        assertEquals(2, escape.exit(), escape.out());
+        assertEquals("CONFIGURATION", escape.json().getAsJsonObject("error").get("kind").getAsString());
+        assertTrue(escape.json().getAsJsonObject("error").get("message").getAsString()
+                .startsWith("The configuration file escape.properties has a malformed \\u escape at line 2:"),
+                escape.out());
+        Files.write(dir.resolve("divemap.properties"), new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE,
+                0, 0, 0, 61});
+        Run garbage = cli(Map.of(), dir, "current", "--classpath", CLASSES);
+        assertEquals(2, garbage.exit(), garbage.err());
+        assertTrue(garbage.err().contains("The configuration file divemap.properties is not a text file: line 1 holds"
+                + " the byte 0x00"), garbage.err());
+    }
+
+    @Test
     void exitCodesForUsageAndConnectionErrors(@TempDir Path dir) throws Exception {
         Run noUrl = cli(Map.of(), dir, "upgrade", "--classpath", CLASSES, "--json");
         assertEquals(2, noUrl.exit());
