@@ -194,6 +194,8 @@ public final class DivemapCli implements Runnable {
                             common.user, common.password, common.versionTable, common.historyTable, common.schema,
                             true);
                 }
+                settings.warnings().forEach(err::println); // unknown keys of the properties file
+                err.flush();
                 // table names and the schema count offline too: an upgrade --sql writes the version table
                 configuration.versionTable(settings.versionTable()).historyTable(settings.historyTable())
                         .schema(settings.schema());

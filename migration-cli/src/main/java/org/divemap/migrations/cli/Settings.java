@@ -8,16 +8,22 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeSet;
+import org.divemap.migrations.graph.Names;
 
 /**
  * The connection settings, from lowest to highest precedence: a {@code divemap.properties} file,
  * the {@code DIVEMAP_*} environment (with {@code DIVEMAP_PASSWORD_FILE} for secrets mounted as
  * files), and command-line flags.
  */
-record Settings(String url, String user, String password, String versionTable, String historyTable, String schema) {
+record Settings(String url, String user, String password, String versionTable, String historyTable, String schema,
+        List<String> warnings) {
 
     /** The keys of the properties file. */
     static final List<String> KEYS = List.of("url", "user", "password", "versionTable", "historyTable", "schema");
@@ -71,7 +77,38 @@ record Settings(String url, String user, String password, String versionTable, S
                 pick(password, envPassword, file.getProperty("password")),
                 pick(versionTable, env.get("DIVEMAP_VERSION_TABLE"), file.getProperty("versionTable", "divemap_version")),
                 pick(historyTable, env.get("DIVEMAP_HISTORY_TABLE"), file.getProperty("historyTable", "divemap_history")),
-                pick(schema, env.get("DIVEMAP_SCHEMA"), file.getProperty("schema")));
+                pick(schema, env.get("DIVEMAP_SCHEMA"), file.getProperty("schema")),
+                unknownKeys(config, file));
+    }
+
+    /**
+     * A warning for each key of the file that is none of {@link #KEYS}, sorted, with the key it most
+     * likely meant: a misspelling ({@code versionTabel}), another spelling ({@code version_table},
+     * {@code divemap.url}, {@code URL}), or a longer name ({@code dbPassword}). The values are not shown.
+     */
+    private static List<String> unknownKeys(Path config, Properties file) {
+        Map<String, String> known = new LinkedHashMap<>();
+        KEYS.forEach(key -> known.put(plain(key), key));
+        List<String> warnings = new ArrayList<>();
+        for (String key : new TreeSet<>(file.stringPropertyNames())) {
+            if (KEYS.contains(key)) {
+                continue;
+            }
+            String meant = Names.closest(plain(key), known.keySet());
+            if (meant == null) {
+                List<String> inside = known.keySet().stream().filter(k -> plain(key).contains(k)).toList();
+                meant = inside.size() == 1 ? inside.get(0) : null;
+            }
+            warnings.add("warning: " + config + ": unknown key \"" + key + "\" is ignored; "
+                    + (meant != null ? "did you mean \"" + known.get(meant) + "\"?"
+                            : "the keys are " + String.join(", ", KEYS) + "."));
+        }
+        return List.copyOf(warnings);
+    }
+
+    /** A key as compared for a did-you-mean: lower case, letters and digits only, without a divemap. prefix. */
+    private static String plain(String key) {
+        return key.toLowerCase(Locale.ROOT).replaceFirst("^divemap[._-]", "").replaceAll("[^a-z0-9]", "");
     }
 
     /**
@@ -168,6 +205,10 @@ record Settings(String url, String user, String password, String versionTable, S
             return env;
         }
         return file;
+    }
+
+    Settings {
+        warnings = List.copyOf(warnings);
     }
 
     @Override

@@ -361,6 +361,18 @@ class DivemapCliIT {
     }
 
     @Test
+    void unknownKeysOfTheConfigurationFileAreWarnedAboutOnStandardError(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("divemap.properties"), "url=" + database("h2", dir) + "\nversionTabel=x\n"
+                + "pasword=Key-Secret-42\n");
+        Run current = cli(Map.of(), dir, "current", "--classpath", CLASSES, "--json");
+        assertEquals(0, current.exit(), current.err());
+        assertTrue(current.json().get("ok").getAsBoolean(), "standard output is the JSON document alone");
+        assertEquals(List.of("warning: divemap.properties: unknown key \"pasword\" is ignored; did you mean"
+                + " \"password\"?", "warning: divemap.properties: unknown key \"versionTabel\" is ignored; did you"
+                + " mean \"versionTable\"?"), current.err().lines().toList());
+    }
+
+    @Test
     void exitCodesForUsageAndConnectionErrors(@TempDir Path dir) throws Exception {
         Run noUrl = cli(Map.of(), dir, "upgrade", "--classpath", CLASSES, "--json");
         assertEquals(2, noUrl.exit());

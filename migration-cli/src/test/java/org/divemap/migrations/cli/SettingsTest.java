@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +63,24 @@ class SettingsTest {
         Path utf16 = file("url=x\n".getBytes(StandardCharsets.UTF_16));
         assertMessage(assertThrows(Settings.ConfigurationException.class, () -> resolve(utf16)),
                 "is not a text file: line 1 holds the byte 0x00");
+    }
+
+    @Test
+    void unknownKeysAreWarnedAboutWithADidYouMeanAndWithoutTheirValues() throws IOException {
+        Path config = file("url=jdbc:h2:mem:x\nversionTabel=v\nhistory_table=h\ndivemap.schema=s\nPASSWORD=Hunter2\n"
+                + "dbUser=u\ncolour=blue\n");
+        Settings settings = resolve(config);
+        assertEquals(List.of(
+                "warning: " + config + ": unknown key \"PASSWORD\" is ignored; did you mean \"password\"?",
+                "warning: " + config + ": unknown key \"colour\" is ignored; the keys are url, user, password,"
+                        + " versionTable, historyTable, schema.",
+                "warning: " + config + ": unknown key \"dbUser\" is ignored; did you mean \"user\"?",
+                "warning: " + config + ": unknown key \"divemap.schema\" is ignored; did you mean \"schema\"?",
+                "warning: " + config + ": unknown key \"history_table\" is ignored; did you mean \"historyTable\"?",
+                "warning: " + config + ": unknown key \"versionTabel\" is ignored; did you mean \"versionTable\"?"),
+                settings.warnings());
+        assertEquals("divemap_version", settings.versionTable(), "an unknown key is ignored, not guessed");
+        assertEquals(List.of(), resolve(file("url=jdbc:h2:mem:x\nuser=sa\n")).warnings());
     }
 
     @Test
