@@ -131,9 +131,14 @@ class DivemapCliIT {
         Map<String, String> env = Map.of("DIVEMAP_URL", database("h2", dir));
         Run failed = cli(env, dir, "upgrade", "--safe", "--backup-command", "echo disk full >&2; exit 3",
                 "--classpath", CLASSES, "--json");
-        assertEquals(1, failed.exit(), failed.out());
+        assertEquals(5, failed.exit(), failed.out());
+        assertEquals("BACKUP_FAILED", failed.json().getAsJsonObject("error").get("kind").getAsString());
         assertEquals("The backup failed with exit code 3: disk full. Nothing was migrated.",
                 failed.json().getAsJsonObject("error").get("message").getAsString());
+        Run text = cli(env, dir, "upgrade", "--safe", "--backup-command", "exit 7", "--classpath", CLASSES);
+        assertEquals(5, text.exit(), text.err());
+        assertEquals("divemap upgrade failed: The backup failed with exit code 7. Nothing was migrated.",
+                text.err().lines().filter(l -> l.startsWith("divemap ")).findFirst().orElse(text.err()));
         assertEquals("base (no revision applied)", cli(env, dir, "current", "--classpath", CLASSES).out().strip());
 
         Run safe = cli(env, dir, "upgrade", "--safe", "--backup-command", "echo dump > \"$DIVEMAP_BACKUP_FILE\"",
