@@ -378,6 +378,20 @@ class DivemapCliIT {
     }
 
     @Test
+    void aTableNameLongerThanTheDatabaseAllowsIsAConfigurationError(@TempDir Path dir) throws Exception {
+        Map<String, String> env = Map.of("DIVEMAP_URL", database("mariadb", dir));
+        Run tooLong = cli(env, dir, "upgrade", "--version-table", "v".repeat(300), "--classpath", CLASSES, "--json");
+        assertEquals(2, tooLong.exit(), tooLong.out());
+        assertEquals("CONFIGURATION", tooLong.json().getAsJsonObject("error").get("kind").getAsString());
+        assertTrue(tooLong.json().getAsJsonObject("error").get("message").getAsString().startsWith(
+                "The version table name (versionTable) has 300 characters, but MariaDB allows at most 64"), tooLong.out());
+        Run offline = cli(Map.of(), dir, "upgrade", "--sql", "--database", "postgresql", "--history-table",
+                "h".repeat(64), "--classpath", CLASSES);
+        assertEquals(2, offline.exit(), offline.err());
+        assertTrue(offline.err().contains("(historyTable) has 64 bytes, but PostgreSQL allows at most 63"), offline.err());
+    }
+
+    @Test
     void exitCodesForUsageAndConnectionErrors(@TempDir Path dir) throws Exception {
         Run noUrl = cli(Map.of(), dir, "upgrade", "--classpath", CLASSES, "--json");
         assertEquals(2, noUrl.exit());

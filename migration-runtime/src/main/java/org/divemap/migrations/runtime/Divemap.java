@@ -706,6 +706,7 @@ public final class Divemap implements AutoCloseable {
         List<String> rows = from.isEmpty() || from.equals("base") ? List.of() : map.resolve(from);
         Plan plan = upgrade ? map.upgrade(rows, to) : map.downgrade(rows, to);
         Dialect dialect = Dialect.of(database);
+        configuration.requireNamesFit(dialect);
         VersionTable versions = new VersionTable(dialect, configuration.schema, configuration.versionTable);
         StringBuilder sql = new StringBuilder();
         sql.append("-- Divemap Migrations: ").append(upgrade ? "upgrade" : "downgrade").append(' ').append(from)
@@ -851,7 +852,9 @@ public final class Divemap implements AutoCloseable {
 
     private synchronized Dialect dialect() {
         if (dialect == null) {
-            dialect = withConnection(Dialect::detect);
+            Dialect detected = withConnection(Dialect::detect);
+            configuration.requireNamesFit(detected); // before any table or lock is named after them
+            dialect = detected;
         }
         return dialect;
     }
