@@ -74,5 +74,13 @@ class ConnectionSettingsTest {
         assertFalse(s.toString().contains("TopSecret"), s.toString());
         assertEquals("jdbc:mysql://db/app?password=****", AbstractDivemapMojo.mask(s.url()));
         assertEquals("jdbc:mysql://u:****@db/app", AbstractDivemapMojo.mask("jdbc:mysql://u:pw@db/app"));
+        // the "Database: ..." line the goals log
+        assertEquals("jdbc:mysql://db/app?password1=****&sslPassword=****", AbstractDivemapMojo.mask(
+                "jdbc:mysql://db/app?password1=a&sslPassword=b"));
+        assertEquals("jdbc:oracle:thin:scott/****@db:1521/app", AbstractDivemapMojo.mask(
+                "jdbc:oracle:thin:scott/tiger@db:1521/app"));
+        ConnectionSettings oracle = ConnectionSettings.resolve("jdbc:oracle:thin:scott/tiger@db:1521/app", null, null,
+                null, Map.of(), TARGET);
+        assertFalse(oracle.toString().contains("tiger"), oracle.toString());
     }
 }

@@ -31,7 +31,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code java -jar divemap-cli.jar upgrade head --classpath app.jar}: the runtime's commands for
  * production shells. Exit codes: 0 success, 1 migration failure, 2 usage or configuration error,
- * 3 lock timeout, 4 {@code check} found the database behind head or drifted.
+ * 3 lock timeout, 4 {@code check} found the database behind head or drifted, 5 the backup of
+ * {@code --safe} failed (nothing was migrated).
  */
 @Command(name = "divemap", mixinStandardHelpOptions = true, versionProvider = DivemapCli.Version.class,
         description = "Alembic-style migrations for Java applications: runs the revisions compiled into the"
@@ -41,13 +42,14 @@ import picocli.CommandLine.Parameters;
                 DivemapCli.Stamp.class, DivemapCli.Check.class},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:success", "1:a migration failed", "2:usage or configuration error", "3:lock timeout",
-                "4:check found the database behind head or drifted"})
+                "4:check found the database behind head or drifted", "5:the --safe backup failed; nothing migrated"})
 public final class DivemapCli implements Runnable {
 
     static final int MIGRATION_FAILED = 1;
     static final int USAGE = 2;
     static final int LOCK_TIMEOUT = 3;
     static final int CHECK_FAILED = 4;
+    static final int BACKUP_FAILED = 5;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -67,17 +69,19 @@ public final class DivemapCli implements Runnable {
             String command = e.getCommandLine().getCommandName();
             String help = "Run divemap " + (e.getCommandLine().getParent() == null ? "" : command + " ")
                     + "--help for the options.";
-            if (java.util.Arrays.asList(a).contains("--json")) { // one JSON document on standard output, always
+            // picocli quotes what it did not understand: a misspelt --password still carries the password
+            String message = org.divemap.migrations.runtime.Redaction.arguments(e.getMessage(), List.of(a));
+            if (List.of(a).contains("--json")) { // one JSON document on standard output, always
                 Map<String, Object> document = new LinkedHashMap<>();
                 document.put("command", e.getCommandLine().getParent() == null ? null : command);
                 document.put("ok", false);
-                document.put("error", Map.of("kind", "USAGE", "message", e.getMessage() + " " + help));
+                document.put("error", Map.of("kind", "USAGE", "message", message + " " + help));
                 document.put("exitCode", USAGE);
                 e.getCommandLine().getOut().println(Json.write(document));
                 e.getCommandLine().getOut().flush();
                 return USAGE;
             }
-            e.getCommandLine().getErr().println(e.getMessage());
+            e.getCommandLine().getErr().println(message);
             e.getCommandLine().getErr().println(help);
             return USAGE;
         });
@@ -192,6 +196,8 @@ public final class DivemapCli implements Runnable {
                             common.user, common.password, common.versionTable, common.historyTable, common.schema,
                             true);
                 }
+                settings.warnings().forEach(err::println); // unknown keys of the properties file
+                err.flush();
                 // table names and the schema count offline too: an upgrade --sql writes the version table
                 configuration.versionTable(settings.versionTable()).historyTable(settings.historyTable())
                         .schema(settings.schema());
@@ -210,6 +216,8 @@ public final class DivemapCli implements Runnable {
                 }
             } catch (Settings.ConfigurationException e) {
                 return fail(document, out, err, "CONFIGURATION", e.getMessage(), USAGE);
+            } catch (SafeProcedure.BackupFailed e) {
+                return fail(document, out, err, "BACKUP_FAILED", e.getMessage(), BACKUP_FAILED);
             } catch (DivemapException e) {
                 return fail(document, out, err, e.kind().name(), e.getMessage(), exitCode(e.kind()));
             } catch (java.io.IOException | RuntimeException e) {

@@ -26,6 +26,15 @@ final class SafeProcedure {
 
     private SafeProcedure() {}
 
+    /** The backup of {@code --safe} failed, so nothing was migrated: kind {@code BACKUP_FAILED}, exit code 5. */
+    static final class BackupFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BackupFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     static Map<String, Object> run(Divemap divemap, Settings settings, boolean upgrade, String target,
             String backupCommand, boolean builtInBackup, Path backupDir, PrintWriter out) {
         List<String> rows = divemap.current().versionRows();
@@ -83,18 +92,18 @@ final class SafeProcedure {
             Process process = builder.command(argv).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes());
             if (!process.waitFor(6, TimeUnit.HOURS) || process.exitValue() != 0) {
-                throw new DivemapException(DivemapException.Kind.MIGRATION_FAILED, "The backup failed"
+                throw new BackupFailed("The backup failed"
                         + (process.isAlive() ? " (timed out)" : " with exit code " + process.exitValue())
                         + (output.isBlank() ? "" : ": " + mask(output.strip(), settings.password()))
-                        + ". Nothing was migrated.");
+                        + ". Nothing was migrated.", null);
             }
             return file;
         } catch (IOException e) {
-            throw new DivemapException(DivemapException.Kind.MIGRATION_FAILED, "The backup could not start: "
-                    + e.getMessage() + ". Nothing was migrated. Install the dump tool or pass --backup-command.", e);
+            throw new BackupFailed("The backup could not start: " + mask(e.getMessage(), settings.password())
+                    + ". Nothing was migrated. Install the dump tool or pass --backup-command.", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DivemapException(DivemapException.Kind.MIGRATION_FAILED, "Interrupted during the backup.", e);
+            throw new BackupFailed("Interrupted during the backup. Nothing was migrated.", e);
         }
     }
 

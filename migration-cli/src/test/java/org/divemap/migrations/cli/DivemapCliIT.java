@@ -131,9 +131,14 @@ class DivemapCliIT {
         Map<String, String> env = Map.of("DIVEMAP_URL", database("h2", dir));
         Run failed = cli(env, dir, "upgrade", "--safe", "--backup-command", "echo disk full >&2; exit 3",
                 "--classpath", CLASSES, "--json");
-        assertEquals(1, failed.exit(), failed.out());
+        assertEquals(5, failed.exit(), failed.out());
+        assertEquals("BACKUP_FAILED", failed.json().getAsJsonObject("error").get("kind").getAsString());
         assertEquals("The backup failed with exit code 3: disk full. Nothing was migrated.",
                 failed.json().getAsJsonObject("error").get("message").getAsString());
+        Run text = cli(env, dir, "upgrade", "--safe", "--backup-command", "exit 7", "--classpath", CLASSES);
+        assertEquals(5, text.exit(), text.err());
+        assertEquals("divemap upgrade failed: The backup failed with exit code 7. Nothing was migrated.",
+                text.err().lines().filter(l -> l.startsWith("divemap ")).findFirst().orElse(text.err()));
         assertEquals("base (no revision applied)", cli(env, dir, "current", "--classpath", CLASSES).out().strip());
 
         Run safe = cli(env, dir, "upgrade", "--safe", "--backup-command", "echo dump > \"$DIVEMAP_BACKUP_FILE\"",
@@ -340,6 +345,88 @@ class DivemapCliIT {
         Files.writeString(secret, "\n");
         Run withFile = cli(Map.of("DIVEMAP_PASSWORD_FILE", secret.toString()), dir, "current", "--classpath", CLASSES);
         assertEquals(0, withFile.exit(), withFile.err());
+    }
+
+    @Test
+    void aPasswordInAnyFormOfUrlIsMaskedInTextAndJson(@TempDir Path dir) throws Exception {
+        String secret = "Url-Secret-42";
+        for (String url : List.of("jdbc:nosuchdb://127.0.0.1/x?user=u&password1=" + secret,
+                "jdbc:nosuchdb:mem:x;clientSecret=" + secret, "jdbc:oracle:thin:scott/" + secret + "@127.0.0.1:1521/x")) {
+            Run text = cli(Map.of(), dir, "current", "--url", url, "--classpath", CLASSES);
+            Run json = cli(Map.of("DIVEMAP_URL", url), dir, "current", "--classpath", CLASSES, "--json");
+            assertEquals(2, text.exit(), text.err());
+            assertTrue(text.err().contains("Cannot connect to jdbc:"), text.err());
+            assertEquals("CONNECTION", json.json().getAsJsonObject("error").get("kind").getAsString(), json.out());
+            for (String output : List.of(text.out(), text.err(), json.out(), json.err())) {
+                assertFalse(output.contains(secret), output);
+            }
+        }
+    }
+
+    @Test
+    void aMisspeltPasswordOptionIsMaskedInTheUsageError(@TempDir Path dir) throws Exception {
+        String secret = "Opt-Secret-42";
+        for (List<String> options : List.of(List.of("--pasword", secret), List.of("--pasword=" + secret),
+                List.of("--passwd", secret), List.of("-p" + secret))) {
+            List<String> args = new ArrayList<>(List.of("current", "--classpath", CLASSES));
+            args.addAll(options);
+            Run text = cli(Map.of(), dir, args.toArray(String[]::new));
+            assertEquals(2, text.exit(), text.err());
+            assertTrue(text.err().startsWith("Unknown option"), text.err());
+            assertTrue(text.err().contains("****"), text.err());
+            args.add("--json");
+            Run json = cli(Map.of(), dir, args.toArray(String[]::new));
+            assertEquals("USAGE", json.json().getAsJsonObject("error").get("kind").getAsString(), json.out());
+            for (String output : List.of(text.out(), text.err(), json.out(), json.err())) {
+                assertFalse(output.contains(secret), output);
+            }
+        }
+        Run url = cli(Map.of(), dir, "current", "jdbc:oracle:thin:scott/" + secret + "@db:1521/x");
+        assertEquals(2, url.exit(), url.err());
+        assertTrue(url.err().contains("scott/****@db"), url.err());
+    }
+
+    @Test
+    void aBrokenConfigurationFileIsAConfigurationErrorNamingIt(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("escape.properties"), "url=jdbc:h2:mem:x\nuser=sa\\u00\n");
+        Run escape = cli(Map.of(), dir, "current", "--config", "escape.properties", "--classpath", CLASSES, "--json");
+        assertEquals(2, escape.exit(), escape.out());
+        assertEquals("CONFIGURATION", escape.json().getAsJsonObject("error").get("kind").getAsString());
+        assertTrue(escape.json().getAsJsonObject("error").get("message").getAsString()
+                .startsWith("The configuration file escape.properties has a malformed \\u escape at line 2:"),
+                escape.out());
+        Files.write(dir.resolve("divemap.properties"), new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE,
+                0, 0, 0, 61});
+        Run garbage = cli(Map.of(), dir, "current", "--classpath", CLASSES);
+        assertEquals(2, garbage.exit(), garbage.err());
+        assertTrue(garbage.err().contains("The configuration file divemap.properties is not a text file: line 1 holds"
+                + " the byte 0x00"), garbage.err());
+    }
+
+    @Test
+    void unknownKeysOfTheConfigurationFileAreWarnedAboutOnStandardError(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("divemap.properties"), "url=" + database("h2", dir) + "\nversionTabel=x\n"
+                + "pasword=Key-Secret-42\n");
+        Run current = cli(Map.of(), dir, "current", "--classpath", CLASSES, "--json");
+        assertEquals(0, current.exit(), current.err());
+        assertTrue(current.json().get("ok").getAsBoolean(), "standard output is the JSON document alone");
+        assertEquals(List.of("warning: divemap.properties: unknown key \"pasword\" is ignored; did you mean"
+                + " \"password\"?", "warning: divemap.properties: unknown key \"versionTabel\" is ignored; did you"
+                + " mean \"versionTable\"?"), current.err().lines().toList());
+    }
+
+    @Test
+    void aTableNameLongerThanTheDatabaseAllowsIsAConfigurationError(@TempDir Path dir) throws Exception {
+        Map<String, String> env = Map.of("DIVEMAP_URL", database("mariadb", dir));
+        Run tooLong = cli(env, dir, "upgrade", "--version-table", "v".repeat(300), "--classpath", CLASSES, "--json");
+        assertEquals(2, tooLong.exit(), tooLong.out());
+        assertEquals("CONFIGURATION", tooLong.json().getAsJsonObject("error").get("kind").getAsString());
+        assertTrue(tooLong.json().getAsJsonObject("error").get("message").getAsString().startsWith(
+                "The version table name (versionTable) has 300 characters, but MariaDB allows at most 64"), tooLong.out());
+        Run offline = cli(Map.of(), dir, "upgrade", "--sql", "--database", "postgresql", "--history-table",
+                "h".repeat(64), "--classpath", CLASSES);
+        assertEquals(2, offline.exit(), offline.err());
+        assertTrue(offline.err().contains("(historyTable) has 64 bytes, but PostgreSQL allows at most 63"), offline.err());
     }
 
     @Test

@@ -544,6 +544,7 @@ public final class Divemap implements AutoCloseable {
         List<String> rows = from.isEmpty() || from.equals("base") ? List.of() : map.resolve(from);
         Plan plan = upgrade ? map.upgrade(rows, to) : map.downgrade(rows, to);
         Dialect dialect = Dialect.of(database);
+        configuration.requireNamesFit(dialect);
         VersionTable versions = new VersionTable(dialect, configuration.schema, configuration.versionTable);
         StringBuilder sql = new StringBuilder();
         sql.append("-- Divemap Migrations: ").append(upgrade ? "upgrade" : "downgrade").append(' ').append(from)
@@ -708,7 +709,9 @@ public final class Divemap implements AutoCloseable {
 
     private synchronized void detect(Connection connection) throws SQLException {
         if (dialect == null) {
-            dialect = Dialect.detect(connection);
+            Dialect detected = Dialect.detect(connection);
+            configuration.requireNamesFit(detected); // before any table or lock is named after them
+            dialect = detected;
         }
     }
 

@@ -144,6 +144,11 @@ final class JdbcOperations implements Operations {
      * some of its statements ran is remembered as not undoable, with those statements.
      */
     private void run(String description, List<String> statements, List<String> inverse) {
+        run(null, description, statements, inverse);
+    }
+
+    /** Like {@link #run(String, List, List)}, for an operation that changes the table {@code subject} names. */
+    private void run(Subject subject, String description, List<String> statements, List<String> inverse) {
         List<String> ran = new ArrayList<>();
         boolean outer = !internal;
         internal = true;
@@ -158,13 +163,31 @@ final class JdbcOperations implements Operations {
             }
             if (!ran.isEmpty()) {
                 boolean complete = ran.size() == statements.size();
-                log.done.add(new Done(description, List.copyOf(ran), complete ? inverse : null));
+                log.done.add(new Done(description, List.copyOf(ran), complete ? inverse : null, subject));
             }
         }
     }
 
-    /** An operation that ran, with the statements that undo it (null when unknown). */
-    record Done(String description, List<String> statements, List<String> inverse) {}
+    /**
+     * An operation that ran, with the statements that undo it (null when unknown) and the table it
+     * changed (null when not known, as for {@code execute}).
+     */
+    record Done(String description, List<String> statements, List<String> inverse, Subject subject) {
+        Done(String description, List<String> statements, List<String> inverse) {
+            this(description, statements, inverse, null);
+        }
+
+        Done describedAs(String text) {
+            return new Done(text, statements, inverse, subject);
+        }
+    }
+
+    /** The table an operation changed: one it created, or one it renamed to {@code renamedTo}. */
+    record Subject(String table, boolean creates, String renamedTo) {
+        static Subject of(String table) {
+            return new Subject(table, false, null);
+        }
+    }
 
     /**
      * What undoing the operations of a failed migration achieved.
@@ -182,30 +205,107 @@ final class JdbcOperations implements Operations {
      * Reverts, last first, the operations that ran, where their inverse is known: what a database
      * that commits every DDL statement needs after a migration fails half-way. Stops at the first
      * operation it cannot revert, since the ones before it may depend on it.
+     *
+     * <p>When an inverse fails, the tables the migration created (since the last operation whose
+     * inverse is unknown) are dropped ahead of their turn, with what was done to them since, and the
+     * remaining inverses are tried again: an inverse can fail because of a table created after it
+     * ran, as MariaDB will not drop an index that a foreign key of a newer table has come to need.
      */
     UndoReport undo() {
         List<Done> undone = new ArrayList<>();
-        List<Done> kept = new ArrayList<>();
-        List<Done> done = new ArrayList<>(log.done);
-        java.util.Collections.reverse(done);
+        List<Done> remaining = new ArrayList<>(log.done);
+        java.util.Collections.reverse(remaining);
         String failure = null;
-        for (Done operation : done) {
-            if (failure != null || !kept.isEmpty() || operation.inverse() == null) {
-                kept.add(operation);
-                continue;
-            }
+        boolean droppedTables = false;
+        while (!remaining.isEmpty() && remaining.get(0).inverse() != null) {
+            Done operation = remaining.get(0);
             try (Statement statement = connection.createStatement()) {
                 for (String sql : operation.inverse()) {
                     statement.execute(sql);
                     log.journal.completed("undone: " + sql);
                 }
                 undone.add(operation);
+                remaining.remove(0);
             } catch (SQLException e) {
-                failure = "undoing " + operation.description() + " failed: " + e.getMessage();
-                kept.add(operation);
+                List<Done> dropped = droppedTables ? List.of() : dropCreatedTables(remaining);
+                droppedTables = true;
+                if (dropped.isEmpty()) {
+                    failure = "undoing " + operation.description() + " failed: " + e.getMessage();
+                    break;
+                }
+                undone.addAll(dropped);
             }
         }
-        return new UndoReport(undone, kept, failure);
+        return new UndoReport(undone, remaining, failure);
+    }
+
+    /** A table the failed migration created, under its current name, with the operations on it since. */
+    private static final class Created {
+        String name;
+        final List<Done> operations = new ArrayList<>();
+
+        Created(Done creation) {
+            this.name = creation.subject().table();
+            operations.add(creation);
+        }
+    }
+
+    /**
+     * Drops, newest first, the tables created by the operations in {@code remaining} (latest first)
+     * before the first one whose inverse is unknown, and removes from it their creation and the
+     * operations done to them since. A table another one still depends on is left for its turn.
+     *
+     * @return what was undone, latest first, described as undone with its table
+     */
+    private List<Done> dropCreatedTables(List<Done> remaining) {
+        int window = 0;
+        while (window < remaining.size() && remaining.get(window).inverse() != null) {
+            window++;
+        }
+        List<Created> created = new ArrayList<>();
+        java.util.Map<String, Created> byName = new java.util.HashMap<>();
+        for (int i = window - 1; i >= 0; i--) { // in the order they ran
+            Done operation = remaining.get(i);
+            Subject subject = operation.subject();
+            if (subject == null) {
+                continue;
+            }
+            if (subject.creates()) {
+                Created table = new Created(operation);
+                created.add(table);
+                byName.put(table.name, table);
+                continue;
+            }
+            Created table = byName.get(subject.table());
+            if (table != null) {
+                table.operations.add(operation);
+                if (subject.renamedTo() != null) {
+                    byName.remove(table.name);
+                    table.name = subject.renamedTo();
+                    byName.put(table.name, table);
+                }
+            }
+        }
+        List<Done> undone = new ArrayList<>();
+        for (int i = created.size() - 1; i >= 0; i--) {
+            Created table = created.get(i);
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : ddl.dropTable(table.name)) {
+                    statement.execute(sql);
+                }
+            } catch (SQLException e) {
+                continue; // a table created before it, say, has a foreign key to it
+            }
+            for (int j = table.operations.size() - 1; j >= 1; j--) {
+                undone.add(table.operations.get(j).describedAs(table.operations.get(j).description()
+                        + " (with table " + table.name + ")"));
+            }
+            undone.add(table.operations.get(0).describedAs(table.operations.get(0).description()
+                    + " (dropped ahead of its turn" + (table.operations.size() > 1 ? ", with what followed on it" : "")
+                    + ")"));
+            table.operations.forEach(operation -> remaining.removeIf(other -> other == operation));
+        }
+        return undone;
     }
 
     /** The statements that completed, in order. */
@@ -323,47 +423,49 @@ final class JdbcOperations implements Operations {
 
     @Override
     public void createTable(Table table) {
-        run("createTable " + table.name(), ddl.createTable(table, names), ddl.dropTable(table.name()));
+        run(new Subject(table.name(), true, null), "createTable " + table.name(), ddl.createTable(table, names),
+                ddl.dropTable(table.name()));
     }
 
     @Override
     public void dropTable(String table) {
-        run("dropTable " + table, ddl.dropTable(table), null);
+        run(Subject.of(table), "dropTable " + table, ddl.dropTable(table), null);
     }
 
     @Override
     public void renameTable(String from, String to) {
-        run("renameTable " + from + " to " + to, ddl.renameTable(from, to), ddl.renameTable(to, from));
+        run(new Subject(from, false, to), "renameTable " + from + " to " + to, ddl.renameTable(from, to),
+                ddl.renameTable(to, from));
     }
 
     @Override
     public void addColumn(String table, Column column) {
-        run("addColumn " + table + "." + column.name(), ddl.addColumn(table, column, online, names),
+        run(Subject.of(table), "addColumn " + table + "." + column.name(), ddl.addColumn(table, column, online, names),
                 ddl.dropColumn(table, column.name(), OnlineDdl.DEFAULT));
     }
 
     @Override
     public void dropColumn(String table, String column) {
-        run("dropColumn " + table + "." + column, ddl.dropColumn(table, column, online), null);
+        run(Subject.of(table), "dropColumn " + table + "." + column, ddl.dropColumn(table, column, online), null);
     }
 
     @Override
     public void alterColumn(String table, ColumnChange change) {
         ColumnChange inverse = change.inverse().orElse(null);
-        run("alterColumn " + table + "." + change.column(), ddl.alterColumn(table, change, online),
+        run(Subject.of(table), "alterColumn " + table + "." + change.column(), ddl.alterColumn(table, change, online),
                 inverse == null ? null : ddl.alterColumn(table, inverse, OnlineDdl.DEFAULT));
     }
 
     @Override
     public void createIndex(String table, Index index) {
         List<String> create = ddl.createIndex(table, index, names, online);
-        run("createIndex " + names.nameFor(table, index).orElse("") + " on " + table, create,
+        run(Subject.of(table), "createIndex " + names.nameFor(table, index).orElse("") + " on " + table, create,
                 ddl.dropIndex(table, names.nameFor(table, index).orElseThrow(), OnlineDdl.DEFAULT));
     }
 
     @Override
     public void dropIndex(String table, String name) {
-        run("dropIndex " + name + " on " + table, ddl.dropIndex(table, name, online), null);
+        run(Subject.of(table), "dropIndex " + name + " on " + table, ddl.dropIndex(table, name, online), null);
     }
 
     @Override
@@ -373,20 +475,20 @@ final class JdbcOperations implements Operations {
         // DROP FOREIGN KEY leaves it: an undo that must restore the schema drops it too.
         boolean implicitIndex = name != null && connection != null && constraint.kind() == Constraint.Kind.FOREIGN_KEY
                 && dialect.commitsEachStatement() && !schema().hasIndex(table, name);
-        run("addConstraint " + (name != null ? name : constraint.kind()) + " on " + table,
+        run(Subject.of(table), "addConstraint " + (name != null ? name : constraint.kind()) + " on " + table,
                 ddl.addConstraint(table, constraint, names),
                 name == null ? null : ddl.dropConstraint(table, name, constraint.kind()));
         if (implicitIndex && schema().hasIndex(table, name)) {
             Done added = log.done.remove(log.done.size() - 1);
             List<String> inverse = new ArrayList<>(added.inverse());
             inverse.addAll(ddl.dropIndex(table, name, OnlineDdl.DEFAULT));
-            log.done.add(new Done(added.description(), added.statements(), List.copyOf(inverse)));
+            log.done.add(new Done(added.description(), added.statements(), List.copyOf(inverse), added.subject()));
         }
     }
 
     @Override
     public void dropConstraint(String table, String name, Constraint.Kind kind) {
-        run("dropConstraint " + name + " on " + table, ddl.dropConstraint(table, name, kind), null);
+        run(Subject.of(table), "dropConstraint " + name + " on " + table, ddl.dropConstraint(table, name, kind), null);
     }
 
     @Override

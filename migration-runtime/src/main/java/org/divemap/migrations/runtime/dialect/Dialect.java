@@ -130,6 +130,23 @@ public abstract sealed class Dialect permits MySqlDialect, PostgresDialect, H2Di
         return false;
     }
 
+    /**
+     * The longest name of a table, column, index or constraint the database accepts, as
+     * {@link #nameLength} measures it: 64 characters on MySQL and MariaDB, 63 bytes on PostgreSQL
+     * (which cuts longer names short), 256 characters on H2.
+     */
+    public abstract int maxNameLength();
+
+    /** A name's length as the database counts it: in characters, in bytes of UTF-8 on PostgreSQL. */
+    public int nameLength(String name) {
+        return name.codePointCount(0, name.length());
+    }
+
+    /** What {@link #nameLength} counts, for messages: "characters" or "bytes". */
+    public String nameLengthUnit() {
+        return "characters";
+    }
+
     /** The character that quotes identifiers. */
     abstract char quoteCharacter();
 

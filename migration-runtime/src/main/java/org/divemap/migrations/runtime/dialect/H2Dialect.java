@@ -16,6 +16,11 @@ final class H2Dialect extends Dialect {
     }
 
     @Override
+    public int maxNameLength() {
+        return 256;
+    }
+
+    @Override
     public String displayName() {
         return "H2";
     }

@@ -21,6 +21,11 @@ sealed class MySqlDialect extends Dialect permits MariaDbDialect {
     }
 
     @Override
+    public int maxNameLength() {
+        return 64;
+    }
+
+    @Override
     public String displayName() {
         return "MySQL";
     }

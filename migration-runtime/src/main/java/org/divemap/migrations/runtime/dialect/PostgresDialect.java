@@ -11,6 +11,22 @@ final class PostgresDialect extends Dialect {
         return Operations.Database.POSTGRESQL;
     }
 
+    /** NAMEDATALEN - 1: PostgreSQL cuts a longer name short, with only a notice. */
+    @Override
+    public int maxNameLength() {
+        return 63;
+    }
+
+    @Override
+    public int nameLength(String name) {
+        return name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
+    @Override
+    public String nameLengthUnit() {
+        return "bytes";
+    }
+
     @Override
     public String displayName() {
         return "PostgreSQL";

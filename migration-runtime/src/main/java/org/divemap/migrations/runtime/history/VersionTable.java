@@ -1,5 +1,8 @@
 package org.divemap.migrations.runtime.history;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,7 +20,8 @@ import org.divemap.migrations.runtime.dialect.Dialect;
 
 /**
  * The table that holds one row per current head, in Alembic's layout: {@code version_num
- * VARCHAR(n) NOT NULL} with a primary key named {@code <table>_pkc}. An existing table, such as the
+ * VARCHAR(n) NOT NULL} with a primary key named {@code <table>_pkc} (shortened with a hash when that
+ * name is too long for the database). An existing table, such as the
  * {@code alembic_version} Alembic created with {@code VARCHAR(32)}, is used as it is.
  *
  * <p>Methods run on the connection they are given, inside whatever transaction it has open. Every
@@ -69,11 +74,8 @@ public final class VersionTable {
         if (layout(connection).isPresent()) {
             return;
         }
-        String sql = "CREATE TABLE IF NOT EXISTS " + dialect.qualify(schema, name) + " (" + dialect.quote(COLUMN)
-                + " VARCHAR(" + LENGTH + ") NOT NULL, CONSTRAINT " + dialect.quote(name + "_pkc") + " PRIMARY KEY ("
-                + dialect.quote(COLUMN) + "))";
         try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
+            statement.execute(createStatement());
         } catch (SQLException e) {
             if (layout(connection).isEmpty()) { // not a concurrent create of the same table
                 throw failure("create", e);
@@ -175,8 +177,31 @@ public final class VersionTable {
     /** The statement that creates the table, for an offline script. */
     public String createStatement() {
         return "CREATE TABLE IF NOT EXISTS " + dialect.qualify(schema, name) + " (" + dialect.quote(COLUMN)
-                + " VARCHAR(" + LENGTH + ") NOT NULL, CONSTRAINT " + dialect.quote(name + "_pkc") + " PRIMARY KEY ("
+                + " VARCHAR(" + LENGTH + ") NOT NULL, CONSTRAINT " + dialect.quote(primaryKeyName()) + " PRIMARY KEY ("
                 + dialect.quote(COLUMN) + "))";
+    }
+
+    /**
+     * {@code <table>_pkc}, as Alembic names it; for a table name too long for that, its start, a hash
+     * of the whole name and {@code _pkc}, so that any name the database accepts for a table works.
+     */
+    String primaryKeyName() {
+        String alembic = name + "_pkc";
+        if (dialect.nameLength(alembic) <= dialect.maxNameLength()) {
+            return alembic;
+        }
+        String suffix;
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+            suffix = "_" + HexFormat.of().formatHex(hash, 0, 4) + "_pkc";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+        String start = name;
+        while (!start.isEmpty() && dialect.nameLength(start + suffix) > dialect.maxNameLength()) {
+            start = start.substring(0, start.offsetByCodePoints(start.length(), -1));
+        }
+        return start + suffix;
     }
 
     /** The statements that move the rows from {@code before} to {@code after}, for an offline script. */

@@ -71,6 +71,55 @@ class ConnectionErrorsTest {
     }
 
     @Test
+    void everyUrlParameterNamedLikeASecretIsMaskedWhereTheDriverQuotesTheUrl() {
+        String url = "jdbc:nosuchdb://127.0.0.1/divemap?user=u&password1=" + SECRET + "&ssl=true;clientSecret="
+                + SECRET + "x;FILE_PASSWORD=" + SECRET + "y";
+        DivemapException e = assertThrows(DivemapException.class, () -> Divemap.configure()
+                .dataSource(url, null, null).registries(() -> REVISIONS).load());
+        assertClear(e, "password1=****&ssl=true;clientSecret=****;FILE_PASSWORD=****");
+    }
+
+    @Test
+    void anOracleStyleUserAndPasswordIsMasked() {
+        DivemapException e = assertThrows(DivemapException.class, () -> Divemap.configure()
+                .dataSource("jdbc:oracle:thin:scott/" + SECRET + "@127.0.0.1:1521/xe", null, null)
+                .registries(() -> REVISIONS).load());
+        assertClear(e, "jdbc:oracle:thin:scott/****@127.0.0.1:1521/xe");
+    }
+
+    @Test
+    void urlsAreMaskedInEveryForm() {
+        java.util.Map<String, String> masked = new java.util.LinkedHashMap<>();
+        masked.put("jdbc:postgresql://h/d?user=u&password1=s&ssl=true", "jdbc:postgresql://h/d?user=u&password1=****&ssl=true");
+        masked.put("jdbc:postgresql://h/d?sslPassword=s&PASSWORD=t", "jdbc:postgresql://h/d?sslPassword=****&PASSWORD=****");
+        masked.put("jdbc:mysql://h/d?trustCertificateKeyStorePassword=s", "jdbc:mysql://h/d?trustCertificateKeyStorePassword=****");
+        masked.put("jdbc:x://h/d?client_secret=s&apiSECRET=t", "jdbc:x://h/d?client_secret=****&apiSECRET=****");
+        masked.put("jdbc:sqlserver://h:1433;databaseName=d;user=u;Password=s;encrypt=true",
+                "jdbc:sqlserver://h:1433;databaseName=d;user=u;Password=****;encrypt=true");
+        masked.put("jdbc:h2:file:./db;CIPHER=AES;FILE_PASSWORD=s", "jdbc:h2:file:./db;CIPHER=AES;FILE_PASSWORD=****");
+        masked.put("jdbc:mysql://u:s@h/d", "jdbc:mysql://u:****@h/d");
+        masked.put("jdbc:mysql://:s@h/d", "jdbc:mysql://:****@h/d");
+        masked.put("jdbc:oracle:thin:scott/tiger@host:1521/db", "jdbc:oracle:thin:scott/****@host:1521/db");
+        masked.put("jdbc:oracle:thin:scott/tiger@//host:1521/service", "jdbc:oracle:thin:scott/****@//host:1521/service");
+        // nothing to mask
+        for (String plain : List.of("jdbc:oracle:thin:@//host:1521/service", "jdbc:h2:tcp://localhost/~/test",
+                "jdbc:h2:file:/data/passwords;MODE=MySQL", "jdbc:mysql://h:3306/d?user=u")) {
+            masked.put(plain, plain);
+        }
+        masked.forEach((url, expected) -> {
+            assertEquals(expected, org.divemap.migrations.runtime.Redaction.url(url), url);
+            assertEquals("see " + expected + " there", org.divemap.migrations.runtime.Redaction.text(
+                    "see " + url + " there", null, null), url);
+        });
+        // a driver quoting the password alone: the URL says what it is
+        assertEquals("ORA-01017: invalid username/password; logon denied (****)", org.divemap.migrations.runtime
+                .Redaction.text("ORA-01017: invalid username/password; logon denied (tiger)", null,
+                        "jdbc:oracle:thin:scott/tiger@host:1521/db"));
+        assertEquals("no secret **** here", org.divemap.migrations.runtime.Redaction.text("no secret " + SECRET
+                + " here", null, "jdbc:x://h/d?clientSecret=" + SECRET));
+    }
+
+    @Test
     void anEncodedPasswordInTheUrlIsMaskedDecodedToo() {
         String encoded = SECRET.replace("-", "%2D");
         String text = org.divemap.migrations.runtime.Redaction.text("login failed: " + SECRET + " (" + encoded + ")",
