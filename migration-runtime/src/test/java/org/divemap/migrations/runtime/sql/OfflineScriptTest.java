@@ -115,6 +115,18 @@ class OfflineScriptTest {
     }
 
     @Test
+    void aDowngradeRangeThatStepsBelowBaseWritesNoScript() {
+        try (Divemap divemap = offline(OperationsRenderingTest.history())) {
+            DivemapException e = assertThrows(DivemapException.class,
+                    () -> divemap.downgradeScript(Database.MARIADB, "head:base-2"));
+            assertEquals(DivemapException.Kind.MALFORMED_TARGET, e.kind(), e.getMessage());
+            assertTrue(e.getMessage().startsWith("\"base-2\" steps down from base"), e.getMessage());
+            assertEquals(DivemapException.Kind.INVALID_RANGE, assertThrows(DivemapException.class,
+                    () -> divemap.upgradeScript(Database.MARIADB, "base:+2147483648")).kind());
+        }
+    }
+
+    @Test
     void aMigrationThatNeedsTheDatabaseIsNamedOffline() {
         List<RegisteredRevision> revisions = List.of(new RegisteredRevision("0001_live", List.of(), List.of(),
                 List.of(), "", OperationsRenderingTest.Lambda.class.getName(), null,
