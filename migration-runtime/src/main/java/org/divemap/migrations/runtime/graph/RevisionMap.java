@@ -256,7 +256,13 @@ public final class RevisionMap {
 
     /** Whether {@code other} is an ancestor-or-self or descendant-or-self of {@code rev} (revises only). */
     private boolean sharesLineage(Rev rev, Rev other) {
-        return ancestors(List.of(rev), false).get(other.index) || descendants(List.of(rev), false).get(other.index);
+        return sharesLineage(rev, other, false);
+    }
+
+    /** The same, through revises and, when asked, dependsOn edges. */
+    private boolean sharesLineage(Rev rev, Rev other, boolean includeDependencies) {
+        return ancestors(List.of(rev), includeDependencies).get(other.index)
+                || descendants(List.of(rev), includeDependencies).get(other.index);
     }
 
     private List<Rev> filterForLineage(Collection<Rev> targets, String checkAgainst) {
@@ -741,7 +747,11 @@ public final class RevisionMap {
         return plan(Plan.Direction.DOWNGRADE, target, versionRows, applied, order);
     }
 
-    /** Stamps the version table with {@code targets}, running nothing. */
+    /**
+     * Stamps the version table with {@code targets}, running nothing. Each target replaces the rows
+     * it shares a lineage with, through revises and dependsOn, as Alembic's stamp does; the rows are
+     * those from before the stamp, so the order of the targets does not matter.
+     */
     public Plan stamp(Collection<String> versionRows, List<String> targets, boolean purge) {
         if (targets.isEmpty()) {
             throw new DivemapException(Kind.MALFORMED_TARGET, "stamp needs at least one target.");
@@ -781,7 +791,11 @@ public final class RevisionMap {
             if (rows.contains(destination)) {
                 continue;
             }
-            rows.removeIf(head -> sharesLineage(head, destination));
+            for (Rev head : current) {
+                if (sharesLineage(head, destination, true)) {
+                    rows.remove(head);
+                }
+            }
             rows.add(destination);
         }
         List<String> after = ids(rows);
