@@ -126,6 +126,39 @@ class OfflineScriptTest {
         }
     }
 
+    /** Issue #14: an id ending in a backslash after an id holding SQL, from a registry written by hand. */
+    private static List<RegisteredRevision> hostileIds() {
+        String injection = "q2_;DROP/**/TABLE/**/q1;#";
+        return List.of(
+                new RegisteredRevision(injection, List.of(), List.of(), List.of(), "",
+                        OperationsRenderingTest.Lambda.class.getName(), null, () -> new OperationsRenderingTest.Lambda(
+                                op -> op.execute("CREATE TABLE q1 (id INT)"), op -> op.execute("DROP TABLE q1"))),
+                new RegisteredRevision("q1_a\\", List.of(injection), List.of(), List.of(), "",
+                        OperationsRenderingTest.Lambda.class.getName(), null,
+                        () -> new OperationsRenderingTest.Lambda(op -> { }, op -> { })));
+    }
+
+    @Test
+    void aMySqlScriptEscapesTheBackslashOfAnIdAndStoresItExactly() throws SQLException {
+        String script;
+        try (Divemap divemap = offline(hostileIds())) {
+            script = divemap.upgradeScript(Database.MARIADB, "base:head");
+        }
+        assertTrue(script.contains("UPDATE `divemap_version` SET `version_num` = 'q1_a\\\\' WHERE `version_num` ="
+                + " 'q2_;DROP/**/TABLE/**/q1;#';\n"), script);
+        try (TestDatabase db = TestDatabase.create(Database.MARIADB, "hostile_ids"); Connection c = db.connect();
+                Statement s = c.createStatement()) {
+            for (String statement : statements(script)) {
+                s.execute(statement);
+            }
+            s.executeQuery("SELECT COUNT(*) FROM q1").close();
+            try (java.sql.ResultSet rs = s.executeQuery("SELECT version_num FROM divemap_version")) {
+                assertTrue(rs.next());
+                assertEquals("q1_a\\", rs.getString(1));
+            }
+        }
+    }
+
     @Test
     void aMigrationThatNeedsTheDatabaseIsNamedOffline() {
         List<RegisteredRevision> revisions = List.of(new RegisteredRevision("0001_live", List.of(), List.of(),
