@@ -26,9 +26,12 @@ import java.lang.annotation.Target;
 public @interface Revision {
 
     /**
-     * The revision's unique id, as stored in the version table. It must not be {@code head},
-     * {@code heads} or {@code base}, nor contain {@code @ + - :} or whitespace, since those are target
-     * syntax.
+     * The revision's unique id, as stored in the version table. It holds only letters ({@code a-z},
+     * {@code A-Z}), digits, {@code _} and {@code .}, since it is also typed as a revision target,
+     * written into SQL and used in file names; and it is not {@code head}, {@code heads} or
+     * {@code base}. Alembic's hex ids ({@code 29fac01eff2e}) and numbered ones
+     * ({@code 0003_add_country_region_fields}) fit. Anything else is a compile error that names the
+     * character.
      */
     String id();
 
@@ -38,7 +41,10 @@ public @interface Revision {
      */
     String[] revises() default {};
 
-    /** Names for the line of history that starts (or continues) at this revision. */
+    /**
+     * Names for the line of history that starts (or continues) at this revision, under the same
+     * rule as {@link #id()}.
+     */
     String[] branchLabels() default {};
 
     /**

@@ -38,6 +38,8 @@ public record GraphProblem(Kind kind, String message, Site site, List<Note> note
         BRANCH_CONFLICT("BranchConflict", Severity.ERROR),
         /** An id or label that the target syntax would misread. */
         RESERVED_NAME("ReservedName", Severity.ERROR),
+        /** An id or label with a character other than a letter (a-z, A-Z), a digit, {@code _} or {@code .}. */
+        ILLEGAL_CHARACTER("IllegalCharacter", Severity.ERROR),
         /** A branch label that is also an id or is declared twice. */
         LABEL_CLASH("LabelClash", Severity.ERROR),
         /** A {@code dependsOn} entry that is already an ancestor: legal, but it does nothing. */

@@ -102,10 +102,10 @@ public final class RevisionGraph {
     private void indexIds() {
         for (int i = 0; i < nodes.size(); i++) {
             RevisionNode node = nodes.get(i);
-            String problem = Names.problemWith(node.id());
+            Names.Problem problem = Names.problemWith(node.id());
             if (problem != null) {
-                report(Kind.RESERVED_NAME, "Revision id " + quote(node.id()) + " (" + node.origin() + ") " + problem
-                        + " Choose another id.", Site.id(i));
+                report(problem.kind(), "Revision id " + quote(node.id()) + " (" + node.origin() + ") "
+                        + problem.reason() + fix(problem, "id"), Site.id(i));
             }
             Integer first = indexById.putIfAbsent(node.id(), i);
             if (first == null) {
@@ -135,10 +135,10 @@ public final class RevisionGraph {
                             + " twice. Remove the second one.", site);
                     continue;
                 }
-                String problem = Names.problemWith(label);
+                Names.Problem problem = Names.problemWith(label);
                 if (problem != null) {
-                    report(Kind.RESERVED_NAME, "Branch label " + quote(label) + " of " + node.id() + " " + problem
-                            + " Choose another label.", site);
+                    report(problem.kind(), "Branch label " + quote(label) + " of " + node.id() + " " + problem.reason()
+                            + fix(problem, "label"), site);
                     continue;
                 }
                 Integer idOwner = indexById.get(label);
@@ -160,6 +160,13 @@ public final class RevisionGraph {
                 }
             }
         }
+    }
+
+    /** The smallest edit for a name problem: replace the character, or choose another name. */
+    private static String fix(Names.Problem problem, String what) {
+        return problem.character() != null
+                ? " Replace " + problem.character() + " with '_' or another allowed character."
+                : " Choose another " + what + ".";
     }
 
     // ---------------------------------------------------------------- edges

@@ -201,6 +201,50 @@ class RevisionGraphTest {
     }
 
     @Test
+    void idsAndLabelsHoldOnlyLettersDigitsUnderscoresAndDots() {
+        RevisionGraph fine = graph(of("ae1027a6acf2"), of("0003_add_country_region_fields", "ae1027a6acf2"),
+                of("v1.2_Rename", "0003_add_country_region_fields").withBranchLabels("reports.v2", "Q_1"));
+        assertEquals(List.of(), fine.problems());
+    }
+
+    @Test
+    void anIdWithAnotherCharacterIsAnIllegalCharacterNamingIt() {
+        GraphProblem p = only(graph(of("q1_a\\").withOrigin("Q1.java")));
+        assertEquals(Kind.ILLEGAL_CHARACTER, p.kind());
+        assertEquals(new Site(0, Attribute.ID, -1), p.site());
+        assertEquals("[Divemap/IllegalCharacter] Revision id \"q1_a\\\" (Q1.java) contains '\\'. Ids and branch"
+                + " labels hold only letters (a-z, A-Z), digits, '_' and '.', since an id is also a revision target,"
+                + " a file name and a SQL string. Replace '\\' with '_' or another allowed character.", p.message());
+        for (String bad : List.of("q2_;DROP/**/TABLE/**/q1;#", "0004_it's", "0004_add\"photos", "a/b", "a,b", "a*",
+                "a#b", "a$b", "a%b", "a=b", "a`b", "a\u0000b")) {
+            GraphProblem problem = only(graph(of(bad)));
+            assertEquals(Kind.ILLEGAL_CHARACTER, problem.kind(), bad);
+        }
+        assertTrue(only(graph(of("q2_;DROP"))).message().contains(" contains ';'."));
+        assertTrue(only(graph(of("0004_ajouter_r\u00e9gion"))).message().contains(" contains '\u00e9' (U+00E9)."));
+        assertTrue(only(graph(of("a\u0007b"))).message().contains(" contains U+0007."));
+        assertTrue(only(graph(of("a\uD83D\uDE00"))).message().contains(" contains '\uD83D\uDE00' (U+1F600)."));
+    }
+
+    @Test
+    void aLabelWithAnotherCharacterIsAnIllegalCharacterOnTheLabel() {
+        GraphProblem p = only(graph(of("a"), of("b", "a").withBranchLabels("ok", "reports/2024")));
+        assertEquals(Kind.ILLEGAL_CHARACTER, p.kind());
+        assertEquals(new Site(1, Attribute.BRANCH_LABELS, 1), p.site());
+        assertEquals("[Divemap/IllegalCharacter] Branch label \"reports/2024\" of b contains '/'. Ids and branch labels"
+                + " hold only letters (a-z, A-Z), digits, '_' and '.', since an id is also a revision target, a file"
+                + " name and a SQL string. Replace '/' with '_' or another allowed character.", p.message());
+    }
+
+    @Test
+    void theFirstBadCharacterDecidesAndTargetSyntaxKeepsItsOwnTag() {
+        assertEquals(Kind.RESERVED_NAME, only(graph(of("a-b\\"))).kind());
+        GraphProblem p = only(graph(of("a\\b-c")));
+        assertEquals(Kind.ILLEGAL_CHARACTER, p.kind());
+        assertTrue(p.message().contains("contains '\\'."), p.message());
+    }
+
+    @Test
     void labelsThatClashWithIdsOrEachOtherAreRejected() {
         GraphProblem sameAsId = only(graph(of("a"), of("b", "a").withBranchLabels("a")));
         assertEquals(Kind.LABEL_CLASH, sameAsId.kind());

@@ -329,6 +329,38 @@ class DivemapCliIT {
     }
 
     @Test
+    void relativeTargetsBelowBaseOfZeroOrOfHugeStepsAreUsageErrorsThatChangeNothing(@TempDir Path dir)
+            throws Exception {
+        Map<String, String> env = Map.of("DIVEMAP_URL", database("h2", dir));
+        assertEquals(0, cli(env, dir, "upgrade", "--classpath", CLASSES).exit());
+        Run below = cli(env, dir, "downgrade", "base-2", "--classpath", CLASSES, "--json");
+        assertEquals(2, below.exit(), below.out());
+        assertEquals("MALFORMED_TARGET", below.json().getAsJsonObject("error").get("kind").getAsString());
+        assertEquals("0002_name (head)", cli(env, dir, "current", "--classpath", CLASSES).out().strip());
+
+        assertEquals(0, cli(env, dir, "downgrade", "-1", "--classpath", CLASSES).exit());
+        Run up = cli(env, dir, "upgrade", "base-1", "--classpath", CLASSES);
+        assertEquals(2, up.exit(), up.out() + up.err());
+        assertTrue(up.err().contains("\"base-1\" steps down from base, below which there is nothing"), up.err());
+        Run zero = cli(env, dir, "upgrade", "+0", "--classpath", CLASSES);
+        assertEquals(2, zero.exit(), zero.err());
+        assertTrue(zero.err().contains("\"+0\" moves nothing. Give a number of steps other than 0, such as +1"),
+                zero.err());
+        for (String huge : List.of("+2147483648", "+99999999999999999999")) {
+            Run run = cli(env, dir, "upgrade", huge, "--classpath", CLASSES, "--json");
+            assertEquals(2, run.exit(), run.out());
+            assertEquals("INVALID_RANGE", run.json().getAsJsonObject("error").get("kind").getAsString(), run.out());
+            assertTrue(run.out().contains("beyond the heads"), run.out());
+        }
+        assertEquals("0001_items", cli(env, dir, "current", "--classpath", CLASSES).out().strip());
+
+        Run script = cli(Map.of(), dir, "downgrade", "head:base-2", "--sql", "--database", "mariadb", "--classpath",
+                CLASSES);
+        assertEquals(2, script.exit(), script.out());
+        assertFalse(script.out().contains("DROP TABLE"), script.out());
+    }
+
+    @Test
     void configurationFileThenEnvironmentThenFlags(@TempDir Path dir) throws Exception {
         String fromFile = "jdbc:h2:file:" + dir.resolve("file-db").toAbsolutePath();
         String fromEnv = "jdbc:h2:file:" + dir.resolve("env-db").toAbsolutePath();

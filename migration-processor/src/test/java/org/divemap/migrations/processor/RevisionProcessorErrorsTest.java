@@ -127,6 +127,41 @@ class RevisionProcessorErrorsTest {
     }
 
     @Test
+    void anIdWithACharacterOutsideTheRuleIsReportedOnTheIdNamingTheCharacter() {
+        JavaFileObject backslash = source("bad/illegal_id/Backslash.java");
+        Compilation compilation = compile(backslash, country());
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation)
+                .hadErrorContaining("[Divemap/IllegalCharacter] Revision id \"q1_a\\\" (Backslash.java) contains '\\'."
+                        + " Ids and branch labels hold only letters (a-z, A-Z), digits, '_' and '.', since an id is"
+                        + " also a revision target, a file name and a SQL string. Replace '\\' with '_' or another"
+                        + " allowed character.")
+                .inFile(backslash)
+                .onLineContaining("id = \"q1_a\\\\\"");
+
+        JavaFileObject injection = source("bad/illegal_id/Injection.java");
+        Compilation injected = compile(injection, country());
+        assertThat(injected).hadErrorCount(1);
+        assertThat(injected)
+                .hadErrorContaining("[Divemap/IllegalCharacter] Revision id \"q2_;DROP/**/TABLE/**/q1;#\""
+                        + " (Injection.java) contains ';'.")
+                .inFile(injection)
+                .onLineContaining("id = \"q2_;DROP");
+    }
+
+    @Test
+    void aLabelWithACharacterOutsideTheRuleIsReportedOnTheLabel() {
+        JavaFileObject slashed = source("bad/illegal_label/Slashed.java");
+        Compilation compilation = compile(slashed, country());
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation)
+                .hadErrorContaining("[Divemap/IllegalCharacter] Branch label \"reports/2024\" of 0004_reports contains"
+                        + " '/'.")
+                .inFile(slashed)
+                .onLineContaining("branchLabels = {\"reports\", \"reports/2024\"}");
+    }
+
+    @Test
     void labelsThatClashWithTargetSyntaxAreReportedOnTheLabel() {
         JavaFileObject labeled = source("bad/reserved_label/Labeled.java");
         Compilation compilation = compile(labeled, country());

@@ -1,5 +1,6 @@
 package org.divemap.migrations.runtime.graph;
 
+import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -255,7 +256,13 @@ public final class RevisionMap {
 
     /** Whether {@code other} is an ancestor-or-self or descendant-or-self of {@code rev} (revises only). */
     private boolean sharesLineage(Rev rev, Rev other) {
-        return ancestors(List.of(rev), false).get(other.index) || descendants(List.of(rev), false).get(other.index);
+        return sharesLineage(rev, other, false);
+    }
+
+    /** The same, through revises and, when asked, dependsOn edges. */
+    private boolean sharesLineage(Rev rev, Rev other, boolean includeDependencies) {
+        return ancestors(List.of(rev), includeDependencies).get(other.index)
+                || descendants(List.of(rev), includeDependencies).get(other.index);
     }
 
     private List<Rev> filterForLineage(Collection<Rev> targets, String checkAgainst) {
@@ -433,8 +440,49 @@ public final class RevisionMap {
 
     // ---------------------------------------------------------------- walking
 
+    /**
+     * The step of a relative target, refusing what moves nothing or walks below base: a step of 0 from
+     * the current revisions or from base, and any step down from base. Alembic refuses the first two
+     * as well, but walks base-N down from the heads (its walk starts there when given no revision),
+     * which is never what was meant.
+     */
+    private Step step(String target, Matcher relative, boolean upgrade) {
+        String symbol = relative.group(2);
+        String signed = relative.group(3);
+        boolean down = signed.charAt(0) == '-';
+        BigInteger count = new BigInteger(signed.substring(1));
+        String prefix = relative.group(1) == null ? "" : relative.group(1) + "@";
+        if ("base".equals(symbol) && down && count.signum() > 0) {
+            throw new DivemapException(Kind.MALFORMED_TARGET, "\"" + target + "\" steps down from base, below which"
+                    + " there is nothing. To go " + count + " revision" + (count.equals(BigInteger.ONE) ? "" : "s")
+                    + " up from base, write " + prefix + "base+" + count + "; to go " + count + " down from the head,"
+                    + " write " + prefix + "head-" + count + ". Nothing was changed.");
+        }
+        if (count.signum() == 0 && symbol == null) {
+            throw new DivemapException(Kind.MALFORMED_TARGET, "\"" + target + "\" moves nothing. Give a number of"
+                    + " steps other than 0, such as " + prefix + (upgrade ? "+1" : "-1") + ", or name the revision to"
+                    + " go to. Nothing was changed.");
+        }
+        if (count.signum() == 0 && symbol.equals("base")) {
+            throw new DivemapException(Kind.MALFORMED_TARGET, "\"" + target + "\" moves nothing from base. Write "
+                    + prefix + "base to mean base, or give a number of steps other than 0, such as " + prefix
+                    + "base+1. Nothing was changed.");
+        }
+        // a walk longer than the graph runs off it, whatever its length: count no further
+        int limit = revisions.size() + 2;
+        int steps = count.compareTo(BigInteger.valueOf(limit)) > 0 ? limit : count.intValueExact();
+        return new Step(down ? -steps : steps, count.toString());
+    }
+
+    /**
+     * A relative step: {@code steps} signed (up positive), at most a little more than the graph can
+     * walk; {@code count} the number of steps as written, for messages.
+     */
+    private record Step(int steps, String count) {}
+
     /** Alembic's walk: {@code steps} up (children) or down (parents); null when it runs off the graph. */
-    private Object walk(Object start, int steps, String branch) {
+    private Object walk(Object start, Step step, String branch) {
+        int steps = step.steps();
         Object current = start; // a Rev, null (before the bases) or BASE (below them)
         for (int i = 0; i < Math.abs(steps); i++) {
             List<Object> next = new ArrayList<>();
@@ -457,8 +505,8 @@ public final class RevisionMap {
                 return null;
             }
             if (next.size() > 1) {
-                throw new DivemapException(Kind.AMBIGUOUS_TARGET, "Cannot take " + Math.abs(steps) + " step"
-                        + (Math.abs(steps) == 1 ? "" : "s") + (steps > 0 ? " up" : " down") + " from "
+                throw new DivemapException(Kind.AMBIGUOUS_TARGET, "Cannot take " + step.count() + " step"
+                        + (step.count().equals("1") ? "" : "s") + (steps > 0 ? " up" : " down") + " from "
                         + (current == null ? "base" : current) + ": the history branches there into "
                         + next.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "))
                         + ". Name the revision to go to instead"
@@ -466,7 +514,7 @@ public final class RevisionMap {
                                 ? "; to remove only " + current + ", downgrade " + current + "@"
                                         + next.stream().map(String::valueOf).sorted().findFirst().orElseThrow()
                                         + ", which leaves both lines applied."
-                                : ", or a line with a label of its own (<label>@+" + Math.abs(steps) + ")."));
+                                : ", or a line with a label of its own (<label>@+" + step.count() + ")."));
             }
             current = next.get(0);
         }
@@ -480,10 +528,11 @@ public final class RevisionMap {
         }
     };
 
-    private static DivemapException beyond(String target, int steps) {
-        return new DivemapException(Kind.INVALID_RANGE, "\"" + target + "\" goes " + Math.abs(steps) + " step"
-                + (Math.abs(steps) == 1 ? "" : "s") + (steps > 0 ? " up" : " down") + ", beyond the "
-                + (steps > 0 ? "heads" : "base") + " of the history. Nothing was changed.");
+    private static DivemapException beyond(String target, Step step) {
+        boolean up = step.steps() > 0;
+        return new DivemapException(Kind.INVALID_RANGE, "\"" + target + "\" goes " + step.count() + " step"
+                + (step.count().equals("1") ? "" : "s") + (up ? " up" : " down") + ", beyond the "
+                + (up ? "heads" : "base") + " of the history. Nothing was changed.");
     }
 
     // ---------------------------------------------------------------- plans
@@ -525,7 +574,8 @@ public final class RevisionMap {
         }
         String branch = relative.group(1);
         String symbol = relative.group(2);
-        int steps = Integer.parseInt(relative.group(3));
+        Step step = step(target, relative, true);
+        int steps = step.steps();
         if (steps > 0) {
             Object start;
             if (symbol == null) {
@@ -551,20 +601,20 @@ public final class RevisionMap {
                     start = getRevision(symbol);
                 }
             }
-            Object rev = walk(start, steps, branch);
+            Object rev = walk(start, step, branch);
             if (rev == null) {
-                throw beyond(target, steps);
+                throw beyond(target, step);
             }
             return List.of((Rev) rev);
         }
         if (symbol == null) {
             throw new DivemapException(Kind.MALFORMED_TARGET, "\"" + target + "\" steps down, but upgrade moves up."
-                    + " Use downgrade " + target + ", or upgrade +" + Math.abs(steps) + ".");
+                    + " Use downgrade " + target + ", or upgrade +" + step.count() + ".");
         }
         Rev start = branch == null ? getRevision(symbol) : getRevision(branch + "@" + symbol);
-        Object rev = walk(start, steps, null);
+        Object rev = walk(start, step, null);
         if (rev == null) {
-            throw beyond(target, steps);
+            throw beyond(target, step);
         }
         return rev == BASE ? List.of() : List.of((Rev) rev);
     }
@@ -578,15 +628,16 @@ public final class RevisionMap {
         if (relative != null) {
             branch = relative.group(1);
             String symbol = relative.group(2);
-            int steps = Integer.parseInt(relative.group(3));
+            Step step = step(target, relative, false);
+            int steps = step.steps();
             if (steps >= 0) {
                 if (symbol == null) {
                     throw new DivemapException(Kind.MALFORMED_TARGET, "\"" + target + "\" steps up, but downgrade"
-                            + " moves down. Use upgrade " + target + ", or downgrade -" + Math.abs(steps) + ".");
+                            + " moves down. Use upgrade " + target + ", or downgrade -" + step.count() + ".");
                 }
-                Object rev = walk(symbol.equals("base") ? null : getRevision(symbol), steps, branch);
+                Object rev = walk(symbol.equals("base") ? null : getRevision(symbol), step, branch);
                 if (rev == null) {
-                    throw beyond(target, steps);
+                    throw beyond(target, step);
                 }
                 targetRev = rev;
             } else {
@@ -605,7 +656,7 @@ public final class RevisionMap {
                         symbol = onBranch.get(0).id;
                     } else {
                         if (current.isEmpty()) {
-                            throw beyond(target, steps);
+                            throw beyond(target, step);
                         }
                         if (current.size() > 1) {
                             throw new DivemapException(Kind.AMBIGUOUS_TARGET, "\"" + target + "\" is ambiguous: the"
@@ -618,9 +669,9 @@ public final class RevisionMap {
                     }
                 }
                 Rev start = branch == null ? getRevision(symbol) : getRevision(branch + "@" + symbol);
-                Object rev = walk(start, steps, null);
+                Object rev = walk(start, step, null);
                 if (rev == null) {
-                    throw beyond(target, steps);
+                    throw beyond(target, step);
                 }
                 targetRev = rev;
             }
@@ -696,7 +747,11 @@ public final class RevisionMap {
         return plan(Plan.Direction.DOWNGRADE, target, versionRows, applied, order);
     }
 
-    /** Stamps the version table with {@code targets}, running nothing. */
+    /**
+     * Stamps the version table with {@code targets}, running nothing. Each target replaces the rows
+     * it shares a lineage with, through revises and dependsOn, as Alembic's stamp does; the rows are
+     * those from before the stamp, so the order of the targets does not matter.
+     */
     public Plan stamp(Collection<String> versionRows, List<String> targets, boolean purge) {
         if (targets.isEmpty()) {
             throw new DivemapException(Kind.MALFORMED_TARGET, "stamp needs at least one target.");
@@ -736,7 +791,11 @@ public final class RevisionMap {
             if (rows.contains(destination)) {
                 continue;
             }
-            rows.removeIf(head -> sharesLineage(head, destination));
+            for (Rev head : current) {
+                if (sharesLineage(head, destination, true)) {
+                    rows.remove(head);
+                }
+            }
             rows.add(destination);
         }
         List<String> after = ids(rows);

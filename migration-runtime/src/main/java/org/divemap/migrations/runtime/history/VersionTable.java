@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.divemap.migrations.runtime.DivemapException;
 import org.divemap.migrations.runtime.DivemapException.Kind;
+import org.divemap.migrations.runtime.dialect.Ddl;
 import org.divemap.migrations.runtime.dialect.Dialect;
 
 /**
@@ -38,6 +39,7 @@ public final class VersionTable {
     static final int LENGTH = 255;
 
     private final Dialect dialect;
+    private final Ddl ddl;
     private final String schema;
     private final String name;
 
@@ -47,6 +49,7 @@ public final class VersionTable {
      */
     public VersionTable(Dialect dialect, String schema, String name) {
         this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.ddl = Ddl.of(dialect);
         this.schema = schema;
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("version table name must not be blank");
@@ -227,8 +230,9 @@ public final class VersionTable {
         return statements;
     }
 
-    private static String text(String value) {
-        return "'" + value.replace("'", "''") + "'";
+    /** An id as the dialect writes a text literal, escaped as data values are (MySQL's backslashes too). */
+    private String text(String value) {
+        return ddl.literal(value);
     }
 
     /** Adds a row for {@code revision}. */

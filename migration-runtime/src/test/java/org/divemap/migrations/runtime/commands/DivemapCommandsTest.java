@@ -215,6 +215,29 @@ class DivemapCommandsTest {
 
     @ParameterizedTest
     @EnumSource(names = {"MARIADB", "POSTGRESQL", "H2"})
+    void relativeTargetsBelowBaseOfZeroOrOfHugeStepsChangeNothing(Database kind) throws SQLException {
+        Fixture f = new Fixture(kind);
+        try (Divemap divemap = f.divemap()) {
+            divemap.upgrade("reports@head");
+            List<String> rows = List.of("1001_reports");
+            assertUnchanged(divemap, rows, () -> divemap.downgrade("reports@base-1"), Kind.MALFORMED_TARGET,
+                    "below which there is nothing");
+            assertUnchanged(divemap, rows, () -> divemap.upgrade("base-1"), Kind.MALFORMED_TARGET,
+                    "below which there is nothing");
+            assertUnchanged(divemap, rows, () -> divemap.downgrade("base+0"), Kind.MALFORMED_TARGET, "moves nothing");
+            assertUnchanged(divemap, rows, () -> divemap.upgrade("+0"), Kind.MALFORMED_TARGET, "moves nothing");
+            assertUnchanged(divemap, rows, () -> divemap.downgrade("-0"), Kind.MALFORMED_TARGET, "moves nothing");
+            assertUnchanged(divemap, rows, () -> divemap.upgrade("reports@+2147483648"), Kind.INVALID_RANGE,
+                    "goes 2147483648 steps up, beyond the heads");
+            assertUnchanged(divemap, rows, () -> divemap.downgrade("-99999999999"), Kind.INVALID_RANGE,
+                    "beyond the base");
+            assertTrue(f.table("reports"));
+            assertEquals(0, f.historyRows("1001_reports", "down"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"MARIADB", "POSTGRESQL", "H2"})
     void aRevisionThisBuildDoesNotHaveIsNamedWithTheWaysOut(Database kind) throws SQLException {
         Fixture f = new Fixture(kind);
         try (Divemap divemap = f.divemap()) {

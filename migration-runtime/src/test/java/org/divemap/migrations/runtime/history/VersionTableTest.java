@@ -18,6 +18,8 @@ import org.divemap.migrations.runtime.dialect.Dialect;
 import org.divemap.migrations.runtime.testing.Databases;
 import org.divemap.migrations.runtime.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -167,6 +169,100 @@ class VersionTableTest {
             assertEquals(List.of(), versions.read(connection));
             connection.setAutoCommit(true);
         }
+    }
+
+    /** The ids of issue #14: one ends in a backslash, the next holds SQL after a quote. */
+    static final String BACKSLASH = "q1_a\\";
+    static final String INJECTION = "q2_;DROP/**/TABLE/**/q1;#";
+
+    @Test
+    void offlineStatementsWriteIdsAsTheDialectsTextLiterals() {
+        VersionTable mysql = new VersionTable(Dialect.of(Database.MARIADB), null, "v_offline");
+        assertEquals(List.of("UPDATE `v_offline` SET `version_num` = 'q1_a\\\\' WHERE `version_num` ="
+                + " 'q2_;DROP/**/TABLE/**/q1;#'"), mysql.changeStatements(List.of(INJECTION), List.of(BACKSLASH)));
+        assertEquals(List.of("INSERT INTO `v_offline` (`version_num`) VALUES ('it''s\\\\')"),
+                mysql.changeStatements(List.of(), List.of("it's\\")));
+        // standard strings: a backslash is a character like any other
+        VersionTable postgres = new VersionTable(Dialect.of(Database.POSTGRESQL), null, "v_offline");
+        assertEquals(List.of("DELETE FROM \"v_offline\" WHERE \"version_num\" = 'q1_a\\'"),
+                postgres.changeStatements(List.of(BACKSLASH), List.of()));
+    }
+
+    @ParameterizedTest
+    @MethodSource(Databases.KINDS)
+    void offlineStatementsStoreTheExactIdsAndRunNothingElse(Database kind) throws SQLException {
+        TestDatabase db = DATABASES.get(kind);
+        try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE q1 (id INT)");
+            VersionTable versions = new VersionTable(Dialect.of(kind), null, "v_offline");
+            List<String> script = new java.util.ArrayList<>();
+            script.add(versions.createStatement());
+            script.addAll(versions.changeStatements(List.of(), List.of(INJECTION)));
+            script.addAll(versions.changeStatements(List.of(INJECTION), List.of(BACKSLASH)));
+            for (String sql : script) {
+                statement.execute(sql);
+            }
+            assertEquals(List.of(BACKSLASH), new VersionTable(Dialect.of(kind), null, "v_offline").read(connection));
+            statement.executeQuery("SELECT COUNT(*) FROM q1").close();
+            for (String sql : versions.changeStatements(List.of(BACKSLASH), List.of())) {
+                statement.execute(sql);
+            }
+            assertEquals(List.of(), new VersionTable(Dialect.of(kind), null, "v_offline").read(connection));
+            statement.execute("DROP TABLE q1");
+            statement.execute("DROP TABLE " + Dialect.of(kind).quote("v_offline"));
+        }
+    }
+
+    /**
+     * Issue #14 as reported: the offline script piped into {@code mysql --force}, which splits
+     * statements itself and goes on after an error. A backslash left unescaped ended the quoted id
+     * early, and the next id's text ran as a statement that dropped {@code q1}.
+     */
+    @Test
+    void anOfflineScriptPipedIntoTheMysqlClientDropsNothing() throws Exception {
+        TestDatabase db = DATABASES.other(Database.MARIADB); // a q1 of its own
+        java.util.regex.Matcher server = java.util.regex.Pattern.compile("//([^/:?]+)(?::(\\d+))?").matcher(db.jdbcUrl());
+        Assumptions.assumeTrue(server.find() && onPath("mysql"), "needs the mysql client and a host in the URL");
+        try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE q1 (id INT)");
+            VersionTable versions = new VersionTable(Dialect.of(Database.MARIADB), null, "v_client");
+            StringBuilder script = new StringBuilder(versions.createStatement()).append(";\n");
+            for (String sql : versions.changeStatements(List.of(), List.of(INJECTION))) {
+                script.append(sql).append(";\n");
+            }
+            for (String sql : versions.changeStatements(List.of(INJECTION), List.of(BACKSLASH))) {
+                script.append(sql).append(";\n");
+            }
+            List<String> command = new java.util.ArrayList<>(List.of("mysql", "--force", "--protocol=TCP", "-h",
+                    server.group(1), "-P", server.group(2) == null ? "3306" : server.group(2), db.schema()));
+            if (db.user() != null) {
+                command.addAll(2, List.of("-u", db.user()));
+            }
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            if (db.password() != null && !db.password().isEmpty()) {
+                builder.environment().put("MYSQL_PWD", db.password());
+            }
+            Process client = builder.start();
+            try (java.io.OutputStream in = client.getOutputStream()) {
+                in.write(script.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            String output = new String(client.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(client.waitFor(2, java.util.concurrent.TimeUnit.MINUTES), "the mysql client did not finish");
+            assertEquals(0, client.exitValue(), script + "\n" + output);
+            statement.executeQuery("SELECT COUNT(*) FROM q1").close(); // still there
+            assertEquals(List.of(BACKSLASH), versions.read(connection));
+            statement.execute("DROP TABLE q1");
+            statement.execute("DROP TABLE v_client");
+        }
+    }
+
+    private static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @ParameterizedTest

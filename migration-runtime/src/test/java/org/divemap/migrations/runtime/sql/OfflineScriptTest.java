@@ -115,6 +115,41 @@ class OfflineScriptTest {
     }
 
     @Test
+    void aDowngradeRangeThatStepsBelowBaseWritesNoScript() {
+        try (Divemap divemap = offline(OperationsRenderingTest.history())) {
+            DivemapException e = assertThrows(DivemapException.class,
+                    () -> divemap.downgradeScript(Database.MARIADB, "head:base-2"));
+            assertEquals(DivemapException.Kind.MALFORMED_TARGET, e.kind(), e.getMessage());
+            assertTrue(e.getMessage().startsWith("\"base-2\" steps down from base"), e.getMessage());
+            assertEquals(DivemapException.Kind.INVALID_RANGE, assertThrows(DivemapException.class,
+                    () -> divemap.upgradeScript(Database.MARIADB, "base:+2147483648")).kind());
+        }
+    }
+
+    /** Issue #14: an id ending in a backslash after an id holding SQL, in a registry written by hand. */
+    private static List<RegisteredRevision> hostileIds() {
+        String injection = "q2_;DROP/**/TABLE/**/q1;#";
+        return List.of(
+                new RegisteredRevision(injection, List.of(), List.of(), List.of(), "",
+                        OperationsRenderingTest.Lambda.class.getName(), null, () -> new OperationsRenderingTest.Lambda(
+                                op -> op.execute("CREATE TABLE q1 (id INT)"), op -> op.execute("DROP TABLE q1"))),
+                new RegisteredRevision("q1_a\\", List.of(injection), List.of(), List.of(), "",
+                        OperationsRenderingTest.Lambda.class.getName(), null,
+                        () -> new OperationsRenderingTest.Lambda(op -> { }, op -> { })));
+    }
+
+    @Test
+    void aHandWrittenRegistryWithSuchIdsIsRefusedByTheSameRuleAsTheProcessor() {
+        // VersionTableTest shows that the version-table statements escape such ids all the same
+        DivemapException e = assertThrows(DivemapException.class, () -> offline(hostileIds()));
+        assertEquals(DivemapException.Kind.INVALID_GRAPH, e.kind(), e.getMessage());
+        assertTrue(e.getMessage().contains("[Divemap/IllegalCharacter] Revision id \"q1_a\\\" ("
+                + OperationsRenderingTest.Lambda.class.getName() + ") contains '\\'."), e.getMessage());
+        assertTrue(e.getMessage().contains("[Divemap/IllegalCharacter] Revision id \"q2_;DROP/**/TABLE/**/q1;#\" ("
+                + OperationsRenderingTest.Lambda.class.getName() + ") contains ';'."), e.getMessage());
+    }
+
+    @Test
     void aMigrationThatNeedsTheDatabaseIsNamedOffline() {
         List<RegisteredRevision> revisions = List.of(new RegisteredRevision("0001_live", List.of(), List.of(),
                 List.of(), "", OperationsRenderingTest.Lambda.class.getName(), null,
