@@ -569,7 +569,7 @@ public final class Divemap implements AutoCloseable {
             sql.append("-- Running ").append(step.upgrade() ? "upgrade " : "downgrade ")
                     .append(step.upgrade() ? parents(revision) + " -> " + revision.id()
                             : revision.id() + " -> " + parents(revision))
-                    .append(revision.message().isEmpty() ? "" : ", " + revision.message()).append("\n");
+                    .append(revision.message().isEmpty() ? "" : ", " + oneLine(revision.message())).append("\n");
             if (transaction) {
                 sql.append("BEGIN;\n");
             }
@@ -630,6 +630,11 @@ public final class Divemap implements AutoCloseable {
             migration.downgrade(operations);
         }
         return operations;
+    }
+
+    /** A message on one line: a line break would end the script's {@code --} comment, and the rest would run. */
+    private static String oneLine(String message) {
+        return message.replaceAll("[\\r\\n\\u2028\\u2029\\u0085]+", " ");
     }
 
     private static String parents(RegisteredRevision revision) {

@@ -1,6 +1,7 @@
 package org.divemap.migrations.runtime.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -147,6 +148,18 @@ class OfflineScriptTest {
                 + OperationsRenderingTest.Lambda.class.getName() + ") contains '\\'."), e.getMessage());
         assertTrue(e.getMessage().contains("[Divemap/IllegalCharacter] Revision id \"q2_;DROP/**/TABLE/**/q1;#\" ("
                 + OperationsRenderingTest.Lambda.class.getName() + ") contains ';'."), e.getMessage());
+    }
+
+    @Test
+    void aMessageWithLineBreaksStaysInsideTheScriptsComment() throws Exception {
+        List<RegisteredRevision> revisions = List.of(new RegisteredRevision("0001_a", List.of(), List.of(), List.of(),
+                "Add a\nDROP TABLE q1;\r\n-- done", OperationsRenderingTest.Lambda.class.getName(), null,
+                () -> new OperationsRenderingTest.Lambda(op -> op.execute("CREATE TABLE q2 (id INT)"), op -> { })));
+        try (Divemap divemap = offline(revisions)) {
+            String script = divemap.upgradeScript(Database.MARIADB, "head");
+            assertTrue(script.contains("-- Running upgrade <base> -> 0001_a, Add a DROP TABLE q1; -- done\n"), script);
+            assertFalse(script.lines().anyMatch(line -> line.startsWith("DROP TABLE")), script);
+        }
     }
 
     @Test
