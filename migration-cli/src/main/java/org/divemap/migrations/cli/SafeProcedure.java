@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.divemap.migrations.runtime.Divemap;
 import org.divemap.migrations.runtime.DivemapException;
 import org.divemap.migrations.runtime.MigrationResult;
-import org.divemap.migrations.runtime.graph.Plan;
+import org.divemap.migrations.runtime.Preflight;
 
 /**
  * The production procedure of {@code --safe}: check connectivity, print the current and pending
@@ -40,8 +40,8 @@ final class SafeProcedure {
         List<String> rows = divemap.current().versionRows();
         out.println("Connected. Current: " + (rows.isEmpty() ? "base" : String.join(", ", rows)));
         // the command's own refusals (unrecorded revisions, @Irreversible), before any backup is taken
-        Plan plan = divemap.preflight(upgrade, target);
-        List<String> pending = plan.steps().stream().map(s -> s.revision().id()).toList();
+        Preflight plan = divemap.preflight(upgrade, target);
+        List<String> pending = plan.revisions();
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("pending", pending);
         if (pending.isEmpty()) {
@@ -59,9 +59,9 @@ final class SafeProcedure {
         MigrationResult result = upgrade ? divemap.upgrade(target) : divemap.downgrade(target);
         // verify against where the plan said the database would be (a relative target moves on each time)
         List<String> after = divemap.current().versionRows();
-        if (!after.equals(plan.versionRowsAfter())) {
+        if (!after.equals(plan.versionAfter())) {
             throw new DivemapException(DivemapException.Kind.MIGRATION_FAILED, "After the run the database is at "
-                    + after + ", but " + target + " should have brought it to " + plan.versionRowsAfter()
+                    + after + ", but " + target + " should have brought it to " + plan.versionAfter()
                     + ". Look at the history table for what ran.");
         }
         out.println("Verified: the database is at " + (after.isEmpty() ? "base" : String.join(", ", after))

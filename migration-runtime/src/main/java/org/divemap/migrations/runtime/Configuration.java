@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.divemap.migrations.RevisionRegistry;
-import org.divemap.migrations.runtime.dialect.Dialect;
+import org.divemap.migrations.runtime.command.Setup;
 
 /**
  * Builds a {@link Divemap}: where the database is, where the revisions come from, and how the
@@ -198,20 +198,10 @@ public final class Configuration {
      * refuse them half-way, PostgreSQL would cut them short, so that the next run looks for another
      * table.
      */
-    void requireNamesFit(Dialect dialect) {
-        requireFits(dialect, "version table", "versionTable", versionTable);
-        requireFits(dialect, "history table", "historyTable", historyTable);
-    }
-
-    private static void requireFits(Dialect dialect, String table, String setting, String name) {
-        int length = dialect.nameLength(name);
-        if (length > dialect.maxNameLength()) {
-            String unit = dialect.nameLengthUnit();
-            throw new DivemapException(DivemapException.Kind.CONFIGURATION, "The " + table + " name (" + setting
-                    + ") has " + length + " " + unit + ", but " + dialect.displayName() + " allows at most "
-                    + dialect.maxNameLength() + " in a table name: \"" + (name.length() > 40 ? name.substring(0, 40)
-                    + "..." : name) + "\". Choose a name of at most " + dialect.maxNameLength() + " " + unit + ".");
-        }
+    /** An immutable copy of these settings, for a loaded {@link Divemap}. */
+    Setup setup() {
+        return new Setup(url, user, password, versionTable, historyTable, schema, lockWait, connectTimeout,
+                recordEvery, retryInterrupted, listener, namingConvention);
     }
 
     private static String requireName(String name, String what) {

@@ -16,6 +16,7 @@ import java.util.Properties;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.divemap.migrations.runtime.DivemapException.Kind;
+import org.divemap.migrations.runtime.command.Setup;
 
 /**
  * The connections of a {@link Divemap} configured with a JDBC URL. The first one is opened directly
@@ -29,7 +30,7 @@ import org.divemap.migrations.runtime.DivemapException.Kind;
  */
 final class UrlDataSource implements DataSource, AutoCloseable {
 
-    private final Configuration configuration;
+    private final Setup setup;
     private final Driver driver;
     private boolean probed;
     private HikariDataSource pool;
@@ -39,13 +40,13 @@ final class UrlDataSource implements DataSource, AutoCloseable {
      *
      * @throws DivemapException {@code CONNECTION} when no driver on the class path accepts it
      */
-    UrlDataSource(Configuration configuration) {
-        this.configuration = configuration;
-        this.driver = driver(configuration);
+    UrlDataSource(Setup setup) {
+        this.setup = setup;
+        this.driver = driver(setup);
     }
 
-    private static Driver driver(Configuration configuration) {
-        String name = driverClass(configuration.url);
+    private static Driver driver(Setup setup) {
+        String name = driverClass(setup.url());
         try {
             if (name != null) {
                 ClassLoader context = Thread.currentThread().getContextClassLoader();
@@ -57,17 +58,17 @@ final class UrlDataSource implements DataSource, AutoCloseable {
                 }
                 return (Driver) type.getDeclaredConstructor().newInstance();
             }
-            return DriverManager.getDriver(configuration.url);
+            return DriverManager.getDriver(setup.url());
         } catch (ReflectiveOperationException | SQLException | LinkageError | ClassCastException e) {
-            throw new DivemapException(Kind.CONNECTION, "Cannot connect to " + Redaction.url(configuration.url)
+            throw new DivemapException(Kind.CONNECTION, "Cannot connect to " + Redaction.url(setup.url())
                     + ": no JDBC driver on the class path accepts this URL ("
                     + (name != null ? "the driver class " + name + " is missing"
-                            : Redaction.text(String.valueOf(e.getMessage()), configuration.password,
-                                    configuration.url))
+                            : Redaction.text(String.valueOf(e.getMessage()), setup.password(),
+                                    setup.url()))
                     + "). Add the database's driver (com.mysql:mysql-connector-j,"
                     + " org.mariadb.jdbc:mariadb-java-client, org.postgresql:postgresql, com.h2database:h2) to the"
                     + " application, or check the URL's prefix.",
-                    Redaction.throwable(e, configuration.password, configuration.url));
+                    Redaction.throwable(e, setup.password(), setup.url()));
         }
     }
 
@@ -99,8 +100,8 @@ final class UrlDataSource implements DataSource, AutoCloseable {
                     if (cause != null) {
                         throw refused(cause, e);
                     }
-                    if ((System.nanoTime() - started) / 1_000_000 >= configuration.connectTimeout.toMillis()) {
-                        throw refused("no answer within " + configuration.connectTimeout.toMillis() + " ms ("
+                    if ((System.nanoTime() - started) / 1_000_000 >= setup.connectTimeout().toMillis()) {
+                        throw refused("no answer within " + setup.connectTimeout().toMillis() + " ms ("
                                 + e.getMessage() + "); check the URL's host and port, and that the server is running,"
                                 + " or allow a longer connect timeout", e);
                     }
@@ -115,14 +116,14 @@ final class UrlDataSource implements DataSource, AutoCloseable {
     /** One attempt through the driver, bounded by the connect timeout where the driver takes one. */
     private Connection direct() throws SQLException {
         Properties properties = new Properties();
-        if (configuration.user != null && !configuration.user.isBlank()) {
-            properties.setProperty("user", configuration.user);
+        if (setup.user() != null && !setup.user().isBlank()) {
+            properties.setProperty("user", setup.user());
         }
-        if (configuration.password != null && !configuration.password.isEmpty()) {
-            properties.setProperty("password", configuration.password);
+        if (setup.password() != null && !setup.password().isEmpty()) {
+            properties.setProperty("password", setup.password());
         }
-        long millis = configuration.connectTimeout.toMillis();
-        String url = configuration.url;
+        long millis = setup.connectTimeout().toMillis();
+        String url = setup.url();
         if (!url.toLowerCase(Locale.ROOT).contains("connecttimeout")) {
             if (url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:")) {
                 properties.setProperty("connectTimeout", Long.toString(millis));
@@ -161,29 +162,29 @@ final class UrlDataSource implements DataSource, AutoCloseable {
     }
 
     private DivemapException refused(String cause, SQLException e) {
-        return new DivemapException(Kind.CONNECTION, "Cannot connect to " + Redaction.url(configuration.url)
-                + (configuration.user != null && !configuration.user.isBlank() ? " as " + configuration.user : "")
-                + ": " + Redaction.text(cause, configuration.password, configuration.url) + ".",
-                Redaction.throwable(e, configuration.password, configuration.url));
+        return new DivemapException(Kind.CONNECTION, "Cannot connect to " + Redaction.url(setup.url())
+                + (setup.user() != null && !setup.user().isBlank() ? " as " + setup.user() : "")
+                + ": " + Redaction.text(cause, setup.password(), setup.url()) + ".",
+                Redaction.throwable(e, setup.password(), setup.url()));
     }
 
     private HikariDataSource pool() {
         if (pool == null) {
             HikariConfig hikari = new HikariConfig();
-            hikari.setJdbcUrl(configuration.url);
+            hikari.setJdbcUrl(setup.url());
             // a blank user means "as the URL says"; so does a missing password
-            if (configuration.user != null && !configuration.user.isBlank()) {
-                hikari.setUsername(configuration.user);
+            if (setup.user() != null && !setup.user().isBlank()) {
+                hikari.setUsername(setup.user());
             }
-            if (configuration.password != null && !configuration.password.isEmpty()) {
-                hikari.setPassword(configuration.password);
+            if (setup.password() != null && !setup.password().isEmpty()) {
+                hikari.setPassword(setup.password());
             }
             hikari.setPoolName("divemap");
             hikari.setMaximumPoolSize(3);
             hikari.setMinimumIdle(0);
             hikari.setInitializationFailTimeout(-1); // connect when a command needs it, and report errors there
-            hikari.setConnectionTimeout(configuration.connectTimeout.toMillis());
-            String name = driverClass(configuration.url);
+            hikari.setConnectionTimeout(setup.connectTimeout().toMillis());
+            String name = driverClass(setup.url());
             if (name != null) {
                 // named, the driver is loaded through the context class loader, which sees the application's
                 // drivers even when Divemap itself is loaded elsewhere (a Maven plugin, a command-line tool)
@@ -218,12 +219,12 @@ final class UrlDataSource implements DataSource, AutoCloseable {
 
     @Override
     public void setLoginTimeout(int seconds) {
-        // the connect timeout of the configuration applies
+        // the connect timeout of the setup applies
     }
 
     @Override
     public int getLoginTimeout() {
-        return (int) configuration.connectTimeout.toSeconds();
+        return (int) setup.connectTimeout().toSeconds();
     }
 
     @Override

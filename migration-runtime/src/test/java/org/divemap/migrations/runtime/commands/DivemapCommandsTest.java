@@ -334,9 +334,8 @@ class DivemapCommandsTest {
             // preflight answers the same without running anything
             assertEquals(Kind.IRREVERSIBLE, assertThrows(DivemapException.class,
                     () -> divemap.preflight(false, "0002_sites")).kind());
-            assertEquals(List.of("0005_notes"), divemap.preflight(false, "-1").steps().stream()
-                    .map(step -> step.revision().id()).toList());
-            assertEquals(List.of(), divemap.preflight(true, "0005_notes").steps());
+            assertEquals(List.of("0005_notes"), divemap.preflight(false, "-1").revisions());
+            assertEquals(List.of(), divemap.preflight(true, "0005_notes").revisions());
             assertEquals(List.of("0005_notes"), divemap.current().versionRows());
         }
     }

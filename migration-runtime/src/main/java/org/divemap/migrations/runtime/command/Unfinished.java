@@ -1,4 +1,4 @@
-package org.divemap.migrations.runtime;
+package org.divemap.migrations.runtime.command;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,6 +10,7 @@ import org.divemap.migrations.runtime.DivemapException.Kind;
 import org.divemap.migrations.runtime.graph.RevisionMap;
 import org.divemap.migrations.runtime.history.HistoryEntry;
 import org.divemap.migrations.runtime.history.HistoryTable;
+import org.divemap.migrations.runtime.DivemapException;
 
 /**
  * What upgrades and downgrades do about the marks a run left in the history table

@@ -1,4 +1,4 @@
-package org.divemap.migrations.runtime;
+package org.divemap.migrations.runtime.command;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.divemap.migrations.runtime.history.HistoryEntry;
 import org.divemap.migrations.runtime.history.HistoryTable;
+import org.divemap.migrations.runtime.sql.LiveOperations;
+import org.divemap.migrations.runtime.DivemapException;
 
 /**
  * The durable trace of one revision whose work does not commit together with its version row: a
@@ -25,7 +27,7 @@ import org.divemap.migrations.runtime.history.HistoryTable;
  * nothing is written unless the migration commits early ({@code op.batchUpdate}), which marks the
  * revision in the transaction it commits.
  */
-final class RevisionJournal implements JdbcOperations.Journal {
+final class RevisionJournal implements LiveOperations.Journal {
 
     /** Longest statement kept in the journal, in characters. */
     private static final int MAX_STATEMENT = 2_000;

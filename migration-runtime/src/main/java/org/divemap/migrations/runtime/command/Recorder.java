@@ -1,4 +1,4 @@
-package org.divemap.migrations.runtime;
+package org.divemap.migrations.runtime.command;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,6 +11,7 @@ import org.divemap.migrations.runtime.graph.Plan;
 import org.divemap.migrations.runtime.history.HistoryEntry;
 import org.divemap.migrations.runtime.history.HistoryTable;
 import org.divemap.migrations.runtime.history.VersionTable;
+import org.divemap.migrations.runtime.sql.LiveOperations;
 
 /**
  * Writes what a run does into the version and history tables, so that after a crash they never
@@ -63,10 +64,10 @@ final class Recorder {
      * returns the step's journal, marked durably first when {@code oneTransaction} is false (its work
      * will not commit together with its record).
      */
-    JdbcOperations.Journal starting(int index, boolean oneTransaction) throws SQLException {
+    LiveOperations.Journal starting(int index, boolean oneTransaction) throws SQLException {
         if (every > 1) {
             markBatch(index);
-            return JdbcOperations.Journal.NONE;
+            return LiveOperations.Journal.NONE;
         }
         if (journalStep != index) {
             journal = new RevisionJournal(connection, history, started(index));

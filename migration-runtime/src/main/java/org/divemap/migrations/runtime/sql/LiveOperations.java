@@ -1,0 +1,332 @@
+package org.divemap.migrations.runtime.sql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.divemap.migrations.BatchUpdate;
+import org.divemap.migrations.Constraint;
+import org.divemap.migrations.NamingConvention;
+import org.divemap.migrations.OnlineDdl;
+import org.divemap.migrations.SchemaInspector;
+import org.divemap.migrations.runtime.dialect.Dialect;
+
+/**
+ * The operations a migration runs on a live connection: each call is rendered and run at once.
+ * Every statement sent is remembered, so a failure can say which statement failed and which ran
+ * before it, and {@link #undo()} can revert what a database that commits each DDL statement kept.
+ */
+public final class LiveOperations extends RenderedOperations {
+
+    private final Connection connection;
+    private final State state;
+
+    /** What only a live run keeps, shared by the views {@link #online} returns. */
+    private static final class State extends Log {
+        /** Whether op.batchUpdate committed, so that a rollback no longer undoes everything. */
+        boolean committedEarly;
+        /** Auto-commit is off on a database whose DDL commits itself: commit after every other statement. */
+        boolean commitEach;
+        /** Where batch progress goes besides the migration's own listener. */
+        Consumer<BatchUpdate.Progress> progress = p -> { };
+        /** Hears each statement and each commit, for the revision's journal. */
+        Journal journal = Journal.NONE;
+        /** Whether op.connection() was handed out, which the journal notes once. */
+        boolean connectionHandedOut;
+    }
+
+    /**
+     * Hears what a live migration runs and commits, so that the runner can keep a durable journal of
+     * the revision. Failures are unchecked.
+     */
+    public interface Journal {
+        /** Hears nothing. */
+        Journal NONE = new Journal() {};
+
+        /** {@code statement} is about to run, and the database commits it, with whatever is open, by itself. */
+        default void beforeImplicitCommit(String statement) {}
+
+        /** {@code what} (a statement, or a description of work done) completed. */
+        default void completed(String what) {}
+
+        /** The operations are about to commit the open transaction. */
+        default void beforeCommit() {}
+    }
+
+    /**
+     * What undoing the operations of a failed migration achieved.
+     *
+     * @param undone the operations reverted, last first
+     * @param kept the operations that could not be reverted, with the statements that ran for them
+     */
+    public record UndoReport(List<Done> undone, List<Done> kept, String failure) {
+        public boolean complete() {
+            return kept.isEmpty() && failure == null;
+        }
+    }
+
+    public LiveOperations(Connection connection, Dialect dialect, NamingConvention names) {
+        this(connection, dialect, names, OnlineDdl.DEFAULT, new State());
+    }
+
+    private LiveOperations(Connection connection, Dialect dialect, NamingConvention names, OnlineDdl online,
+            State state) {
+        super(dialect, names, online, state);
+        this.connection = connection;
+        this.state = state;
+    }
+
+    @Override
+    RenderedOperations withOnline(OnlineDdl options) {
+        return new LiveOperations(connection, dialect, names, options, state);
+    }
+
+    /** Tells {@code journal} each statement that runs and each commit. */
+    public void journal(Journal journal) {
+        state.journal = journal;
+    }
+
+    /** Sends the progress of batched updates to {@code sink} as well. */
+    public void onBatchProgress(Consumer<BatchUpdate.Progress> sink) {
+        state.progress = sink;
+    }
+
+    /**
+     * Makes every statement commit as it would with auto-commit on, while auto-commit is off: the
+     * database commits its DDL by itself ({@link Dialect#commitsImplicitly}), and these operations
+     * commit after any other statement. What the migration does through {@link #connection()} is
+     * committed by the next DDL statement or by the runtime.
+     */
+    public void commitEachStatement() {
+        state.commitEach = true;
+    }
+
+    /** Whether part of the migration committed before its end (op.batchUpdate commits). */
+    public boolean committedEarly() {
+        return state.committedEarly;
+    }
+
+    /** In commit-each mode, commits after {@code statement} (null: any data change) unless the database did. */
+    private void settle(String statement) throws SQLException {
+        if (state.commitEach && (statement == null || !dialect.commitsImplicitly(statement))
+                && !connection.getAutoCommit()) {
+            state.journal.beforeCommit();
+            connection.commit();
+        }
+    }
+
+    @Override
+    void send(String sql) {
+        try (Statement statement = connection.createStatement()) {
+            if (state.commitEach && dialect.commitsImplicitly(sql)) {
+                state.journal.beforeImplicitCommit(sql);
+            }
+            statement.execute(sql);
+            state.journal.completed(sql);
+            settle(sql);
+        } catch (SQLException e) {
+            log.failed = sql;
+            throw new StatementFailed(sql, e);
+        }
+    }
+
+    @Override
+    void send(String sql, String inline, Object[] params) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                dialect.bind(statement, i + 1, params[i]);
+            }
+            statement.execute();
+            state.journal.completed(inline);
+            settle(null);
+        } catch (SQLException e) {
+            log.failed = inline;
+            throw new StatementFailed(inline, e);
+        }
+    }
+
+    @Override
+    public boolean isOffline() {
+        return false;
+    }
+
+    @Override
+    public Connection connection() {
+        if (!state.connectionHandedOut) {
+            state.connectionHandedOut = true;
+            state.journal.completed("-- op.connection() handed out: what the migration does through it is known only"
+                    + " as far as its commits show");
+        }
+        return connection;
+    }
+
+    @Override
+    public SchemaInspector schema() {
+        return new JdbcSchemaInspector(connection, dialect, null);
+    }
+
+    @Override
+    public void addConstraint(String table, Constraint constraint) {
+        String name = names.nameFor(table, constraint).orElse(null);
+        // MySQL gives a foreign key an index of the same name when no index serves its columns, and
+        // DROP FOREIGN KEY leaves it: an undo that must restore the schema drops it too.
+        boolean implicitIndex = name != null && constraint.kind() == Constraint.Kind.FOREIGN_KEY
+                && dialect.commitsEachStatement() && !schema().hasIndex(table, name);
+        super.addConstraint(table, constraint);
+        if (implicitIndex && schema().hasIndex(table, name)) {
+            Done added = log.done.remove(log.done.size() - 1);
+            List<String> inverse = new ArrayList<>(added.inverse());
+            inverse.addAll(ddl.dropIndex(table, name, OnlineDdl.DEFAULT));
+            log.done.add(new Done(added.description(), added.statements(), List.copyOf(inverse), added.subject()));
+        }
+    }
+
+    @Override
+    public void bulkInsert(String table, List<String> columns, List<List<Object>> rows) {
+        ddl.insertRows(table, columns, rows).forEach(this::render);
+        String statement = new DataOperations(connection, dialect).bulkInsert(table, columns, rows);
+        state.journal.completed(statement + " -- " + rows.size() + " rows");
+        try {
+            settle(null);
+        } catch (SQLException e) {
+            log.failed = statement + " -- commit of " + rows.size() + " rows";
+            throw new StatementFailed(log.failed, e);
+        }
+        log.executed.add(statement + " -- " + rows.size() + " rows");
+        log.done.add(new Done("bulkInsert of " + rows.size() + " rows into " + table, List.of(statement), null));
+    }
+
+    @Override
+    public void batchUpdate(BatchUpdate spec) {
+        render("-- batched update of " + spec.table() + " by " + spec.keyColumn());
+        log.done.add(new Done("batchUpdate of " + spec.table(), List.of("-- committed batch by batch"), null));
+        BatchUpdate.ProgressListener own = spec.progress();
+        BatchUpdate reported = spec.progress(progress -> {
+            own.onBatch(progress);
+            state.progress.accept(progress);
+        });
+        state.committedEarly = true; // the migration's earlier work commits before the first batch
+        new DataOperations(connection, dialect, work -> {
+            if (work != null) {
+                state.journal.completed(work);
+            }
+            state.journal.beforeCommit();
+        }).batchUpdate(reported);
+        log.executed.add("-- batched update of " + spec.table() + " by " + spec.keyColumn());
+    }
+
+    // ---------------------------------------------------------------- undo
+
+    /**
+     * Reverts, last first, the operations that ran, where their inverse is known: what a database
+     * that commits every DDL statement needs after a migration fails half-way. Stops at the first
+     * operation it cannot revert, since the ones before it may depend on it.
+     *
+     * <p>When an inverse fails, the tables the migration created (since the last operation whose
+     * inverse is unknown) are dropped ahead of their turn, with what was done to them since, and the
+     * remaining inverses are tried again: an inverse can fail because of a table created after it
+     * ran, as MariaDB will not drop an index that a foreign key of a newer table has come to need.
+     */
+    public UndoReport undo() {
+        List<Done> undone = new ArrayList<>();
+        List<Done> remaining = new ArrayList<>(log.done);
+        Collections.reverse(remaining);
+        String failure = null;
+        boolean droppedTables = false;
+        while (!remaining.isEmpty() && remaining.get(0).inverse() != null) {
+            Done operation = remaining.get(0);
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : operation.inverse()) {
+                    statement.execute(sql);
+                    state.journal.completed("undone: " + sql);
+                }
+                undone.add(operation);
+                remaining.remove(0);
+            } catch (SQLException e) {
+                List<Done> dropped = droppedTables ? List.of() : dropCreatedTables(remaining);
+                droppedTables = true;
+                if (dropped.isEmpty()) {
+                    failure = "undoing " + operation.description() + " failed: " + e.getMessage();
+                    break;
+                }
+                undone.addAll(dropped);
+            }
+        }
+        return new UndoReport(undone, remaining, failure);
+    }
+
+    /** A table the failed migration created, under its current name, with the operations on it since. */
+    private static final class Created {
+        String name;
+        final List<Done> operations = new ArrayList<>();
+
+        Created(Done creation) {
+            this.name = creation.subject().table();
+            operations.add(creation);
+        }
+    }
+
+    /**
+     * Drops, newest first, the tables created by the operations in {@code remaining} (latest first)
+     * before the first one whose inverse is unknown, and removes from it their creation and the
+     * operations done to them since. A table another one still depends on is left for its turn.
+     *
+     * @return what was undone, latest first, described as undone with its table
+     */
+    private List<Done> dropCreatedTables(List<Done> remaining) {
+        int window = 0;
+        while (window < remaining.size() && remaining.get(window).inverse() != null) {
+            window++;
+        }
+        List<Created> created = new ArrayList<>();
+        Map<String, Created> byName = new HashMap<>();
+        for (int i = window - 1; i >= 0; i--) { // in the order they ran
+            Done operation = remaining.get(i);
+            Subject subject = operation.subject();
+            if (subject == null) {
+                continue;
+            }
+            if (subject.creates()) {
+                Created table = new Created(operation);
+                created.add(table);
+                byName.put(table.name, table);
+                continue;
+            }
+            Created table = byName.get(subject.table());
+            if (table != null) {
+                table.operations.add(operation);
+                if (subject.renamedTo() != null) {
+                    byName.remove(table.name);
+                    table.name = subject.renamedTo();
+                    byName.put(table.name, table);
+                }
+            }
+        }
+        List<Done> undone = new ArrayList<>();
+        for (int i = created.size() - 1; i >= 0; i--) {
+            Created table = created.get(i);
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : ddl.dropTable(table.name)) {
+                    statement.execute(sql);
+                }
+            } catch (SQLException e) {
+                continue; // a table created before it, say, has a foreign key to it
+            }
+            for (int j = table.operations.size() - 1; j >= 1; j--) {
+                undone.add(table.operations.get(j).describedAs(table.operations.get(j).description()
+                        + " (with table " + table.name + ")"));
+            }
+            undone.add(table.operations.get(0).describedAs(table.operations.get(0).description()
+                    + " (dropped ahead of its turn" + (table.operations.size() > 1 ? ", with what followed on it" : "")
+                    + ")"));
+            table.operations.forEach(operation -> remaining.removeIf(other -> other == operation));
+        }
+        return undone;
+    }
+}
