@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
 import org.divemap.migrations.graph.GraphProblem.Kind;
@@ -250,66 +249,9 @@ public final class RevisionGraph {
 
     // ---------------------------------------------------------------- cycles
 
-    /** Iterative Tarjan over revises and dependsOn edges; reports each strongly connected set once. */
+    /** Reports each strongly connected set of revises and dependsOn edges once. */
     private void detectCycles() {
-        int n = nodes.size();
-        int[] index = new int[n];
-        int[] low = new int[n];
-        Arrays.fill(index, -1);
-        boolean[] onStack = new boolean[n];
-        int[] stack = new int[n];
-        int stackSize = 0;
-        int counter = 0;
-        int[] callNode = new int[n];
-        int[] callEdge = new int[n];
-        for (int root = 0; root < n; root++) {
-            if (index[root] != -1) {
-                continue;
-            }
-            int depth = 0;
-            callNode[0] = root;
-            callEdge[0] = 0;
-            index[root] = low[root] = counter++;
-            stack[stackSize++] = root;
-            onStack[root] = true;
-            while (depth >= 0) {
-                int v = callNode[depth];
-                int edge = callEdge[depth];
-                int degree = parents[v].length + dependencies[v].length;
-                if (edge < degree) {
-                    callEdge[depth]++;
-                    int w = edge < parents[v].length ? parents[v][edge] : dependencies[v][edge - parents[v].length];
-                    if (index[w] == -1) {
-                        index[w] = low[w] = counter++;
-                        stack[stackSize++] = w;
-                        onStack[w] = true;
-                        depth++;
-                        callNode[depth] = w;
-                        callEdge[depth] = 0;
-                    } else if (onStack[w]) {
-                        low[v] = Math.min(low[v], index[w]);
-                    }
-                    continue;
-                }
-                if (low[v] == index[v]) {
-                    List<Integer> component = new ArrayList<>();
-                    int w;
-                    do {
-                        w = stack[--stackSize];
-                        onStack[w] = false;
-                        component.add(w);
-                    } while (w != v);
-                    if (component.size() > 1) {
-                        reportCycle(component);
-                    }
-                }
-                depth--;
-                if (depth >= 0) {
-                    int parent = callNode[depth];
-                    low[parent] = Math.min(low[parent], low[v]);
-                }
-            }
-        }
+        StronglyConnected.of(parents, dependencies).forEach(this::reportCycle);
     }
 
     /**
@@ -578,17 +520,6 @@ public final class RevisionGraph {
         return problems.stream().anyMatch(GraphProblem::isError);
     }
 
-    /** The nodes as given. */
-    public List<RevisionNode> nodes() {
-        return nodes;
-    }
-
-    /** The node with this exact id, or null. */
-    public RevisionNode node(String id) {
-        Integer i = indexById.get(id);
-        return i == null ? null : nodes.get(i);
-    }
-
     /** The revisions no other revision revises, sorted by id. */
     public List<String> heads() {
         List<String> heads = new ArrayList<>();
@@ -615,70 +546,42 @@ public final class RevisionGraph {
 
     /** The branch labels that apply to a revision, declared or inherited, sorted. */
     public Set<String> branchLabels(String id) {
-        Integer i = indexById.get(id);
-        if (i == null) {
-            throw new IllegalArgumentException("no revision " + quote(id) + " in this graph");
-        }
-        return Collections.unmodifiableSet(new TreeSet<>(labels.get(i)));
+        return Collections.unmodifiableSet(new TreeSet<>(labels.get(require(id))));
     }
 
-    /** The revision that declares a branch label, or null. */
-    public String labelOwner(String label) {
-        Integer i = ownerByLabel.get(label);
-        return i == null ? null : nodes.get(i).id();
+    /** The revisions this one revises, in the order it names them. */
+    public List<String> parents(String id) {
+        return idsOf(parents[require(id)]);
     }
 
-    /** The ids the revision depends on, with labels resolved to the revisions that declare them. */
-    public List<String> resolvedDependencies(String id) {
-        Integer i = indexById.get(id);
-        if (i == null) {
-            throw new IllegalArgumentException("no revision " + quote(id) + " in this graph");
-        }
+    /** The revisions that revise this one, sorted by id. */
+    public List<String> children(String id) {
         List<String> ids = new ArrayList<>();
-        for (int d : dependencies[i]) {
-            ids.add(nodes.get(d).id());
+        for (int child : children.get(require(id))) {
+            ids.add(nodes.get(child).id());
+        }
+        Collections.sort(ids);
+        return ids;
+    }
+
+    private int require(String id) {
+        Integer i = indexById.get(id);
+        if (i == null) {
+            throw new IllegalArgumentException("no revision " + quote(id) + " in this graph");
+        }
+        return i;
+    }
+
+    private List<String> idsOf(int[] indices) {
+        List<String> ids = new ArrayList<>(indices.length);
+        for (int i : indices) {
+            ids.add(nodes.get(i).id());
         }
         return ids;
     }
 
-    /**
-     * Every revision, parents (and dependencies) before children; where the graph leaves the order
-     * open, the smaller id comes first. Only meaningful for a graph without cycles.
-     */
-    public List<String> topologicalOrder() {
-        int n = nodes.size();
-        int[] pending = new int[n];
-        List<List<Integer>> dependentsOf = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            dependentsOf.add(new ArrayList<>(1));
-        }
-        for (int i = 0; i < n; i++) {
-            for (int w : edgesOf(i)) {
-                dependentsOf.get(w).add(i);
-                pending[i]++;
-            }
-        }
-        PriorityQueue<Integer> ready = new PriorityQueue<>(Comparator.comparing(i -> nodes.get(i).id()));
-        for (int i = primary.nextSetBit(0); i >= 0; i = primary.nextSetBit(i + 1)) {
-            if (pending[i] == 0) {
-                ready.add(i);
-            }
-        }
-        List<String> order = new ArrayList<>(n);
-        while (!ready.isEmpty()) {
-            int v = ready.poll();
-            order.add(nodes.get(v).id());
-            for (int w : dependentsOf.get(v)) {
-                if (--pending[w] == 0) {
-                    ready.add(w);
-                }
-            }
-        }
-        return order;
-    }
-
-    /** The ids of all revisions, in a stable order (sorted). */
-    public Set<String> ids() {
-        return Collections.unmodifiableSet(new TreeSet<>(indexById.keySet()));
+    /** The ids the revision depends on, with labels resolved to the revisions that declare them. */
+    public List<String> resolvedDependencies(String id) {
+        return idsOf(dependencies[require(id)]);
     }
 }

@@ -4,10 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.divemap.migrations.runtime.DivemapException;
 import org.divemap.migrations.runtime.history.HistoryEntry;
 import org.divemap.migrations.runtime.history.HistoryTable;
 import org.divemap.migrations.runtime.sql.LiveOperations;
-import org.divemap.migrations.runtime.DivemapException;
 
 /**
  * The durable trace of one revision whose work does not commit together with its version row: a

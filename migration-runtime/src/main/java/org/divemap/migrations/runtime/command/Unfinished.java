@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.TreeSet;
 import org.divemap.migrations.Migration;
 import org.divemap.migrations.RegisteredRevision;
+import org.divemap.migrations.runtime.DivemapException;
 import org.divemap.migrations.runtime.DivemapException.Kind;
 import org.divemap.migrations.runtime.graph.RevisionMap;
 import org.divemap.migrations.runtime.history.HistoryEntry;
 import org.divemap.migrations.runtime.history.HistoryTable;
-import org.divemap.migrations.runtime.DivemapException;
 
 /**
  * What upgrades and downgrades do about the marks a run left in the history table

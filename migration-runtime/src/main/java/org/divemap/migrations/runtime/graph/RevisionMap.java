@@ -1,29 +1,24 @@
 package org.divemap.migrations.runtime.graph;
 
-import java.math.BigInteger;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.divemap.migrations.RegisteredRevision;
 import org.divemap.migrations.graph.GraphProblem;
-import org.divemap.migrations.graph.Names;
 import org.divemap.migrations.graph.RevisionGraph;
 import org.divemap.migrations.graph.RevisionNode;
 import org.divemap.migrations.runtime.DivemapException;
 import org.divemap.migrations.runtime.DivemapException.Kind;
+import org.divemap.migrations.runtime.graph.Revisions.Rev;
+import org.divemap.migrations.runtime.graph.Targets.Step;
 
 /**
  * Alembic's revision semantics, without JDBC: which revisions a target names, and which revisions an
@@ -43,91 +38,24 @@ import org.divemap.migrations.runtime.DivemapException.Kind;
  */
 public final class RevisionMap {
 
-    /** {@code [label@][symbol](+|-)N}, anchored at both ends. */
-    private static final Pattern RELATIVE = Pattern.compile("(?:([^@]+)@)?([^@+\\-]+)?([+\\-]\\d+)");
+    static final String ACCEPTED_FORMS = Targets.ACCEPTED_FORMS;
 
-    static final String ACCEPTED_FORMS = "head, heads, base, a revision id or a unique prefix of one, a branch"
-            + " label, <label>@head, <label>@heads, <label>@base, <label>@<revision>, +N, -N, <revision>+N,"
-            + " <revision>-N, <label>@+N, <label>@-N";
-
+    private final Revisions revs;
+    private final Targets targets;
     private final List<Rev> revisions;
-    /** ids and branch labels, as Alembic's map: a label resolves to the revision that declares it. */
-    private final Map<String, Rev> byKey = new HashMap<>();
-    private final Map<String, Rev> byId = new HashMap<>();
-    private final List<Rev> heads = new ArrayList<>();
-    private final List<Rev> realHeads = new ArrayList<>();
-    private final List<Rev> bases = new ArrayList<>();
-    private final RevisionGraph graph;
-
-    /** One revision with its edges, by index. */
-    static final class Rev {
-        final int index;
-        final String id;
-        final RegisteredRevision source;
-        Rev[] parents = new Rev[0];
-        Rev[] dependencies = new Rev[0];
-        final List<Rev> children = new ArrayList<>(1);
-        final List<Rev> dependents = new ArrayList<>(0);
-        Set<String> labels = Set.of();
-
-        Rev(int index, RegisteredRevision source) {
-            this.index = index;
-            this.id = source.id();
-            this.source = source;
-        }
-
-        @Override
-        public String toString() {
-            return id;
-        }
-    }
+    private final Map<String, Rev> byId;
+    private final List<Rev> heads;
+    private final List<Rev> realHeads;
+    private final List<Rev> bases;
 
     private RevisionMap(List<RegisteredRevision> registered, RevisionGraph graph) {
-        this.graph = graph;
-        List<RegisteredRevision> sorted = new ArrayList<>(registered);
-        sorted.sort(Comparator.comparing(RegisteredRevision::id));
-        revisions = new ArrayList<>(sorted.size());
-        for (RegisteredRevision revision : sorted) {
-            Rev rev = new Rev(revisions.size(), revision);
-            revisions.add(rev);
-            byId.put(rev.id, rev);
-            byKey.put(rev.id, rev);
-        }
-        for (Rev rev : revisions) {
-            for (String label : rev.source.branchLabels()) {
-                byKey.putIfAbsent(label, rev);
-            }
-        }
-        for (Rev rev : revisions) {
-            rev.parents = lookUp(rev.source.revises());
-            rev.dependencies = lookUp(graph.resolvedDependencies(rev.id));
-            for (Rev parent : rev.parents) {
-                parent.children.add(rev);
-            }
-            for (Rev dependency : rev.dependencies) {
-                dependency.dependents.add(rev);
-            }
-            rev.labels = graph.branchLabels(rev.id);
-        }
-        for (Rev rev : revisions) {
-            if (rev.children.isEmpty()) {
-                heads.add(rev);
-                if (rev.dependents.isEmpty()) {
-                    realHeads.add(rev);
-                }
-            }
-            if (rev.parents.length == 0) {
-                bases.add(rev);
-            }
-        }
-    }
-
-    private Rev[] lookUp(List<String> ids) {
-        Rev[] revs = new Rev[ids.size()];
-        for (int i = 0; i < revs.length; i++) {
-            revs[i] = byId.get(ids.get(i));
-        }
-        return revs;
+        this.revs = new Revisions(registered, graph);
+        this.targets = new Targets(revs);
+        this.revisions = revs.revisions;
+        this.byId = revs.byId;
+        this.heads = revs.heads;
+        this.realHeads = revs.realHeads;
+        this.bases = revs.bases;
     }
 
     /**
@@ -192,347 +120,6 @@ public final class RevisionMap {
     /** The children of a revision (the revisions that revise it), sorted by id. */
     public List<String> children(String id) {
         return ids(require(id).children);
-    }
-
-    /** The shared graph, for callers that need its queries. */
-    public RevisionGraph graph() {
-        return graph;
-    }
-
-    private Rev require(String id) {
-        Rev rev = byId.get(id);
-        if (rev == null) {
-            throw new IllegalArgumentException("no revision " + id);
-        }
-        return rev;
-    }
-
-    private static List<String> ids(Collection<Rev> revs) {
-        List<String> ids = new ArrayList<>(revs.size());
-        for (Rev rev : revs) {
-            ids.add(rev.id);
-        }
-        ids.sort(null);
-        return ids;
-    }
-
-    // ---------------------------------------------------------------- ancestry
-
-    private BitSet ancestors(Collection<Rev> start, boolean includeDependencies) {
-        return reach(start, (rev, stack) -> {
-            for (Rev parent : rev.parents) {
-                stack.push(parent);
-            }
-            if (includeDependencies) {
-                for (Rev dependency : rev.dependencies) {
-                    stack.push(dependency);
-                }
-            }
-        });
-    }
-
-    private BitSet descendants(Collection<Rev> start, boolean includeDependencies) {
-        return reach(start, (rev, stack) -> {
-            rev.children.forEach(stack::push);
-            if (includeDependencies) {
-                rev.dependents.forEach(stack::push);
-            }
-        });
-    }
-
-    /** {@code start} and every revision reached from it by the edges {@code next} pushes. */
-    private BitSet reach(Collection<Rev> start, java.util.function.BiConsumer<Rev, Deque<Rev>> next) {
-        BitSet seen = new BitSet(revisions.size());
-        Deque<Rev> stack = new ArrayDeque<>(start);
-        while (!stack.isEmpty()) {
-            Rev rev = stack.pop();
-            if (!seen.get(rev.index)) {
-                seen.set(rev.index);
-                next.accept(rev, stack);
-            }
-        }
-        return seen;
-    }
-
-    /** Whether {@code other} is an ancestor-or-self or descendant-or-self of {@code rev} (revises only). */
-    private boolean sharesLineage(Rev rev, Rev other) {
-        return sharesLineage(rev, other, false);
-    }
-
-    /** The same, through revises and, when asked, dependsOn edges. */
-    private boolean sharesLineage(Rev rev, Rev other, boolean includeDependencies) {
-        return ancestors(List.of(rev), includeDependencies).get(other.index)
-                || descendants(List.of(rev), includeDependencies).get(other.index);
-    }
-
-    private List<Rev> filterForLineage(Collection<Rev> targets, String checkAgainst) {
-        List<Rev> against = new ArrayList<>();
-        Resolved resolved = resolveNumber(checkAgainst);
-        if (resolved.branch != null) {
-            against.add(resolveBranch(resolved.branch));
-        }
-        for (String id : resolved.ids) {
-            against.add(revisionForIdent(id, null));
-        }
-        if (against.isEmpty()) {
-            return List.copyOf(targets);
-        }
-        List<Rev> kept = new ArrayList<>();
-        for (Rev target : targets) {
-            for (Rev other : against) {
-                if (sharesLineage(target, other)) {
-                    kept.add(target);
-                    break;
-                }
-            }
-        }
-        return kept;
-    }
-
-    // ---------------------------------------------------------------- resolution
-
-    /** An identifier split into its branch part and what it names. */
-    private record Resolved(List<String> ids, String branch) {}
-
-    private Resolved resolveNumber(String identifier) {
-        String branch = null;
-        String id = identifier;
-        int at = identifier.indexOf('@');
-        if (at >= 0) {
-            branch = identifier.substring(0, at);
-            id = identifier.substring(at + 1);
-            if (branch.isEmpty()) {
-                throw malformed(identifier);
-            }
-        }
-        switch (id) {
-            case "heads":
-                return new Resolved(ids(branch != null ? filterForLineage(heads, branch) : realHeads), branch);
-            case "head":
-                Rev head = currentHead(branch);
-                return new Resolved(head == null ? List.of() : List.of(head.id), branch);
-            case "base":
-            case "":
-                return new Resolved(List.of(), branch);
-            default:
-                return new Resolved(List.of(id), branch);
-        }
-    }
-
-    private Rev currentHead(String branch) {
-        List<Rev> candidates = branch != null ? filterForLineage(heads, branch) : heads;
-        if (candidates.size() > 1) {
-            String argument = branch != null ? branch + "@head" : "head";
-            throw new DivemapException(Kind.AMBIGUOUS_TARGET, "\"" + argument + "\" is ambiguous: there are "
-                    + candidates.size() + " heads (" + String.join(", ", ids(candidates)) + "). Name one with"
-                    + " <label>@head or its id, or use \"heads\" for all of them.");
-        }
-        return candidates.isEmpty() ? null : candidates.get(0);
-    }
-
-    private Rev resolveBranch(String branch) {
-        Rev rev = byKey.get(branch);
-        if (rev != null) {
-            return rev;
-        }
-        try {
-            return revisionForIdent(branch, null);
-        } catch (DivemapException e) {
-            throw new DivemapException(Kind.UNKNOWN_REVISION, "No branch label or revision \"" + branch + "\" in"
-                    + " this build." + suggestion(branch) + " Branch labels: " + labelList() + ".", e);
-        }
-    }
-
-    private String labelList() {
-        Set<String> labels = new TreeSet<>();
-        for (Rev rev : revisions) {
-            labels.addAll(rev.source.branchLabels());
-        }
-        return labels.isEmpty() ? "none" : String.join(", ", labels);
-    }
-
-    private Rev revisionForIdent(String id, String checkBranch) {
-        Rev branchRev = checkBranch != null ? resolveBranch(checkBranch) : null;
-        Rev rev = byKey.get(id);
-        if (rev == null) {
-            List<String> candidates = new ArrayList<>();
-            for (String key : byKey.keySet()) {
-                if (key.startsWith(id)) {
-                    candidates.add(key);
-                }
-            }
-            if (branchRev != null) {
-                candidates.removeIf(key -> !sharesLineage(byKey.get(key), branchRev));
-            }
-            candidates.sort(null);
-            if (candidates.isEmpty()) {
-                throw new DivemapException(Kind.UNKNOWN_REVISION, "No revision or branch label \"" + id + "\" in this"
-                        + " build." + suggestion(id) + " Run history to list the revisions.");
-            }
-            Set<Rev> distinct = new LinkedHashSet<>();
-            candidates.forEach(key -> distinct.add(byKey.get(key)));
-            if (distinct.size() > 1) {
-                throw new DivemapException(Kind.AMBIGUOUS_TARGET, "\"" + id + "\" is the beginning of "
-                        + candidates.size() + " revisions or labels: " + String.join(", ", candidates)
-                        + ". Give more characters of the one you mean.");
-            }
-            rev = distinct.iterator().next();
-        }
-        if (branchRev != null && !sharesLineage(rev, branchRev)) {
-            throw new DivemapException(Kind.INVALID_RANGE, "Revision " + rev.id + " is not on the line of history of"
-                    + " \"" + checkBranch + "\" (" + branchRev.id + "). Drop the \"" + checkBranch + "@\" prefix or"
-                    + " name a revision on that branch.");
-        }
-        return rev;
-    }
-
-    private String suggestion(String id) {
-        String best = Names.closest(id, new TreeSet<>(byKey.keySet()));
-        return best == null ? "" : " Did you mean \"" + best + "\"?";
-    }
-
-    /** The revisions a plain (non-relative) target names; empty for base. */
-    private List<Rev> getRevisions(String target) {
-        Resolved resolved = resolveNumber(target);
-        List<Rev> revs = new ArrayList<>();
-        for (String id : resolved.ids) {
-            revs.add(revisionForIdent(id, resolved.branch));
-        }
-        if (resolved.branch != null && resolved.ids.isEmpty()) {
-            resolveBranch(resolved.branch); // an unknown label is an error even where nothing is named
-        }
-        return revs;
-    }
-
-    private Rev getRevision(String target) {
-        List<Rev> revs = getRevisions(target);
-        if (revs.size() > 1) {
-            throw new DivemapException(Kind.AMBIGUOUS_TARGET, "\"" + target + "\" names " + revs.size()
-                    + " revisions (" + String.join(", ", ids(revs)) + ") where one is needed.");
-        }
-        return revs.isEmpty() ? null : revs.get(0);
-    }
-
-    private static DivemapException malformed(String target) {
-        return new DivemapException(Kind.MALFORMED_TARGET, "\"" + target + "\" is not a revision target. Accepted"
-                + " forms: " + ACCEPTED_FORMS + ".");
-    }
-
-    /** Rejects what Alembic would misread; returns the relative match, or null for a plain target. */
-    private static Matcher parse(String target) {
-        if (target == null || target.isBlank() || target.chars().anyMatch(Character::isWhitespace)) {
-            throw malformed(String.valueOf(target));
-        }
-        Matcher relative = RELATIVE.matcher(target);
-        if (relative.matches()) {
-            String symbol = relative.group(2);
-            if ("heads".equals(symbol)) {
-                throw malformed(target);
-            }
-            return relative;
-        }
-        if (target.indexOf('+') >= 0 || target.indexOf(':') >= 0 || target.indexOf('-') >= 0
-                || target.indexOf('@') != target.lastIndexOf('@') || target.startsWith("@") || target.endsWith("@")) {
-            throw malformed(target);
-        }
-        return null;
-    }
-
-    // ---------------------------------------------------------------- walking
-
-    /**
-     * The step of a relative target, refusing what moves nothing or walks below base: a step of 0 from
-     * the current revisions or from base, and any step down from base. Alembic refuses the first two
-     * as well, but walks base-N down from the heads (its walk starts there when given no revision),
-     * which is never what was meant.
-     */
-    private Step step(String target, Matcher relative, boolean upgrade) {
-        String symbol = relative.group(2);
-        String signed = relative.group(3);
-        boolean down = signed.charAt(0) == '-';
-        BigInteger count = new BigInteger(signed.substring(1));
-        String prefix = relative.group(1) == null ? "" : relative.group(1) + "@";
-        if ("base".equals(symbol) && down && count.signum() > 0) {
-            throw new DivemapException(Kind.MALFORMED_TARGET, "\"" + target + "\" steps down from base, below which"
-                    + " there is nothing. To go " + count + " revision" + (count.equals(BigInteger.ONE) ? "" : "s")
-                    + " up from base, write " + prefix + "base+" + count + "; to go " + count + " down from the head,"
-                    + " write " + prefix + "head-" + count + ". Nothing was changed.");
-        }
-        if (count.signum() == 0 && symbol == null) {
-            throw new DivemapException(Kind.MALFORMED_TARGET, "\"" + target + "\" moves nothing. Give a number of"
-                    + " steps other than 0, such as " + prefix + (upgrade ? "+1" : "-1") + ", or name the revision to"
-                    + " go to. Nothing was changed.");
-        }
-        if (count.signum() == 0 && symbol.equals("base")) {
-            throw new DivemapException(Kind.MALFORMED_TARGET, "\"" + target + "\" moves nothing from base. Write "
-                    + prefix + "base to mean base, or give a number of steps other than 0, such as " + prefix
-                    + "base+1. Nothing was changed.");
-        }
-        // a walk longer than the graph runs off it, whatever its length: count no further
-        int limit = revisions.size() + 2;
-        int steps = count.compareTo(BigInteger.valueOf(limit)) > 0 ? limit : count.intValueExact();
-        return new Step(down ? -steps : steps, count.toString());
-    }
-
-    /**
-     * A relative step: {@code steps} signed (up positive), at most a little more than the graph can
-     * walk; {@code count} the number of steps as written, for messages.
-     */
-    private record Step(int steps, String count) {}
-
-    /** Alembic's walk: {@code steps} up (children) or down (parents); null when it runs off the graph. */
-    private Object walk(Object start, Step step, String branch) {
-        int steps = step.steps();
-        Object current = start; // a Rev, null (before the bases) or BASE (below them)
-        for (int i = 0; i < Math.abs(steps); i++) {
-            List<Object> next = new ArrayList<>();
-            if (steps > 0) {
-                List<Rev> up = current == null ? bases : ((Rev) current).children;
-                if (current == BASE) {
-                    up = bases;
-                }
-                next.addAll(branch != null ? filterForLineage(up, branch) : up);
-            } else {
-                if (current != BASE) {
-                    List<Rev> down = current == null ? heads : List.of(((Rev) current).parents);
-                    next.addAll(down);
-                    if (next.isEmpty()) {
-                        next.add(BASE);
-                    }
-                }
-            }
-            if (next.isEmpty()) {
-                return null;
-            }
-            if (next.size() > 1) {
-                throw new DivemapException(Kind.AMBIGUOUS_TARGET, "Cannot take " + step.count() + " step"
-                        + (step.count().equals("1") ? "" : "s") + (steps > 0 ? " up" : " down") + " from "
-                        + (current == null ? "base" : current) + ": the history branches there into "
-                        + next.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "))
-                        + ". Name the revision to go to instead"
-                        + (steps < 0 && current != null
-                                ? "; to remove only " + current + ", downgrade " + current + "@"
-                                        + next.stream().map(String::valueOf).sorted().findFirst().orElseThrow()
-                                        + ", which leaves both lines applied."
-                                : ", or a line with a label of its own (<label>@+" + step.count() + ")."));
-            }
-            current = next.get(0);
-        }
-        return current;
-    }
-
-    private static final Object BASE = new Object() {
-        @Override
-        public String toString() {
-            return "base";
-        }
-    };
-
-    private static DivemapException beyond(String target, Step step) {
-        boolean up = step.steps() > 0;
-        return new DivemapException(Kind.INVALID_RANGE, "\"" + target + "\" goes " + step.count() + " step"
-                + (step.count().equals("1") ? "" : "s") + (up ? " up" : " down") + ", beyond the "
-                + (up ? "heads" : "base") + " of the history. Nothing was changed.");
     }
 
     // ---------------------------------------------------------------- plans
@@ -616,7 +203,7 @@ public final class RevisionMap {
         if (rev == null) {
             throw beyond(target, step);
         }
-        return rev == BASE ? List.of() : List.of((Rev) rev);
+        return rev == Targets.BASE ? List.of() : List.of((Rev) rev);
     }
 
     /** Downgrades from {@code versionRows} to {@code target}. */
@@ -688,7 +275,7 @@ public final class RevisionMap {
                 resolveBranch(branch);
             }
             Rev rev = symbol.equals("base") ? null : getRevision(symbol);
-            targetRev = rev == null ? BASE : rev;
+            targetRev = rev == null ? Targets.BASE : rev;
         }
         return downgradeTo(current, versionRows, target, branch, targetRev);
     }
@@ -721,7 +308,7 @@ public final class RevisionMap {
     private Plan downgradeTo(List<Rev> current, Collection<String> versionRows, String target, String branch,
             Object targetRev) {
         List<Rev> roots;
-        if (targetRev == BASE) {
+        if (targetRev == Targets.BASE) {
             roots = new ArrayList<>(bases);
         } else {
             roots = new ArrayList<>(((Rev) targetRev).children);
@@ -737,7 +324,7 @@ public final class RevisionMap {
         BitSet applied = applied(current);
         BitSet drop = descendants(roots, true);
         drop.and(applied);
-        if (targetRev != BASE && drop.isEmpty() && !current.contains((Rev) targetRev)) {
+        if (targetRev != Targets.BASE && drop.isEmpty() && !current.contains((Rev) targetRev)) {
             throw new DivemapException(Kind.INVALID_RANGE, "Cannot downgrade to " + targetRev + ": it is not applied"
                     + " below the current revisions (" + (current.isEmpty() ? "none" : String.join(", ", ids(current)))
                     + "). Nothing was changed.");
@@ -853,47 +440,6 @@ public final class RevisionMap {
 
     // ---------------------------------------------------------------- ordering
 
-    /**
-     * The revisions of {@code set} in an order that runs parents and dependencies first; among
-     * revisions free to run, the smaller id first.
-     */
-    private List<Rev> order(BitSet set) {
-        int[] pending = new int[revisions.size()];
-        PriorityQueue<Rev> ready = new PriorityQueue<>(Comparator.comparingInt(r -> r.index));
-        for (int i = set.nextSetBit(0); i >= 0; i = set.nextSetBit(i + 1)) {
-            Rev rev = revisions.get(i);
-            for (Rev parent : rev.parents) {
-                if (set.get(parent.index)) {
-                    pending[i]++;
-                }
-            }
-            for (Rev dependency : rev.dependencies) {
-                if (set.get(dependency.index)) {
-                    pending[i]++;
-                }
-            }
-            if (pending[i] == 0) {
-                ready.add(rev);
-            }
-        }
-        List<Rev> order = new ArrayList<>(set.cardinality());
-        while (!ready.isEmpty()) {
-            Rev rev = ready.poll();
-            order.add(rev);
-            for (Rev child : rev.children) {
-                if (set.get(child.index) && --pending[child.index] == 0) {
-                    ready.add(child);
-                }
-            }
-            for (Rev dependent : rev.dependents) {
-                if (set.get(dependent.index) && --pending[dependent.index] == 0) {
-                    ready.add(dependent);
-                }
-            }
-        }
-        return order;
-    }
-
     /** Runs the steps over the applied set and records the version rows after each one. */
     private Plan plan(Plan.Direction direction, String target, Collection<String> versionRows, BitSet applied,
             List<Rev> order) {
@@ -948,5 +494,67 @@ public final class RevisionMap {
             }
         }
         return all;
+    }
+
+    // ---------------------------------------------------------------- the walks and targets of Revisions and Targets
+
+    private static List<String> ids(Collection<Rev> list) {
+        return Revisions.ids(list);
+    }
+
+    private Rev require(String id) {
+        return revs.require(id);
+    }
+
+    private BitSet ancestors(Collection<Rev> start, boolean includeDependencies) {
+        return revs.ancestors(start, includeDependencies);
+    }
+
+    private BitSet descendants(Collection<Rev> start, boolean includeDependencies) {
+        return revs.descendants(start, includeDependencies);
+    }
+
+    private boolean sharesLineage(Rev rev, Rev other) {
+        return revs.sharesLineage(rev, other);
+    }
+
+    private boolean sharesLineage(Rev rev, Rev other, boolean includeDependencies) {
+        return revs.sharesLineage(rev, other, includeDependencies);
+    }
+
+    private List<Rev> order(BitSet set) {
+        return revs.order(set);
+    }
+
+    private List<Rev> filterForLineage(Collection<Rev> candidates, String checkAgainst) {
+        return targets.filterForLineage(candidates, checkAgainst);
+    }
+
+    private Rev resolveBranch(String branch) {
+        return targets.resolveBranch(branch);
+    }
+
+    private List<Rev> getRevisions(String target) {
+        return targets.getRevisions(target);
+    }
+
+    private Rev getRevision(String target) {
+        return targets.getRevision(target);
+    }
+
+    private Step step(String target, Matcher relative, boolean upgrade) {
+        return targets.step(target, relative, upgrade);
+    }
+
+    private Object walk(Object start, Step step, String branch) {
+        return targets.walk(start, step, branch);
+    }
+
+    private static Matcher parse(String target) {
+        return Targets.parse(target);
+    }
+
+    private static DivemapException beyond(String target, Step step) {
+        return Targets.beyond(target, step);
     }
 }
