@@ -208,6 +208,74 @@ public interface Operations {
     void execute(String sql, Object... params);
 
     /**
+     * Runs one parameterised data change, binding {@code params} as {@link #execute(String, Object...)}
+     * does, and returns how many rows it changed (JDBC's update count), as Alembic's
+     * {@code op.get_bind().execute(...).rowcount}.
+     *
+     * @throws IllegalStateException when rendering offline: the count depends on the data; use
+     *     {@code execute} in a migration meant for offline scripts
+     */
+    int update(String sql, Object... params);
+
+    /**
+     * Runs one parameterised {@code INSERT} and returns the value the database generated for
+     * {@code keyColumn} (an auto-increment or identity column), as Alembic's {@code lastrowid}; a
+     * {@code Long} for integer keys. An insert of several rows returns the first row's key.
+     *
+     * @throws IllegalStateException when rendering offline, or when the database generated no key
+     */
+    Object insertReturningKey(String sql, String keyColumn, Object... params);
+
+    /**
+     * Runs a query, binding {@code params} as {@link #execute(String, Object...)} does, and returns
+     * its rows, each a map from column label (as the database reports it) to value, in column order.
+     * For small results: a lookup, a count, the rows of a small table.
+     *
+     * @throws IllegalStateException when rendering offline: there is no data to read
+     */
+    List<Map<String, Object>> queryForList(String sql, Object... params);
+
+    /**
+     * Runs a query and maps each row with {@code mapper}, as JDBC's rows come.
+     *
+     * @throws IllegalStateException when rendering offline
+     */
+    <T> List<T> query(String sql, RowMapper<T> mapper, Object... params);
+
+    /**
+     * Runs a query and returns its rows mapped by {@code mapper} one at a time, for results too large
+     * for a list; close the stream (try-with-resources), which closes the query.
+     *
+     * <pre>{@code
+     * try (Stream<Long> ids = op.queryForStream("SELECT id FROM dives", row -> row.getLong(1))) {
+     *     ids.forEach(id -> ...);
+     * }
+     * }</pre>
+     *
+     * @throws IllegalStateException when rendering offline
+     */
+    <T> java.util.stream.Stream<T> queryForStream(String sql, RowMapper<T> mapper, Object... params);
+
+    /**
+     * Runs a query that returns exactly one row of one column and returns that value as {@code type}
+     * (for example {@code Long.class} for a {@code COUNT(*)}); {@code null} for SQL {@code NULL}.
+     *
+     * @throws IllegalStateException when rendering offline, or when the query returns no row, several
+     *     rows or several columns
+     */
+    <T> T queryForObject(String sql, Class<T> type, Object... params);
+
+    /**
+     * Commits what the migration did so far, as Alembic's {@code connection.commit()} in a migration:
+     * on PostgreSQL it ends the migration's transaction there (the rest runs in a new one), elsewhere
+     * it commits the data changes made through {@link #connection()}. The revision stays recorded as
+     * in progress until it ends, so a failure or a crash after the commit is reported and stops
+     * later runs until a stamp, instead of being run again over what committed. Offline it prints
+     * {@code COMMIT}. {@code op.connection().commit()} does the same.
+     */
+    void commit();
+
+    /**
      * Inserts rows given as values per column: {@code INSERT INTO table (columns) VALUES (...), ...},
      * in batches. Each row has one value per column, in column order; {@code null} inserts
      * {@code NULL}. Supported values are those of {@link #execute(String, Object...)}. An empty list

@@ -73,7 +73,8 @@ public final class OfflineScript {
                 sql.append("BEGIN;\n");
             }
             for (String statement : operations.executed()) {
-                sql.append(statement).append(";\n");
+                // op.commit() inside the script's transaction ends it there and opens the next
+                sql.append(statement).append(transaction && statement.equals("COMMIT") ? ";\nBEGIN;\n" : ";\n");
             }
             for (String statement : versions.changeStatements(before, step.versionRowsAfter())) {
                 sql.append(statement).append(";\n");

@@ -1,19 +1,29 @@
 package org.divemap.migrations.runtime.sql;
 
 import java.sql.Connection;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.divemap.migrations.BatchUpdate;
 import org.divemap.migrations.Constraint;
 import org.divemap.migrations.NamingConvention;
 import org.divemap.migrations.OnlineDdl;
+import org.divemap.migrations.RowMapper;
 import org.divemap.migrations.SchemaInspector;
 import org.divemap.migrations.runtime.dialect.Dialect;
 
@@ -39,6 +49,8 @@ public final class LiveOperations extends RenderedOperations {
         Journal journal = Journal.NONE;
         /** Whether op.connection() was handed out, which the journal notes once. */
         boolean connectionHandedOut;
+        /** What op.connection() hands out: the connection, guarding its transaction. */
+        Connection guarded;
     }
 
     /**
@@ -138,10 +150,7 @@ public final class LiveOperations extends RenderedOperations {
 
     @Override
     void send(String sql, String inline, Object[] params) {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                dialect.bind(statement, i + 1, params[i]);
-            }
+        try (PreparedStatement statement = prepare(sql, params)) {
             statement.execute();
             state.journal.completed(inline);
             settle(null);
@@ -152,18 +161,216 @@ public final class LiveOperations extends RenderedOperations {
     }
 
     @Override
+    void sendCommit() {
+        try {
+            state.journal.completed("-- op.commit()");
+            if (!connection.getAutoCommit()) {
+                state.journal.beforeCommit(); // on PostgreSQL, marks the revision as started in this very commit
+                connection.commit();
+                state.committedEarly = true;
+            }
+        } catch (SQLException e) {
+            log.failed = "COMMIT";
+            throw new StatementFailed("COMMIT", e);
+        }
+    }
+
+    @Override
     public boolean isOffline() {
         return false;
     }
 
+    /**
+     * The connection, wrapped so that {@code commit()} on it does what {@link #commit()} does, and
+     * what would break the run ({@code rollback()}, {@code close()}, switching auto-commit) is refused
+     * with a message that says what to do instead.
+     */
     @Override
     public Connection connection() {
         if (!state.connectionHandedOut) {
             state.connectionHandedOut = true;
             state.journal.completed("-- op.connection() handed out: what the migration does through it is known only"
                     + " as far as its commits show");
+            // nothing tells what is done through it, nor how to undo it: an undo stops here, and a failure
+            // after it leaves the revision marked rather than claiming that nothing stayed
+            log.done.add(new Done("work through op.connection()", List.of("-- whatever the migration did through"
+                    + " op.connection() (use op.update, op.query... to let Divemap see it)"), null));
         }
-        return connection;
+        if (state.guarded == null) {
+            state.guarded = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        switch (method.getName()) {
+                            case "commit" -> {
+                                commit();
+                                return null;
+                            }
+                            case "rollback", "setAutoCommit", "close", "abort", "setSavepoint", "releaseSavepoint" ->
+                                throw new IllegalStateException("op.connection()." + method.getName() + "(...) is"
+                                        + " not allowed in a migration: the runtime owns the connection's transaction."
+                                        + " Use op.commit() to commit the work so far; throw an exception to fail the"
+                                        + " migration, and the runtime rolls back or undoes what it can.");
+                            case "unwrap" -> {
+                                if (args[0] == Connection.class) {
+                                    return proxy;
+                                }
+                            }
+                            default -> { }
+                        }
+                        try {
+                            return method.invoke(connection, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
+        return state.guarded;
+    }
+
+    // ---------------------------------------------------------------- reading and counting
+
+    @Override
+    public int update(String sql, Object... params) {
+        String inline = ddl.inline(sql, params);
+        try (PreparedStatement statement = prepare(sql, params)) {
+            int count = statement.executeUpdate();
+            state.journal.completed(inline);
+            settle(null);
+            log.executed.add(inline);
+            log.done.add(new Done("update", List.of(inline), null));
+            return count;
+        } catch (SQLException e) {
+            log.failed = inline;
+            throw new StatementFailed(inline, e);
+        }
+    }
+
+    @Override
+    public Object insertReturningKey(String sql, String keyColumn, Object... params) {
+        String inline = ddl.inline(sql, params);
+        try (PreparedStatement statement = connection.prepareStatement(sql, new String[] {keyColumn})) {
+            bindAll(statement, params);
+            statement.executeUpdate();
+            Object key;
+            try (ResultSet keys = statement.getGeneratedKeys()) {
+                key = keys.next() ? keys.getObject(1) : null;
+            }
+            state.journal.completed(inline);
+            settle(null);
+            log.executed.add(inline);
+            log.done.add(new Done("insert", List.of(inline), null));
+            if (key == null) {
+                throw new IllegalStateException("The database generated no key for column " + keyColumn + " of: "
+                        + inline + ". Name a column the database fills itself (auto-increment, identity, serial).");
+            }
+            return key instanceof Number number && !(key instanceof Double || key instanceof Float)
+                    && new java.math.BigDecimal(number.toString()).scale() <= 0 ? (Object) number.longValue() : key;
+        } catch (SQLException e) {
+            log.failed = inline;
+            throw new StatementFailed(inline, e);
+        }
+    }
+
+    @Override
+    public List<Map<String, Object>> queryForList(String sql, Object... params) {
+        return query(sql, LiveOperations::row, params);
+    }
+
+    private static Map<String, Object> row(ResultSet rs) throws SQLException {
+        ResultSetMetaData meta = rs.getMetaData();
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int c = 1; c <= meta.getColumnCount(); c++) {
+            row.put(meta.getColumnLabel(c), rs.getObject(c));
+        }
+        return row;
+    }
+
+    @Override
+    public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
+        try (Stream<T> rows = queryForStream(sql, mapper, params)) {
+            return rows.collect(java.util.stream.Collectors.toList());
+        }
+    }
+
+    @Override
+    public <T> T queryForObject(String sql, Class<T> type, Object... params) {
+        String inline = ddl.inline(sql, params);
+        List<Object> values = query(sql, row -> {
+            if (row.getMetaData().getColumnCount() != 1) {
+                throw new IllegalStateException("op.queryForObject needs a query of one column, but " + inline
+                        + " returns " + row.getMetaData().getColumnCount() + ". Use op.queryForList instead.");
+            }
+            return row.getObject(1, type);
+        }, params);
+        if (values.size() != 1) {
+            throw new IllegalStateException("op.queryForObject needs exactly one row, but " + inline + " returned "
+                    + values.size() + ". Use op.queryForList to read any number of rows.");
+        }
+        return type.cast(values.get(0));
+    }
+
+    @Override
+    public <T> Stream<T> queryForStream(String sql, RowMapper<T> mapper, Object... params) {
+        String inline = ddl.inline(sql, params);
+        PreparedStatement statement = null;
+        ResultSet rows;
+        try {
+            statement = prepare(sql, params);
+            rows = statement.executeQuery();
+        } catch (SQLException e) {
+            closeQuietly(statement, e);
+            log.failed = inline;
+            throw new StatementFailed(inline, e);
+        }
+        PreparedStatement open = statement;
+        Spliterator<T> spliterator = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED) {
+            @Override
+            public boolean tryAdvance(Consumer<? super T> action) {
+                try {
+                    if (!rows.next()) {
+                        return false;
+                    }
+                    action.accept(mapper.map(rows));
+                    return true;
+                } catch (SQLException e) {
+                    log.failed = inline;
+                    throw new StatementFailed(inline, e);
+                }
+            }
+        };
+        return StreamSupport.stream(spliterator, false).onClose(() -> {
+            try (open; rows) {
+                settle(null); // ends the read, as auto-commit would, where the run keeps auto-commit off
+            } catch (SQLException e) {
+                throw new StatementFailed(inline, e);
+            }
+        });
+    }
+
+    private PreparedStatement prepare(String sql, Object[] params) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            bindAll(statement, params);
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(statement, e);
+            throw e;
+        }
+    }
+
+    private void bindAll(PreparedStatement statement, Object[] params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            dialect.bind(statement, i + 1, params[i]);
+        }
+    }
+
+    private static void closeQuietly(Statement statement, Throwable failure) {
+        if (statement != null) {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                failure.addSuppressed(e);
+            }
+        }
     }
 
     @Override

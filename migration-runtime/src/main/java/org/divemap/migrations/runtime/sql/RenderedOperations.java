@@ -168,6 +168,16 @@ public abstract sealed class RenderedOperations implements Operations permits Li
         log.done.add(new Done("execute", List.of(inline), null));
     }
 
+    /** Commits the open transaction, after what the migration did so far; offline, nothing. */
+    abstract void sendCommit();
+
+    @Override
+    public final void commit() {
+        render("COMMIT");
+        sendCommit();
+        log.executed.add("COMMIT");
+    }
+
     @Override
     public final Database database() {
         return dialect.database();
