@@ -42,15 +42,15 @@ public final class DivemapRevisionRegistry implements RevisionRegistry {
         }
 
         static void addTo(List<RegisteredRevision> revisions) {
-            revisions.add(new RegisteredRevision("0001_initial", strings(), strings(), strings(), "Initial schema: users", "test.migrations.Initial", null, new Part0(0)));
-            revisions.add(new RegisteredRevision("0002_add_max_depth", strings("0001_initial"), strings(), strings(), "Add max_depth to dive sites", "test.migrations.AddMaxDepth", null, new Part0(1)));
-            revisions.add(new RegisteredRevision("0003_add_country_region_fields", strings("0002_add_max_depth"), strings(), strings(), "Add country and region to dive sites", "test.migrations.AddCountryRegionFields", null, new Part0(2)));
-            revisions.add(new RegisteredRevision("0004_add_photos", strings("0003_add_country_region_fields"), strings(), strings(), "Add \"photos\" table", "test.migrations.AddPhotos", null, new Part0(3)));
-            revisions.add(new RegisteredRevision("0004_add_ratings", strings("0003_add_country_region_fields"), strings(), strings(), "", "test.migrations.AddRatings", null, new Part0(4)));
-            revisions.add(new RegisteredRevision("0005_merge", strings("0004_add_photos", "0004_add_ratings"), strings(), strings(), "Merge photos and ratings", "test.migrations.MergePhotosRatings", null, new Part0(5)));
-            revisions.add(new RegisteredRevision("0006_drop_legacy_tokens", strings("0005_merge"), strings(), strings(), "", "test.migrations.DropLegacyTokens", "The legacy tokens are deleted; restore them from a backup.", new Part0(6)));
-            revisions.add(new RegisteredRevision("1001_reporting_views", strings("0002_add_max_depth"), strings("reporting"), strings("0003_add_country_region_fields"), "Reporting views", "test.migrations.reporting.ReportingViews", null, new Part0(7)));
-            revisions.add(new RegisteredRevision("1002_reporting_indexes", strings("1001_reporting_views"), strings(), strings(), "", "test.migrations.Holder$ReportingIndexes", null, new Part0(8)));
+            revisions.add(new RegisteredRevision("0001_initial", strings(), strings(), strings(), "Initial schema: users", "test.migrations.Initial", null, "2db67475e2b9a122758b65eab943f2d59acaa5d5e11497b21843780df6474472", new Part0(0)));
+            revisions.add(new RegisteredRevision("0002_add_max_depth", strings("0001_initial"), strings(), strings(), "Add max_depth to dive sites", "test.migrations.AddMaxDepth", null, "f8b257d12333d2141c8551a5116324703d62f7ef34915c4659bf4bf63901df81", new Part0(1)));
+            revisions.add(new RegisteredRevision("0003_add_country_region_fields", strings("0002_add_max_depth"), strings(), strings(), "Add country and region to dive sites", "test.migrations.AddCountryRegionFields", null, "00aa6c63c9c80b194e1c9a76efb03610ba0babb8e70f1f7a59f966a402e648e9", new Part0(2)));
+            revisions.add(new RegisteredRevision("0004_add_photos", strings("0003_add_country_region_fields"), strings(), strings(), "Add \"photos\" table", "test.migrations.AddPhotos", null, "c9212a4269e0fff8ade1bfec7e306719d2186fb62c20568daf2d28f56bc83b8d", new Part0(3)));
+            revisions.add(new RegisteredRevision("0004_add_ratings", strings("0003_add_country_region_fields"), strings(), strings(), "", "test.migrations.AddRatings", null, "765e90a34a00d55d159ed1711231e9a2cbb761a4d3ea68039d1d547b2e5a2fc1", new Part0(4)));
+            revisions.add(new RegisteredRevision("0005_merge", strings("0004_add_photos", "0004_add_ratings"), strings(), strings(), "Merge photos and ratings", "test.migrations.MergePhotosRatings", null, "10216d4ba812124a6b6c26d84e67c5ae284a8df8a1d6a3e8c09d381e2626a4e4", new Part0(5)));
+            revisions.add(new RegisteredRevision("0006_drop_legacy_tokens", strings("0005_merge"), strings(), strings(), "", "test.migrations.DropLegacyTokens", "The legacy tokens are deleted; restore them from a backup.", "30721101e28be30d73226e1f36251c9ad4eae5b27b463c8236794d32507910c9", new Part0(6)));
+            revisions.add(new RegisteredRevision("1001_reporting_views", strings("0002_add_max_depth"), strings("reporting"), strings("0003_add_country_region_fields"), "Reporting views", "test.migrations.reporting.ReportingViews", null, "9401bc1d0d09c5e09aa9de7dd2c724562adc045087e11c32155324b0cf8b32c0", new Part0(7)));
+            revisions.add(new RegisteredRevision("1002_reporting_indexes", strings("1001_reporting_views"), strings(), strings(), "", "test.migrations.Holder$ReportingIndexes", null, "e398d6cb1d49173fd6f1a67da999a9680ad164983d251e84d8c60db188ed746c", new Part0(8)));
         }
 
         @Override

@@ -17,6 +17,10 @@ import java.util.function.Supplier;
  *     name and not a {@code Class}, so that listing a thousand revisions loads none of their classes
  * @param irreversibleReason the reason given by {@link Irreversible}, or {@code null} when the
  *     revision can be downgraded
+ * @param sourceDigest the SHA-256, in hex, of the tokens of the file that declares the migration
+ *     (comments and layout left out), as the processor computed it; {@code null} for a registry
+ *     written by hand or compiled without javac. The history table keeps it, so that {@code check}
+ *     and {@code upgrade} can tell an applied migration whose code was edited.
  * @param factory creates a new instance of the migration, without reflection
  */
 public record RegisteredRevision(
@@ -27,6 +31,7 @@ public record RegisteredRevision(
         String message,
         String migrationClass,
         String irreversibleReason,
+        String sourceDigest,
         Supplier<? extends Migration> factory) {
 
     public RegisteredRevision {
@@ -39,6 +44,15 @@ public record RegisteredRevision(
         message = message == null ? "" : message;
         Objects.requireNonNull(migrationClass, "migrationClass");
         Objects.requireNonNull(factory, "factory");
+        if (sourceDigest != null && !sourceDigest.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("sourceDigest must be a SHA-256 in lower-case hex, not " + sourceDigest);
+        }
+    }
+
+    /** A revision without a source digest, as a registry written by hand gives it. */
+    public RegisteredRevision(String id, List<String> revises, List<String> branchLabels, List<String> dependsOn,
+            String message, String migrationClass, String irreversibleReason, Supplier<? extends Migration> factory) {
+        this(id, revises, branchLabels, dependsOn, message, migrationClass, irreversibleReason, null, factory);
     }
 
     /** Whether {@code downgrade} undoes this revision, that is whether it is not {@link Irreversible}. */

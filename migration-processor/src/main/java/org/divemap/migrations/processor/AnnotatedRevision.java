@@ -20,6 +20,8 @@ import org.divemap.migrations.graph.Site;
  * @param message the message, empty when not given
  * @param irreversible the {@code @Irreversible} annotation, or null
  * @param irreversibleReason its reason, or null
+ * @param sourceDigest the digest of its source file ({@link SourceDigest}), or null where the
+ *     compiler gives no sources
  */
 public record AnnotatedRevision(
         TypeElement type,
@@ -34,7 +36,8 @@ public record AnnotatedRevision(
         List<AnnotationValue> dependsOnValues,
         String message,
         AnnotationMirror irreversible,
-        String irreversibleReason) {
+        String irreversibleReason,
+        String sourceDigest) {
 
     /** The source file of the class, as users see it: {@code AddPhotos.java}. */
     public String fileName() {

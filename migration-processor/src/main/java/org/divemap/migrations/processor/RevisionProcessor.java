@@ -57,6 +57,14 @@ public final class RevisionProcessor extends AbstractProcessor {
         return Set.of(REGISTRY_OPTION);
     }
 
+    private SourceDigest digests;
+
+    @Override
+    public synchronized void init(javax.annotation.processing.ProcessingEnvironment environment) {
+        super.init(environment);
+        digests = new SourceDigest(environment);
+    }
+
     @Override
     public SourceVersion getSupportedSourceVersion() {
         return SourceVersion.latestSupported();
@@ -148,7 +156,7 @@ public final class RevisionProcessor extends AbstractProcessor {
                 strings(labels), labels,
                 strings(dependsOn), dependsOn,
                 message == null ? "" : String.valueOf(message.getValue()),
-                irreversible, reason);
+                irreversible, reason, digests.of(type));
     }
 
     private static AnnotationMirror find(Element element, String annotation) {

@@ -150,6 +150,7 @@ public final class RegistryWriter {
         } else {
             code.add("null, ");
         }
+        code.add(revision.sourceDigest() != null ? "$S, " : "$L, ", revision.sourceDigest());
         return code.add("new $L($L)))", part, index).build();
     }
 

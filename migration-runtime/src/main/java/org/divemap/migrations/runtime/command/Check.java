@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.divemap.migrations.RegisteredRevision;
 import org.divemap.migrations.runtime.CheckResult;
 import org.divemap.migrations.runtime.dialect.Dialect;
 import org.divemap.migrations.runtime.graph.RevisionMap;
@@ -29,14 +30,14 @@ public final class Check {
             Dialect dialect = context.dialect(); // detected on this connection
             List<String> rows = context.versionTable().read(connection);
             List<String> pending = map.upgrade(rows, "heads").steps().stream().map(s -> s.revision().id()).toList();
-            Map<String, String> applied = new HashMap<>();
+            Map<String, HistoryEntry> applied = new HashMap<>();
             List<String> unrecorded = new ArrayList<>();
             List<String> interrupted = new ArrayList<>();
             for (HistoryEntry entry : context.historyTable().list(connection)) {
                 switch (entry.state()) {
                     case DONE -> {
-                        if (entry.direction().equals(HistoryEntry.UP) && entry.checksum() != null) {
-                            applied.put(entry.revision(), entry.checksum());
+                        if (entry.direction().equals(HistoryEntry.UP)) {
+                            applied.put(entry.revision(), entry);
                         }
                     }
                     case UNRECORDED -> unrecorded.add(entry.revision());
@@ -48,15 +49,39 @@ public final class Check {
             List<String> changed = new ArrayList<>();
             List<String> unverifiable = new ArrayList<>();
             for (String id : map.applied(rows)) {
-                String recorded = applied.get(id);
-                Optional<String> now = offline.checksum(map.revision(id), dialect);
-                if (now.isEmpty() || recorded == null) {
-                    unverifiable.add(id);
-                } else if (!recorded.equals(now.get())) {
-                    changed.add(id);
+                switch (verify(map.revision(id), applied.get(id), offline, dialect)) {
+                    case CHANGED -> changed.add(id);
+                    case UNVERIFIABLE -> unverifiable.add(id);
+                    case UNCHANGED -> { }
                 }
             }
             return new CheckResult(Context.sorted(rows), pending, changed, unverifiable, unrecorded, interrupted);
         });
+    }
+
+    /** What comparing an applied revision with the row that recorded its run found. */
+    enum Verdict { UNCHANGED, CHANGED, UNVERIFIABLE }
+
+    /**
+     * Compares {@code revision} with {@code recorded}, the history row of its last successful upgrade
+     * (null when there is none: stamped, or applied by another tool). The digest of its source decides
+     * when both the build and the row have one: it changes exactly when the migration's code changes,
+     * whatever the migration renders. Otherwise the SQL it renders offline is compared with the
+     * checksum of the SQL it ran; a migration that needs the live database to render cannot be
+     * verified that way.
+     */
+    static Verdict verify(RegisteredRevision revision, HistoryEntry recorded, OfflineScript offline, Dialect dialect) {
+        if (recorded == null) {
+            return Verdict.UNVERIFIABLE;
+        }
+        if (revision.sourceDigest() != null && recorded.sourceChecksum() != null) {
+            return revision.sourceDigest().equals(recorded.sourceChecksum()) ? Verdict.UNCHANGED : Verdict.CHANGED;
+        }
+        if (recorded.checksum() == null) {
+            return Verdict.UNVERIFIABLE;
+        }
+        Optional<String> now = offline.checksum(revision, dialect);
+        return now.isEmpty() ? Verdict.UNVERIFIABLE
+                : now.get().equals(recorded.checksum()) ? Verdict.UNCHANGED : Verdict.CHANGED;
     }
 }

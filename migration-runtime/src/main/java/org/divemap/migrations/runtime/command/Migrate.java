@@ -208,7 +208,7 @@ public final class Migrate {
             }
             Duration duration = Duration.ofNanos(System.nanoTime() - started);
             recorder.applied(index, HistoryEntry.of(id, direction, start, duration, true, null)
-                    .withChecksum(operations.checksum()));
+                    .withChecksum(operations.checksum()).withSourceChecksum(revision.sourceDigest()));
             listener.finished(id, step.upgrade(), duration);
             return new MigrationResult.Step(id, step.upgrade(), duration);
         } catch (RuntimeException | SQLException e) {

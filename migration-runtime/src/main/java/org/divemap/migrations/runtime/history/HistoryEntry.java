@@ -20,9 +20,11 @@ import java.util.Set;
  * @param host the host name of the machine that ran it
  * @param checksum the SHA-256 of its rendered SQL in hex, or null
  * @param error why it failed, or null
+ * @param sourceChecksum the digest of the migration's source as the processor computed it
+ *     ({@code RegisteredRevision.sourceDigest()}), or null
  */
 public record HistoryEntry(long id, String revision, String direction, Instant startedAt, long durationMs,
-        boolean success, String osUser, String host, String checksum, String error) {
+        boolean success, String osUser, String host, String checksum, String error, String sourceChecksum) {
 
     /** A revision applied. */
     public static final String UP = "up";
@@ -74,6 +76,15 @@ public record HistoryEntry(long id, String revision, String direction, Instant s
         if (checksum != null && checksum.length() > 64) {
             throw new IllegalArgumentException("checksum must be at most 64 characters (SHA-256 in hex)");
         }
+        if (sourceChecksum != null && sourceChecksum.length() > 64) {
+            throw new IllegalArgumentException("sourceChecksum must be at most 64 characters (SHA-256 in hex)");
+        }
+    }
+
+    /** An entry without a source checksum. */
+    public HistoryEntry(long id, String revision, String direction, Instant startedAt, long durationMs,
+            boolean success, String osUser, String host, String checksum, String error) {
+        this(id, revision, direction, startedAt, durationMs, success, osUser, host, checksum, error, null);
     }
 
     /**
@@ -118,11 +129,19 @@ public record HistoryEntry(long id, String revision, String direction, Instant s
 
     /** This entry with another outcome: {@code success}, {@code duration} and {@code error} replaced. */
     public HistoryEntry withOutcome(boolean success, long durationMs, String error) {
-        return new HistoryEntry(id, revision, direction, startedAt, durationMs, success, osUser, host, checksum, error);
+        return new HistoryEntry(id, revision, direction, startedAt, durationMs, success, osUser, host, checksum, error,
+                sourceChecksum);
+    }
+
+    /** This entry with {@code sourceChecksum}, the digest of the migration's source. */
+    public HistoryEntry withSourceChecksum(String sourceChecksum) {
+        return new HistoryEntry(id, revision, direction, startedAt, durationMs, success, osUser, host, checksum, error,
+                sourceChecksum);
     }
 
     /** This entry with {@code checksum}, the SHA-256 of the revision's rendered SQL in hex. */
     public HistoryEntry withChecksum(String checksum) {
-        return new HistoryEntry(id, revision, direction, startedAt, durationMs, success, osUser, host, checksum, error);
+        return new HistoryEntry(id, revision, direction, startedAt, durationMs, success, osUser, host, checksum, error,
+                sourceChecksum);
     }
 }

@@ -58,9 +58,24 @@ public final class HistoryTable {
         return stored(connection).isPresent();
     }
 
-    /** Creates the table unless it exists. */
+    /** The column added after the first release of the table: {@link HistoryEntry#sourceChecksum()}. */
+    private static final String SOURCE_CHECKSUM = "source_checksum";
+
+    /**
+     * Creates the table unless it exists; a table created before the source checksum was recorded
+     * gets its column.
+     */
     public void create(Connection connection) {
         if (exists(connection)) {
+            if (!hasSourceColumn(connection)) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("ALTER TABLE " + table(connection) + " ADD " + q(SOURCE_CHECKSUM)
+                            + " VARCHAR(64)");
+                    hasSource = true;
+                } catch (SQLException e) {
+                    throw failure("add the column " + SOURCE_CHECKSUM + " to", e);
+                }
+            }
             return;
         }
         String sql = "CREATE TABLE IF NOT EXISTS " + dialect.qualify(schema, name) + " ("
@@ -73,9 +88,11 @@ public final class HistoryTable {
                 + q("os_user") + " VARCHAR(" + MAX_NAME + "), "
                 + q("host") + " VARCHAR(" + MAX_NAME + "), "
                 + q("checksum") + " VARCHAR(64), "
-                + q("error") + " " + dialect.textType() + ")";
+                + q("error") + " " + dialect.textType() + ", "
+                + q(SOURCE_CHECKSUM) + " VARCHAR(64))";
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
+            hasSource = true;
         } catch (SQLException e) {
             if (!exists(connection)) { // not a concurrent create of the same table
                 throw failure("create", e);
@@ -99,14 +116,14 @@ public final class HistoryTable {
         for (int from = 0; from < entries.size(); from += ROWS_PER_INSERT) {
             List<HistoryEntry> chunk = entries.subList(from, Math.min(entries.size(), from + ROWS_PER_INSERT));
             StringBuilder sql = new StringBuilder("INSERT INTO ").append(table(connection)).append(" (")
-                    .append(columnList()).append(") VALUES ");
+                    .append(columnList(connection)).append(") VALUES ");
             for (int row = 0; row < chunk.size(); row++) {
-                sql.append(row == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                sql.append(row == 0 ? "" : ", ").append('(').append(marks(connection)).append(')');
             }
             try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
                 int p = 0;
                 for (HistoryEntry entry : chunk) {
-                    p = bind(statement, p, entry);
+                    p = bind(statement, p, entry, hasSourceColumn(connection));
                 }
                 statement.executeUpdate();
             } catch (SQLException e) {
@@ -130,9 +147,10 @@ public final class HistoryTable {
      * started ({@link HistoryEntry.State#RUNNING}) so that it can rewrite the row when it ends.
      */
     public long insert(Connection connection, HistoryEntry entry) {
-        String sql = "INSERT INTO " + table(connection) + " (" + columnList() + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        String sql = "INSERT INTO " + table(connection) + " (" + columnList(connection) + ") VALUES ("
+                + marks(connection) + ")";
         try (PreparedStatement statement = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-            bind(statement, 0, entry);
+            bind(statement, 0, entry, hasSourceColumn(connection));
             statement.executeUpdate();
             try (ResultSet keys = statement.getGeneratedKeys()) {
                 if (!keys.next()) {
@@ -150,15 +168,21 @@ public final class HistoryTable {
      * error) with {@code entry}'s; its revision, direction, user and host stay.
      */
     public void rewrite(Connection connection, long id, HistoryEntry entry) {
+        boolean source = hasSourceColumn(connection);
         try (PreparedStatement statement = connection.prepareStatement("UPDATE " + table(connection) + " SET "
                 + q("started_at") + " = ?, " + q("duration_ms") + " = ?, " + q("success") + " = ?, " + q("checksum")
-                + " = ?, " + q("error") + " = ? WHERE " + q("id") + " = ?")) {
+                + " = ?, " + q("error") + " = ?" + (source ? ", " + q(SOURCE_CHECKSUM) + " = ?" : "") + " WHERE "
+                + q("id") + " = ?")) {
             dialect.setTimestamp(statement, 1, entry.startedAt());
             statement.setLong(2, entry.durationMs());
             statement.setBoolean(3, entry.success());
             statement.setString(4, entry.checksum());
             statement.setString(5, cut(entry.error(), MAX_ERROR));
-            statement.setLong(6, id);
+            int p = 5;
+            if (source) {
+                statement.setString(++p, entry.sourceChecksum());
+            }
+            statement.setLong(++p, id);
             statement.executeUpdate();
         } catch (SQLException e) {
             throw failure("record " + entry.direction() + " " + entry.revision() + " in", e);
@@ -250,10 +274,8 @@ public final class HistoryTable {
 
     /** The rows matching {@code where}, whose parameters are {@code parameters} (booleans and strings). */
     private List<HistoryEntry> select(Connection connection, String where, Object... parameters) {
-        StringBuilder sql = new StringBuilder("SELECT ").append(q("id"));
-        for (String column : COLUMNS) {
-            sql.append(", ").append(q(column));
-        }
+        boolean source = hasSourceColumn(connection);
+        StringBuilder sql = new StringBuilder("SELECT ").append(q("id")).append(", ").append(columnList(connection));
         sql.append(" FROM ").append(table(connection)).append(where).append(" ORDER BY ").append(q("id"));
         try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
             for (int i = 0; i < parameters.length; i++) {
@@ -268,7 +290,7 @@ public final class HistoryTable {
                 while (rs.next()) {
                     entries.add(new HistoryEntry(rs.getLong(1), rs.getString(2), rs.getString(3),
                             dialect.getTimestamp(rs, 4), rs.getLong(5), rs.getBoolean(6), rs.getString(7),
-                            rs.getString(8), rs.getString(9), rs.getString(10)));
+                            rs.getString(8), rs.getString(9), rs.getString(10), source ? rs.getString(11) : null));
                 }
             }
             return entries;
@@ -277,16 +299,40 @@ public final class HistoryTable {
         }
     }
 
-    private String columnList() {
+    private String columnList(Connection connection) {
         StringBuilder list = new StringBuilder();
         for (int i = 0; i < COLUMNS.length; i++) {
             list.append(i == 0 ? "" : ", ").append(q(COLUMNS[i]));
         }
+        if (hasSourceColumn(connection)) {
+            list.append(", ").append(q(SOURCE_CHECKSUM));
+        }
         return list.toString();
     }
 
-    /** Binds {@code entry}'s {@link #COLUMNS} after parameter {@code p}; returns the last parameter bound. */
-    private int bind(PreparedStatement statement, int p, HistoryEntry entry) throws SQLException {
+    /** The placeholders of one row of {@link #columnList}. */
+    private String marks(Connection connection) {
+        return "?, ".repeat(COLUMNS.length - 1) + "?" + (hasSourceColumn(connection) ? ", ?" : "");
+    }
+
+    /** Whether the table has the source checksum's column, looked up once per instance. */
+    private Boolean hasSource;
+
+    private boolean hasSourceColumn(Connection connection) {
+        if (hasSource == null) {
+            String where = schema != null ? schema : dialect.currentSchema(connection);
+            try {
+                hasSource = Catalog.column(connection, where, stored(connection).orElse(name), SOURCE_CHECKSUM)
+                        .isPresent();
+            } catch (SQLException e) {
+                throw failure("read the columns of", e);
+            }
+        }
+        return hasSource;
+    }
+
+    /** Binds {@code entry}'s {@link #COLUMNS} (and its source checksum) after parameter {@code p}; returns the last one bound. */
+    private int bind(PreparedStatement statement, int p, HistoryEntry entry, boolean source) throws SQLException {
         statement.setString(++p, entry.revision());
         statement.setString(++p, entry.direction());
         dialect.setTimestamp(statement, ++p, entry.startedAt());
@@ -296,6 +342,9 @@ public final class HistoryTable {
         statement.setString(++p, cut(entry.host(), MAX_NAME));
         statement.setString(++p, entry.checksum());
         statement.setString(++p, cut(entry.error(), MAX_ERROR));
+        if (source) {
+            statement.setString(++p, entry.sourceChecksum());
+        }
         return p;
     }
 
