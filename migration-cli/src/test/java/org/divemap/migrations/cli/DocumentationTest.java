@@ -185,6 +185,40 @@ class DocumentationTest {
         assertEquals("", String.join("\n", problems));
     }
 
+    /**
+     * The first project of a newcomer is made of the guide's own snippets: the Maven set-up of
+     * getting-started.md and testing.md, which the plugin's invoker build getting-started builds and
+     * tests. Each dependency and plugin of those snippets must appear in that project as written, so
+     * the guide cannot drift from what builds.
+     */
+    @Test
+    void theGettingStartedProjectIsMadeOfTheGuidesSnippets() throws IOException {
+        String pom = Files.readString(ROOT.resolve("maven-plugin/src/it/getting-started/pom.xml")).replaceAll("\\s+", " ");
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (Block block : blocks("xml")) {
+            String file = ROOT.relativize(block.file()).toString();
+            boolean setUp = file.equals("docs/getting-started.md") && block.text().contains("annotationProcessorPaths")
+                    || file.equals("docs/testing.md") && (block.text().contains("migration-test")
+                            || block.text().contains("<artifactId>h2</artifactId>")
+                            || block.text().contains("maven-surefire-plugin"));
+            if (!setUp) {
+                continue;
+            }
+            checked++;
+            Matcher element = Pattern.compile("(?s)<(dependency|plugin)>.*?</\\1>").matcher(block.text());
+            while (element.find()) {
+                if (!pom.contains(element.group().replaceAll("\\s+", " "))) {
+                    problems.add(block.where() + ": this <" + element.group(1) + "> is not in"
+                            + " maven-plugin/src/it/getting-started/pom.xml; copy it there as written:\n"
+                            + element.group());
+                }
+            }
+        }
+        assertEquals(3, checked, "the set-up snippets of getting-started.md and testing.md were not found");
+        assertEquals("", String.join("\n", problems));
+    }
+
     // ---------------------------------------------------------------- reading the docs
 
     static List<Block> blocks(String language) throws IOException {
