@@ -6,3 +6,7 @@ assert totals : 'no test summary in the build log'
 assert totals.last() >= 5 : "the guide's tests did not run: ${totals}"
 assert log.contains('in com.example.db.MigrationHistoryTest')
 assert log.contains('BUILD SUCCESS')
+// the per-revision tests carry the revision's id in the report CI servers read
+def report = new File(basedir, 'target/surefire-reports/TEST-com.example.db.MigrationHistoryTest.xml').text
+assert report =~ /testcase name="[^"]*0001_initial[^"]*"/ : 'no test named after 0001_initial in the XML report'
+assert !report.contains('(MigrationDatabase)[') : 'a per-revision test is still named by its index'
