@@ -47,6 +47,7 @@ public final class Configuration {
     Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     int recordEvery = 1;
     boolean retryInterrupted;
+    boolean validateOnMigrate = true;
     MigrationListener listener = new MigrationListener() {};
     org.divemap.migrations.NamingConvention namingConvention = org.divemap.migrations.NamingConvention.DEFAULT;
 
@@ -158,6 +159,19 @@ public final class Configuration {
     }
 
     /**
+     * Whether {@code upgrade} first checks that the revisions already applied are the ones of this
+     * build, as Flyway's validate-on-migrate: a migration edited after it ran (the digest of its
+     * source differs from the one its run recorded) makes the upgrade refuse with
+     * {@code CHANGED_REVISIONS} before it runs anything. Runs without a recorded digest (older
+     * history rows, registries written by hand) are left to {@code check}. On by default; turn it off to apply an edit
+     * you know changes nothing in the database ({@code check} keeps reporting it).
+     */
+    public Configuration validateOnMigrate(boolean validate) {
+        this.validateOnMigrate = validate;
+        return this;
+    }
+
+    /**
      * How long to keep trying to connect through the URL given to {@link #dataSource(String, String,
      * String)} before reporting the failure; default ten seconds, at least a quarter of a second.
      */
@@ -201,7 +215,7 @@ public final class Configuration {
     /** An immutable copy of these settings, for a loaded {@link Divemap}. */
     Setup setup() {
         return new Setup(url, user, password, versionTable, historyTable, schema, lockWait, connectTimeout,
-                recordEvery, retryInterrupted, listener, namingConvention);
+                recordEvery, retryInterrupted, validateOnMigrate, listener, namingConvention);
     }
 
     private static String requireName(String name, String what) {

@@ -38,6 +38,12 @@ public final class DivemapException extends RuntimeException {
          * revision, declared re-runnable, is retried ({@code retryInterrupted}).
          */
         INTERRUPTED_REVISION,
+        /**
+         * An upgrade found revisions applied to the database whose migrations were edited since they
+         * ran; nothing ran. Restore them, or upgrade with validation off
+         * ({@code validateOnMigrate(false)}) when the edit changes nothing in the database.
+         */
+        CHANGED_REVISIONS,
         /** A migration failed; the message names it, the statement, and what was done about it. */
         MIGRATION_FAILED,
         /** A downgrade reached an {@code @Irreversible} revision. */

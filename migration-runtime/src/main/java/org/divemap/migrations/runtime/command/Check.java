@@ -30,26 +30,22 @@ public final class Check {
             Dialect dialect = context.dialect(); // detected on this connection
             List<String> rows = context.versionTable().read(connection);
             List<String> pending = map.upgrade(rows, "heads").steps().stream().map(s -> s.revision().id()).toList();
-            Map<String, HistoryEntry> applied = new HashMap<>();
+            List<HistoryEntry> history = context.historyTable().list(connection);
             List<String> unrecorded = new ArrayList<>();
             List<String> interrupted = new ArrayList<>();
-            for (HistoryEntry entry : context.historyTable().list(connection)) {
+            for (HistoryEntry entry : history) {
                 switch (entry.state()) {
-                    case DONE -> {
-                        if (entry.direction().equals(HistoryEntry.UP)) {
-                            applied.put(entry.revision(), entry);
-                        }
-                    }
                     case UNRECORDED -> unrecorded.add(entry.revision());
                     case RUNNING, LEFT_CHANGES -> interrupted.add(entry.revision());
-                    case FAILED -> { }
+                    case DONE, FAILED -> { }
                 }
             }
+            Map<String, HistoryEntry> ran = lastRuns(history);
             OfflineScript offline = new OfflineScript(context);
             List<String> changed = new ArrayList<>();
             List<String> unverifiable = new ArrayList<>();
             for (String id : map.applied(rows)) {
-                switch (verify(map.revision(id), applied.get(id), offline, dialect)) {
+                switch (verify(map.revision(id), ran.get(id), offline, dialect)) {
                     case CHANGED -> changed.add(id);
                     case UNVERIFIABLE -> unverifiable.add(id);
                     case UNCHANGED -> { }
@@ -57,6 +53,35 @@ public final class Check {
             }
             return new CheckResult(Context.sorted(rows), pending, changed, unverifiable, unrecorded, interrupted);
         });
+    }
+
+    /**
+     * The revisions of {@code applied} whose source digest differs from the one their run recorded:
+     * what {@code upgrade} validates before it runs anything. Only digests are compared here, so an
+     * upgrade runs no migration code to validate (rendering older rows' SQL is {@code check}'s).
+     */
+    static List<String> changed(Context context, List<HistoryEntry> history, List<String> applied) {
+        Map<String, HistoryEntry> ran = lastRuns(history);
+        List<String> changed = new ArrayList<>();
+        for (String id : applied) {
+            String digest = context.map().revision(id).sourceDigest();
+            HistoryEntry run = ran.get(id);
+            if (digest != null && run != null && run.sourceChecksum() != null && !digest.equals(run.sourceChecksum())) {
+                changed.add(id);
+            }
+        }
+        return changed;
+    }
+
+    /** The row of each revision's last successful upgrade. */
+    private static Map<String, HistoryEntry> lastRuns(List<HistoryEntry> history) {
+        Map<String, HistoryEntry> runs = new HashMap<>();
+        for (HistoryEntry entry : history) {
+            if (entry.state() == HistoryEntry.State.DONE && entry.direction().equals(HistoryEntry.UP)) {
+                runs.put(entry.revision(), entry);
+            }
+        }
+        return runs;
     }
 
     /** What comparing an applied revision with the row that recorded its run found. */

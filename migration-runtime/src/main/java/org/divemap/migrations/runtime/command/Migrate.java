@@ -108,6 +108,9 @@ public final class Migrate {
                 return new MigrationResult(command, target, rows, List.of(), rows);
             }
             refuseIrreversible(plan, target, before);
+            if (command.equals("upgrade") && setup.validateOnMigrate() && !plan.steps().isEmpty()) {
+                refuseChanged(connection, history, before);
+            }
             boolean fromNothing = before.isEmpty() && !versions.exists(connection);
             ensureTables(connection, versions, history);
             Set<String> written = new TreeSet<>(plan.versionRowsAfter());
@@ -257,6 +260,25 @@ public final class Migrate {
         thread.setDaemon(true);
         thread.start();
         return thread;
+    }
+
+    /**
+     * An upgrade over applied revisions whose migrations were edited since they ran runs nothing: the
+     * schema is not what this build's history says it is.
+     */
+    private void refuseChanged(Connection connection, HistoryTable history, List<String> before) {
+        List<String> changed = Check.changed(context, history.list(connection), map.applied(before));
+        if (changed.isEmpty()) {
+            return;
+        }
+        List<String> named = changed.stream().map(id -> id + " (" + map.revision(id).migrationClass() + ")").toList();
+        throw new DivemapException(Kind.CHANGED_REVISIONS, "Cannot upgrade: " + (changed.size() == 1
+                ? "revision " + named.get(0) + " was" : "revisions " + String.join(", ", named) + " were")
+                + " applied to this database and edited since: this build's migration is not the one that ran."
+                + " Nothing was changed. Restore " + (changed.size() == 1 ? "it" : "them") + " as " + (changed.size() == 1
+                ? "it" : "they") + " ran and put the change in a new revision; or, if the edit changes nothing in"
+                + " the database, upgrade with validation off (--no-validate, -Ddivemap.validate=false,"
+                + " validateOnMigrate(false)). See docs/troubleshooting.md#changed_revisions.");
     }
 
     /** A downgrade that would cross an {@code @Irreversible} revision runs none of its steps. */

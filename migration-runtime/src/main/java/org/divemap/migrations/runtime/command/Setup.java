@@ -19,7 +19,7 @@ import org.divemap.migrations.runtime.dialect.Dialect;
  */
 public record Setup(String url, String user, String password, String versionTable, String historyTable,
         String schema, Duration lockWait, Duration connectTimeout, int recordEvery, boolean retryInterrupted,
-        MigrationListener listener, NamingConvention namingConvention) {
+        boolean validateOnMigrate, MigrationListener listener, NamingConvention namingConvention) {
 
     public Setup {
         Objects.requireNonNull(versionTable, "versionTable");
@@ -63,6 +63,7 @@ public record Setup(String url, String user, String password, String versionTabl
                 + (password == null ? "(none)" : "****") + ", versionTable=" + versionTable + ", historyTable="
                 + historyTable + ", schema=" + schema + ", lockWait=" + lockWait
                 + (recordEvery > 1 ? ", recordEvery=" + recordEvery : "")
-                + (retryInterrupted ? ", retryInterrupted=true" : "") + "]";
+                + (retryInterrupted ? ", retryInterrupted=true" : "")
+                + (validateOnMigrate ? "" : ", validateOnMigrate=false") + "]";
     }
 }
