@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.divemap.migrations.runtime.Divemap;
 import org.divemap.migrations.runtime.DivemapException;
 import org.divemap.migrations.runtime.MigrationResult;
+import org.divemap.migrations.runtime.frontend.ResolvedSettings;
 import org.divemap.migrations.runtime.graph.Plan;
 
 /**
@@ -35,7 +36,7 @@ final class SafeProcedure {
         }
     }
 
-    static Map<String, Object> run(Divemap divemap, Settings settings, boolean upgrade, String target,
+    static Map<String, Object> run(Divemap divemap, ResolvedSettings settings, boolean upgrade, String target,
             String backupCommand, boolean builtInBackup, Path backupDir, PrintWriter out) {
         List<String> rows = divemap.current().versionRows();
         out.println("Connected. Current: " + (rows.isEmpty() ? "base" : String.join(", ", rows)));
@@ -45,7 +46,7 @@ final class SafeProcedure {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("pending", pending);
         if (pending.isEmpty()) {
-            out.println("Nothing to do: already at " + target + ".");
+            out.println(BaseCommand.TEXTS.nothingToDo(rows));
             fields.put("backup", null);
             fields.put("versionAfter", rows);
             return fields;
@@ -71,7 +72,7 @@ final class SafeProcedure {
         return fields;
     }
 
-    private static Path backup(Settings settings, String command, Path dir, PrintWriter out) {
+    private static Path backup(ResolvedSettings settings, String command, Path dir, PrintWriter out) {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path file = dir.resolve("divemap-backup-" + stamp + ".sql").toAbsolutePath();
         List<String> argv = new ArrayList<>();
@@ -108,7 +109,7 @@ final class SafeProcedure {
     }
 
     /** mysqldump or pg_dump for the URL; the password travels in the environment, never in argv. */
-    private static List<String> builtIn(Settings settings, Path file, Map<String, String> env) {
+    private static List<String> builtIn(ResolvedSettings settings, Path file, Map<String, String> env) {
         String url = settings.url();
         URI uri;
         try {

@@ -157,6 +157,24 @@ class DivemapCliIT {
     }
 
     @Test
+    void aCredentialGivenTwiceIsRefusedNamingThePlaceToDrop(@TempDir Path dir) throws Exception {
+        String url = database("h2", dir);
+        Run user = cli(Map.of("DIVEMAP_URL", url, "DIVEMAP_USER", "sa"), dir, "current", "--user", "sa",
+                "--classpath", CLASSES, "--json");
+        assertEquals(2, user.exit(), user.out());
+        assertEquals("CONFIGURATION", user.json().getAsJsonObject("error").get("kind").getAsString());
+        assertEquals("The database user is given in 2 places: --user and DIVEMAP_USER. Give it once: drop --user.",
+                user.json().getAsJsonObject("error").get("message").getAsString());
+        Files.writeString(dir.resolve("divemap.properties"), "url=" + url + "\npassword=Prop-Secret-42\n");
+        Run password = cli(Map.of("DIVEMAP_PASSWORD", "Env-Secret-42"), dir, "current", "--classpath", CLASSES);
+        assertEquals(2, password.exit(), password.err());
+        assertEquals("divemap current failed: The database password is given in 2 places: DIVEMAP_PASSWORD and"
+                + " password in divemap.properties. Give it once: drop DIVEMAP_PASSWORD.", password.err().strip());
+        // offline commands read no credentials, so nothing is given twice
+        assertEquals(0, cli(Map.of("DIVEMAP_PASSWORD", "Env-Secret-42"), dir, "heads", "--classpath", CLASSES).exit());
+    }
+
+    @Test
     void anInterruptedRevisionStopsUpgradeWithExitTwoAndFailsCheckUntilStamped(@TempDir Path dir) throws Exception {
         String url = database("h2", dir);
         Map<String, String> env = Map.of("DIVEMAP_URL", url);
@@ -171,7 +189,8 @@ class DivemapCliIT {
         }
         Run upgrade = cli(env, dir, "upgrade", "--classpath", CLASSES);
         assertEquals(2, upgrade.exit(), upgrade.err());
-        assertTrue(upgrade.err().startsWith("divemap upgrade failed: Revision 0002_name did not finish its upgrade: a"
+        // standard error has the plan's progress line first (the runtime plans, then refuses), then the failure
+        assertTrue(upgrade.err().contains("\ndivemap upgrade failed: Revision 0002_name did not finish its upgrade: a"
                 + " run by deploy on app-7 started it at "), upgrade.err());
         assertTrue(upgrade.err().contains("process 4242"), upgrade.err());
         assertTrue(upgrade.err().contains("stamp the revision the schema is at: 0002_name if the upgrade is complete,"
@@ -186,7 +205,8 @@ class DivemapCliIT {
         assertEquals("[\"0002_name\"]", check.json().get("interrupted").toString());
         Run checkText = cli(env, dir, "check", "--classpath", CLASSES);
         assertEquals(4, checkText.exit(), checkText.out());
-        assertTrue(checkText.out().contains("Interrupted or left half-done: 0002_name;"), checkText.out());
+        assertTrue(checkText.out().contains("Interrupted or left half-done: 0002_name. divemap upgrade says what its"
+                + " journal knows; check the schema, then run divemap stamp"), checkText.out());
         // nothing of it ran: say the schema is where the version table says, and run it again
         assertEquals(0, cli(env, dir, "stamp", "0001_items", "--classpath", CLASSES).exit());
         Run again = cli(env, dir, "upgrade", "--classpath", CLASSES);
@@ -216,9 +236,10 @@ class DivemapCliIT {
         Run history = cli(Map.of(), dir, "history", "--classpath", CLASSES);
         assertEquals(0, history.exit(), history.err());
         assertTrue(history.out().contains("0001_items -> 0002_name (head), Add name"), history.out());
+        // a blank value is not given, in every place: the default table
         Run blankTable = cli(env, dir, "current", "--version-table", "", "--classpath", CLASSES, "--json");
-        assertEquals(2, blankTable.exit(), blankTable.out());
-        assertEquals("CONFIGURATION", blankTable.json().getAsJsonObject("error").get("kind").getAsString());
+        assertEquals(0, blankTable.exit(), blankTable.out());
+        assertEquals("[\"0002_name\"]", blankTable.json().get("versionRows").toString());
         // a version table naming a revision this build lacks: only a purging stamp repairs it
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("DELETE FROM \"divemap_history\"");
@@ -484,11 +505,12 @@ class DivemapCliIT {
         Run negativeWait = cli(Map.of("DIVEMAP_URL", "jdbc:h2:mem:x"), dir, "upgrade", "--lock-wait", "-1",
                 "--classpath", CLASSES);
         assertEquals(2, negativeWait.exit(), negativeWait.err());
-        assertTrue(negativeWait.err().contains("--lock-wait is -1 seconds"), negativeWait.err());
+        assertTrue(negativeWait.err().contains("--lock-wait: lockWait is -1 s; give 0 (do not wait) or more."),
+                negativeWait.err());
         Run noRecord = cli(Map.of("DIVEMAP_URL", "jdbc:h2:mem:x"), dir, "upgrade", "--record-every", "0",
                 "--classpath", CLASSES);
         assertEquals(2, noRecord.exit(), noRecord.err());
-        assertTrue(noRecord.err().contains("--record-every is 0"), noRecord.err());
+        assertTrue(noRecord.err().contains("--record-every: recordEvery is 0; give 1"), noRecord.err());
         Run backupWithoutSafe = cli(Map.of("DIVEMAP_URL", "jdbc:h2:mem:x"), dir, "upgrade", "--backup",
                 "--classpath", CLASSES);
         assertEquals(2, backupWithoutSafe.exit(), backupWithoutSafe.err());
