@@ -36,6 +36,10 @@ abstract class MoveCommand extends BaseCommand {
             + " ${DEFAULT-VALUE}).")
     Path backupDir;
 
+    @Option(names = "--backup-timeout", defaultValue = "21600", paramLabel = "SECONDS", description = "With --safe:"
+            + " stop a backup that runs longer, and migrate nothing (default ${DEFAULT-VALUE}, six hours).")
+    long backupTimeout;
+
     @Option(names = "--record-every", paramLabel = "N", description = "On MySQL, MariaDB and H2, record applied"
             + " revisions N at a time instead of one by one: faster, but a crash can leave up to N applied and"
             + " unrecorded (the next run then refuses until you stamp). For databases you can rebuild. Default 1.")
@@ -70,13 +74,18 @@ abstract class MoveCommand extends BaseCommand {
             throw new DivemapException(DivemapException.Kind.CONFIGURATION, "--backup and --backup-command take"
                     + " effect only with --safe; add --safe, or leave them out.");
         }
+        if (backupTimeout < 1) {
+            throw new DivemapException(DivemapException.Kind.CONFIGURATION, "--backup-timeout is " + backupTimeout
+                    + "; give 1 second or more.");
+        }
         if (sql) {
             String script = OfflineScript.render(divemap, upgrade(), target(), database, "--database");
             out.print(script);
             return Map.of("sql", script);
         }
         if (safe) {
-            return SafeProcedure.run(divemap, settings, upgrade(), target(), backupCommand, backup, backupDir, out);
+            return SafeProcedure.run(divemap, settings, upgrade(), target(), backupCommand, backup, backupDir,
+                    backupTimeout, out);
         }
         return Fields.migration(upgrade() ? divemap.upgrade(target()) : divemap.downgrade(target()), out);
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +38,16 @@ class DivemapCliIT {
     }
 
     static Run cli(Map<String, String> env, Path dir, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toAbsolutePath().toString()));
+        return cli(List.of(), StandardCharsets.UTF_8, env, dir, args);
+    }
+
+    /** Runs the jar with these JVM options, reading what it prints in {@code charset}. */
+    static Run cli(List<String> jvmOptions, Charset charset, Map<String, String> env, Path dir, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("DIVEMAP_"));
@@ -46,9 +55,12 @@ class DivemapCliIT {
         Path out = Files.createTempFile("cli-out", ".txt");
         Path err = Files.createTempFile("cli-err", ".txt");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertTrue(process.waitFor(2, TimeUnit.MINUTES), "the CLI did not finish");
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        if (!process.waitFor(2, TimeUnit.MINUTES)) { // a guard against a hang, not a measure of speed
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            throw new AssertionError("the CLI did not finish: " + String.join(" ", args));
+        }
+        return new Run(process.exitValue(), Files.readString(out, charset), Files.readString(err, charset));
     }
 
     /** A fresh database: a MariaDB database or a PostgreSQL schema, or an H2 file, as a JDBC URL. */
@@ -154,6 +166,34 @@ class DivemapCliIT {
         assertEquals(0, rollback.exit(), rollback.err());
         assertTrue(rollback.out().contains("To revert: 0002_name"), rollback.out());
         assertTrue(rollback.out().contains("Verified: the database is at 0001_items"), rollback.out());
+    }
+
+    @Test
+    void aBackupThatNeverEndsIsStoppedAtItsTimeoutAndNothingIsMigrated(@TempDir Path dir) throws Exception {
+        Map<String, String> env = Map.of("DIVEMAP_URL", database("h2", dir));
+        Path pid = dir.resolve("backup.pid");
+        // it holds its output open forever: reading that output to its end before the timeout never returns
+        Run stuck = cli(env, dir, "upgrade", "--safe", "--backup-command", "echo $$ > '" + pid + "'; echo dumping;"
+                + " exec sleep 86400", "--backup-timeout", "1", "--classpath", CLASSES, "--json");
+        assertEquals(5, stuck.exit(), stuck.out() + stuck.err());
+        assertEquals("BACKUP_FAILED", stuck.json().getAsJsonObject("error").get("kind").getAsString());
+        assertEquals("The backup was still running after 1 s (--backup-timeout), so it was stopped: dumping. Nothing"
+                + " was migrated.", stuck.json().getAsJsonObject("error").get("message").getAsString());
+        long backup = Long.parseLong(Files.readString(pid).strip());
+        assertFalse(ProcessHandle.of(backup).map(ProcessHandle::isAlive).orElse(false), "the backup was killed");
+        assertEquals("base (no revision applied)", cli(env, dir, "current", "--classpath", CLASSES).out().strip());
+    }
+
+    @Test
+    void theBackupsOutputIsReadAsUtf8WhateverThePlatformCharset(@TempDir Path dir) throws Exception {
+        Map<String, String> env = Map.of("DIVEMAP_URL", database("h2", dir));
+        // a JVM whose default charset is not UTF-8, as on a server with LANG=C or a Latin-1 locale
+        Run failed = cli(List.of("-Dfile.encoding=ISO-8859-1"), StandardCharsets.ISO_8859_1, env, dir, "upgrade",
+                "--safe", "--backup-command", "printf 'disque plein \\303\\251\\n' >&2; exit 3", "--classpath",
+                CLASSES, "--json");
+        assertEquals(5, failed.exit(), failed.out());
+        assertEquals("The backup failed with exit code 3: disque plein \u00e9. Nothing was migrated.",
+                failed.json().getAsJsonObject("error").get("message").getAsString());
     }
 
     @Test
