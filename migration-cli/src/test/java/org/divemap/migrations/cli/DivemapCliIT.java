@@ -341,18 +341,30 @@ class DivemapCliIT {
 
     @Test
     void safeUpgradeWithTheBuiltInPgDumpIntoAChosenFolder(@TempDir Path dir) throws Exception {
-        String url = database("postgresql", dir);
-        Map<String, String> env = Map.of("DIVEMAP_URL", url);
-        assertEquals(0, cli(env, dir, "upgrade", "0001_items", "--classpath", CLASSES).exit());
-        Path folder = dir.resolve("dumps");
-        Run safe = cli(env, dir, "upgrade", "--safe", "--backup", "--backup-dir", folder.toString(),
-                "--classpath", CLASSES);
-        assertEquals(0, safe.exit(), safe.err());
-        try (var backups = Files.list(folder)) {
-            String dump = Files.readString(backups.findFirst().orElseThrow());
-            assertTrue(dump.contains("PostgreSQL database dump"), dump.substring(0, Math.min(300, dump.length())));
-            String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
-            assertTrue(dump.contains("CREATE TABLE " + schema + ".divemap_version"), "the migrated schema is in it");
+        // a database of its own: pg_dump dumps the whole database, and other tests drop their schemas meanwhile
+        String server = System.getenv().getOrDefault("DIVEMAP_TEST_POSTGRES_URL",
+                "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
+        String name = "divemap_cli_" + Integer.toHexString(ThreadLocalRandom.current().nextInt() | 0x1000_0000);
+        try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        try {
+            String url = server.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
+            Map<String, String> env = Map.of("DIVEMAP_URL", url);
+            assertEquals(0, cli(env, dir, "upgrade", "0001_items", "--classpath", CLASSES).exit());
+            Path folder = dir.resolve("dumps");
+            Run safe = cli(env, dir, "upgrade", "--safe", "--backup", "--backup-dir", folder.toString(),
+                    "--classpath", CLASSES);
+            assertEquals(0, safe.exit(), safe.err());
+            try (var backups = Files.list(folder)) {
+                String dump = Files.readString(backups.findFirst().orElseThrow());
+                assertTrue(dump.contains("PostgreSQL database dump"), dump.substring(0, Math.min(300, dump.length())));
+                assertTrue(dump.contains("CREATE TABLE public.divemap_version"), "the migrated schema is in it");
+            }
+        } finally {
+            try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE " + name + " WITH (FORCE)");
+            }
         }
     }
 
