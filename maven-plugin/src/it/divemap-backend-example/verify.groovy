@@ -12,7 +12,7 @@ assert log.contains('Current: 0007_add_dive_sites_rating_index (head)')
 assert log.contains('reverted  0001_initial in')
 assert log.contains('Current: base (no revision applied)')
 // 4: check, show, branches, heads and sql on the H2 database at head
-assert log.contains('The database is at head and no applied revision has changed.')
+assert log.contains('OK: the database is at head and no applied revision has changed.')
 assert log.contains('Rev: 29fac01eff2e')
 assert log.contains('Parent: 0002_add_max_depth_and_alternative_names')
 assert log.contains('0003_add_country_region_fields (branchpoint), Add country and region to dive sites -> 0004_add_view_count_fields, ratings_0001_create_dive_site_ratings')

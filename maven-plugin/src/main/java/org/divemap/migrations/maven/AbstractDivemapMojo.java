@@ -1,13 +1,14 @@
 package org.divemap.migrations.maven;
 
 import java.io.File;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -19,17 +20,27 @@ import org.apache.maven.settings.Server;
 import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+import org.divemap.migrations.RevisionRegistry;
+import org.divemap.migrations.runtime.Configuration;
 import org.divemap.migrations.runtime.Divemap;
 import org.divemap.migrations.runtime.DivemapException;
-import org.divemap.migrations.runtime.MigrationListener;
+import org.divemap.migrations.runtime.MigrationResult;
+import org.divemap.migrations.runtime.frontend.ConfigurationResolver;
+import org.divemap.migrations.runtime.frontend.ProjectClassLoader;
+import org.divemap.migrations.runtime.frontend.ResolvedSettings;
+import org.divemap.migrations.runtime.frontend.Texts;
 
 /**
- * What every goal shares: the connection settings, the project's class loader, and turning runtime
- * failures into build failures with the runtime's message.
+ * What every goal shares: the settings, resolved by {@link GoalParameters} with the same rules as
+ * the command line's (docs/configuration.md), the project's class loader, the shared progress
+ * texts, and turning runtime failures into build failures with the runtime's message.
  */
 abstract class AbstractDivemapMojo extends AbstractMojo {
 
-    /** JDBC URL of the database; without it, {@code DIVEMAP_URL}, else an embedded H2 file under target/. @since 0.1.0 */
+    /** How the goals name the commands in what they print. */
+    static final Texts TEXTS = new Texts("mvn divemap:");
+
+    /** JDBC URL of the database; default: {@code DIVEMAP_URL}, else an embedded H2 file under target/. @since 0.1.0 */
     @Parameter(property = "divemap.url")
     private String url;
 
@@ -45,42 +56,54 @@ abstract class AbstractDivemapMojo extends AbstractMojo {
     @Parameter(property = "divemap.serverId")
     private String serverId;
 
-    /** Version table name; {@code alembic_version} adopts an Alembic-managed database. @since 0.1.0 */
-    @Parameter(property = "divemap.versionTable", defaultValue = "divemap_version")
+    /**
+     * Version table name; default {@code divemap_version}; {@code alembic_version} adopts an Alembic
+     * database. @since 0.1.0
+     */
+    @Parameter(property = "divemap.versionTable")
     private String versionTable;
 
-    /** History table name. @since 0.1.0 */
-    @Parameter(property = "divemap.historyTable", defaultValue = "divemap_history")
+    /** History table name; default {@code divemap_history}. @since 0.1.0 */
+    @Parameter(property = "divemap.historyTable")
     private String historyTable;
 
     /** Schema (PostgreSQL, H2) or database (MySQL) of both tables; default: the connection's. @since 0.1.0 */
     @Parameter(property = "divemap.schema")
     private String schema;
 
-    /** Seconds to wait for another migrator's lock. @since 0.1.0 */
-    @Parameter(property = "divemap.lockWaitSeconds", defaultValue = "300")
-    private int lockWaitSeconds;
+    /** Seconds to wait for another migrator's lock; default 300. @since 0.1.0 */
+    @Parameter(property = "divemap.lockWaitSeconds")
+    private Integer lockWaitSeconds;
 
     /**
      * upgrade and downgrade on MySQL, MariaDB and H2: record applied revisions this many at a time
-     * instead of one by one. Faster, but a crash can leave up to that many applied and unrecorded (the
-     * next run then refuses until they are stamped); for databases that can be rebuilt. @since 0.1.0
+     * instead of one by one (default 1). Faster, but a crash can leave up to that many applied and
+     * unrecorded (the next run then refuses until they are stamped); for databases that can be
+     * rebuilt. @since 0.1.0
      */
-    @Parameter(property = "divemap.recordEvery", defaultValue = "1")
-    private int recordEvery;
+    @Parameter(property = "divemap.recordEvery")
+    private Integer recordEvery;
 
     /**
      * upgrade and downgrade: run again a revision that an earlier run started and did not finish (or
      * that failed and left changes), when its migration is declared re-runnable
-     * ({@code Migration.rerunnable()}). Without it, such a revision stops every upgrade and downgrade
-     * until it is stamped. @since 0.1.0
+     * ({@code Migration.rerunnable()}); default false. Without it, such a revision stops every
+     * upgrade and downgrade until it is stamped. @since 0.1.0
      */
-    @Parameter(property = "divemap.retryInterrupted", defaultValue = "false")
-    private boolean retryInterrupted;
+    @Parameter(property = "divemap.retryInterrupted")
+    private Boolean retryInterrupted;
 
-    /** Seconds to keep trying to connect before failing. @since 0.1.0 */
-    @Parameter(property = "divemap.connectTimeoutSeconds", defaultValue = "10")
-    private int connectTimeoutSeconds;
+    /**
+     * upgrade: first check that no applied revision's migration was edited since it ran, and refuse,
+     * running nothing, when one was; default true. Set it to false to apply an edit you know changes
+     * nothing in the database. @since 0.1.0
+     */
+    @Parameter(property = "divemap.validate")
+    private Boolean validate;
+
+    /** Seconds to keep trying to connect before failing; default 10. @since 0.1.0 */
+    @Parameter(property = "divemap.connectTimeoutSeconds")
+    private Integer connectTimeoutSeconds;
 
     /** Skips the goal. @since 0.1.0 */
     @Parameter(property = "divemap.skip", defaultValue = "false")
@@ -98,14 +121,24 @@ abstract class AbstractDivemapMojo extends AbstractMojo {
     /** Runs the goal's command. */
     abstract void run(Divemap divemap) throws MojoFailureException;
 
-    /** Whether the goal needs a database; those that do not (sql) run without one. */
-    boolean needsDatabase() {
-        return true;
+    /** Logs a text line by line, or writes it to a file when one is given. */
+    void print(String text, File file) throws MojoFailureException {
+        if (file == null) {
+            text.lines().forEach(getLog()::info);
+            return;
+        }
+        try {
+            Files.createDirectories(file.toPath().toAbsolutePath().getParent());
+            Files.writeString(file.toPath(), text, StandardCharsets.UTF_8);
+            getLog().info("Wrote " + file);
+        } catch (IOException e) {
+            throw new MojoFailureException("Could not write " + file + ": " + e.getMessage(), e);
+        }
     }
 
-    /** Whether the goal works on a project with no migration yet (it writes the first one). */
-    boolean startsHistories() {
-        return false;
+    /** Logs where a command left the database. */
+    void report(MigrationResult result) {
+        getLog().info(TEXTS.result(result));
     }
 
     @Override
@@ -115,60 +148,36 @@ abstract class AbstractDivemapMojo extends AbstractMojo {
             return;
         }
         quietPool();
-        if (lockWaitSeconds < 0) {
-            throw new MojoFailureException("divemap.lockWaitSeconds is " + lockWaitSeconds
-                    + "; give 0 (do not wait) or more.");
-        }
-        if (recordEvery < 1) {
-            throw new MojoFailureException("divemap.recordEvery is " + recordEvery
-                    + "; give 1 (record each revision, the default) or more.");
-        }
-        if (connectTimeoutSeconds < 1) {
-            throw new MojoFailureException("divemap.connectTimeoutSeconds is " + connectTimeoutSeconds
-                    + "; give 1 or more (the default is 10).");
-        }
-        ConnectionSettings settings = null; // goals that need no database read no credentials
-        if (needsDatabase()) {
-            try {
-                settings = ConnectionSettings.resolve(url, user, password, server(), System.getenv(),
-                        Path.of(project.getBuild().getDirectory()));
-            } catch (IllegalArgumentException e) {
-                throw new MojoFailureException(e.getMessage(), e);
+        ConfigurationResolver.Connect connect = this instanceof OfflineGoal ? ConfigurationResolver.Connect.NEVER
+                : ConfigurationResolver.Connect.ALWAYS;
+        try (ProjectClassLoader classes = ProjectClassLoader.open(classPath(), getClass().getClassLoader())) {
+            ResolvedSettings settings = parameters(connect).resolve(System.getenv(), connect);
+            if (settings.url() != null) {
+                getLog().info(TEXTS.database(settings));
             }
-        }
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        try (URLClassLoader loader = projectLoader()) {
-            thread.setContextClassLoader(loader);
-            org.divemap.migrations.runtime.Configuration configuration = Divemap.configure()
-                    .classLoader(loader)
-                    .versionTable(versionTable)
-                    .historyTable(historyTable)
-                    .schema(schema)
-                    .lockWait(Duration.ofSeconds(lockWaitSeconds))
-                    .recordEvery(recordEvery)
-                    .retryInterrupted(retryInterrupted)
-                    .connectTimeout(Duration.ofSeconds(connectTimeoutSeconds))
-                    .listener(new LogListener());
-            if (needsDatabase()) {
-                getLog().info("Database: " + mask(settings.url()) + (settings.user() != null ? " as " + settings.user() : "")
-                        + " (from " + settings.source() + ")");
-                configuration.dataSource(settings.url(), settings.user(), settings.password());
-            }
-            if (startsHistories() && !java.util.ServiceLoader.load(org.divemap.migrations.RevisionRegistry.class, loader)
-                    .iterator().hasNext()) {
-                configuration.registries(List::of); // no migration yet: the first one starts the history
+            Configuration configuration = settings.applyTo(Divemap.configure().classLoader(classes.loader())
+                    .listener(TEXTS.progress(getLog()::info)));
+            // a goal that writes migrations works in a project with none yet: it writes the first one
+            if (this instanceof AbstractWriteMojo
+                    && !ServiceLoader.load(RevisionRegistry.class, classes.loader()).iterator().hasNext()) {
+                configuration.registries(List::of);
             }
             try (Divemap divemap = configuration.load()) {
                 run(divemap);
             }
         } catch (DivemapException e) {
             throw new MojoFailureException(e.getMessage(), e);
-        } catch (java.io.IOException e) {
-            throw new MojoExecutionException("Could not close the project's class loader: " + e.getMessage(), e);
-        } finally {
-            thread.setContextClassLoader(previous);
+        } catch (UncheckedIOException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
         }
+    }
+
+    /** The parameters as the POM and -D give them; the settings.xml server only for goals that connect. */
+    private GoalParameters parameters(ConfigurationResolver.Connect connect) throws MojoFailureException {
+        GoalParameters.Server server = connect == ConfigurationResolver.Connect.NEVER ? null : server();
+        Path target = Path.of(project.getBuild().getDirectory());
+        return new GoalParameters(url, user, password, versionTable, historyTable, schema, lockWaitSeconds,
+                connectTimeoutSeconds, recordEvery, retryInterrupted, validate, server, target);
     }
 
     /**
@@ -182,20 +191,16 @@ abstract class AbstractDivemapMojo extends AbstractMojo {
         }
     }
 
-    /** The project's compiled classes and runtime dependencies, over the plugin's own loader. */
-    private URLClassLoader projectLoader() throws MojoExecutionException {
+    /** The project's compiled classes and runtime dependencies. */
+    private List<Path> classPath() throws MojoExecutionException {
         try {
-            List<URL> urls = new ArrayList<>();
-            for (String element : project.getRuntimeClasspathElements()) {
-                urls.add(new File(element).toURI().toURL());
-            }
-            return new URLClassLoader(urls.toArray(URL[]::new), getClass().getClassLoader());
-        } catch (org.apache.maven.artifact.DependencyResolutionRequiredException | MalformedURLException e) {
+            return project.getRuntimeClasspathElements().stream().map(Path::of).toList();
+        } catch (DependencyResolutionRequiredException e) {
             throw new MojoExecutionException("Could not build the project's class path: " + e.getMessage(), e);
         }
     }
 
-    private ConnectionSettings.Server server() throws MojoFailureException {
+    private GoalParameters.Server server() throws MojoFailureException {
         if (serverId == null || serverId.isBlank()) {
             return null;
         }
@@ -212,44 +217,6 @@ abstract class AbstractDivemapMojo extends AbstractMojo {
                     + " ~/.m2/settings-security.xml (mvn --encrypt-master-password), or store the password plainly.");
         }
         Server decrypted = result.getServer();
-        return new ConnectionSettings.Server(serverId, decrypted.getUsername(), decrypted.getPassword());
-    }
-
-    static String mask(String url) {
-        return org.divemap.migrations.runtime.Redaction.url(url);
-    }
-
-    /** Prints each revision as it runs. */
-    private final class LogListener implements MigrationListener {
-        @Override
-        public void planned(String command, String target, List<String> revisions) {
-            if (!command.equals("stamp")) {
-                getLog().info(revisions.isEmpty() ? "Nothing to " + command + ": the database is already at " + target
-                        : command.substring(0, 1).toUpperCase() + command.substring(1) + " to " + target + ": "
-                                + revisions.size() + " revision" + (revisions.size() == 1 ? "" : "s") + " to run");
-            }
-        }
-
-        @Override
-        public void starting(String revision, boolean upgrade) {
-            getLog().info("  " + (upgrade ? "upgrade   " : "downgrade ") + revision + " ...");
-        }
-
-        @Override
-        public void finished(String revision, boolean upgrade, Duration duration) {
-            getLog().info("  " + (upgrade ? "upgraded  " : "reverted  ") + revision + " in " + duration.toMillis() + " ms");
-        }
-
-        @Override
-        public void batch(String revision, org.divemap.migrations.BatchUpdate.Progress progress) {
-            // the same line as the command-line tool's, as data-migrations.md shows it
-            getLog().info(String.format(java.util.Locale.ROOT, "  %s: %s batch %d, %,d rows so far, %.0f%% of the keys",
-                    revision, progress.table(), progress.batch(), progress.rowsSoFar(), 100 * progress.fraction()));
-        }
-
-        @Override
-        public void waitingForLock(String holder) {
-            getLog().info("Waiting for another migrator: " + holder);
-        }
+        return new GoalParameters.Server(serverId, decrypted.getUsername(), decrypted.getPassword());
     }
 }

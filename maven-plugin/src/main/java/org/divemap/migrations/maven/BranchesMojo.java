@@ -7,12 +7,7 @@ import org.divemap.migrations.runtime.RevisionInfo;
 
 /** Prints the branch points of the revision graph, as {@code alembic branches}. No database needed. */
 @Mojo(name = "branches", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
-public final class BranchesMojo extends AbstractDivemapMojo {
-
-    @Override
-    boolean needsDatabase() {
-        return false;
-    }
+public final class BranchesMojo extends AbstractDivemapMojo implements OfflineGoal {
 
     @Override
     void run(Divemap divemap) {

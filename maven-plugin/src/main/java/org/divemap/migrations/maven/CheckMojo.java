@@ -17,34 +17,12 @@ public final class CheckMojo extends AbstractDivemapMojo {
     @Override
     void run(Divemap divemap) throws MojoFailureException {
         CheckResult check = divemap.check();
-        check.unverifiable().forEach(id -> getLog().info("Cannot verify " + id + " (no checksum, or it needs the"
-                + " live database to render)"));
-        if (check.ok()) {
-            getLog().info("The database is at head and no applied revision has changed.");
-            return;
+        if (TEXTS.unverifiable(check) != null) {
+            getLog().info(TEXTS.unverifiable(check));
         }
-        StringBuilder problems = new StringBuilder();
-        if (!check.pending().isEmpty()) {
-            problems.append("Revisions not applied yet: ").append(String.join(", ", check.pending()))
-                    .append(". Run divemap:upgrade.");
+        if (!check.ok()) {
+            throw new MojoFailureException(TEXTS.check(check));
         }
-        if (!check.changed().isEmpty()) {
-            problems.append(problems.length() > 0 ? " " : "").append("Applied revisions whose SQL changed since they"
-                    + " ran: ").append(String.join(", ", check.changed())).append(". Restore the migrations as they"
-                    + " were and put the change in a new revision.");
-        }
-        if (!check.unrecorded().isEmpty()) {
-            problems.append(problems.length() > 0 ? " " : "").append("A run recording in batches (recordEvery)"
-                    + " stopped before recording: ").append(String.join(", ", check.unrecorded())).append(". Check"
-                    + " which of them the schema holds, then run divemap:stamp (see troubleshooting.md,"
-                    + " UNRECORDED_REVISIONS).");
-        }
-        if (!check.interrupted().isEmpty()) {
-            problems.append(problems.length() > 0 ? " " : "").append("A run was interrupted inside, or left"
-                    + " half-done: ").append(String.join(", ", check.interrupted())).append(". divemap:upgrade says"
-                    + " what its journal knows; check the schema, then run divemap:stamp (see troubleshooting.md,"
-                    + " INTERRUPTED_REVISION).");
-        }
-        throw new MojoFailureException(problems.toString());
+        getLog().info(TEXTS.check(check));
     }
 }

@@ -4,7 +4,6 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.divemap.migrations.runtime.Divemap;
-import org.divemap.migrations.runtime.MigrationResult;
 
 /** Reverts revisions down to a target, as {@code alembic downgrade}. */
 @Mojo(name = "downgrade", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
@@ -16,7 +15,6 @@ public final class DowngradeMojo extends AbstractDivemapMojo {
 
     @Override
     void run(Divemap divemap) {
-        MigrationResult result = divemap.downgrade(target);
-        getLog().info("Now at: " + (result.versionAfter().isEmpty() ? "base" : String.join(", ", result.versionAfter())));
+        report(divemap.downgrade(target));
     }
 }

@@ -7,12 +7,7 @@ import org.divemap.migrations.runtime.RevisionInfo;
 
 /** Prints the heads of the revision graph, as {@code alembic heads}. No database needed. */
 @Mojo(name = "heads", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
-public final class HeadsMojo extends AbstractDivemapMojo {
-
-    @Override
-    boolean needsDatabase() {
-        return false;
-    }
+public final class HeadsMojo extends AbstractDivemapMojo implements OfflineGoal {
 
     @Override
     void run(Divemap divemap) {

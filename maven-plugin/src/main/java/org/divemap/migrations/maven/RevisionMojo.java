@@ -24,11 +24,6 @@ public final class RevisionMojo extends AbstractWriteMojo {
     private String branch;
 
     @Override
-    boolean startsHistories() {
-        return true;
-    }
-
-    @Override
     void run(Divemap divemap) throws MojoFailureException {
         List<String> heads = branch != null ? divemap.revisionMap().resolve(branch + "@heads")
                 : divemap.revisionMap().heads();

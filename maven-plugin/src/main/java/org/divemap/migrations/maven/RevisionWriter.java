@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import org.divemap.migrations.RegisteredRevision;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -100,6 +101,23 @@ final class RevisionWriter {
                         .build())
                 .build();
         return JavaFile.builder(packageName, type).skipJavaLangImports(true).indent("    ").build();
+    }
+
+    /**
+     * Writes a revision with these parents among the existing ones, in {@code packageName} or else
+     * the existing migrations' deepest package. Never overwrites a file; returns its path.
+     *
+     * @throws IllegalStateException when there is no package to write to, or the file exists
+     */
+    static Path write(Path sourceRoot, List<RegisteredRevision> existing, String id, String packageName,
+            List<String> revises, String message) throws IOException {
+        String pkg = packageName != null ? packageName
+                : commonPackage(existing.stream().map(RegisteredRevision::migrationClass).toList());
+        if (pkg == null) {
+            throw new IllegalStateException("This project has no migration yet, so the package is unknown: give"
+                    + " -Ddivemap.packageName=com.example.db.migrations.");
+        }
+        return write(sourceRoot, source(pkg, className(slug(message), id), id, revises, message));
     }
 
     /** Writes the file under {@code sourceRoot}; never overwrites one. Returns its path. */

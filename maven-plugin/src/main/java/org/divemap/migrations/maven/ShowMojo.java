@@ -8,16 +8,11 @@ import org.divemap.migrations.runtime.RevisionInfo;
 
 /** Describes the revisions a target names, as {@code alembic show}. No database needed. */
 @Mojo(name = "show", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
-public final class ShowMojo extends AbstractDivemapMojo {
+public final class ShowMojo extends AbstractDivemapMojo implements OfflineGoal {
 
     /** The revision: an id, a unique prefix, {@code head}, {@code label@head}. @since 0.1.0 */
     @Parameter(property = "divemap.revision", defaultValue = "heads")
     private String revision;
-
-    @Override
-    boolean needsDatabase() {
-        return false;
-    }
 
     @Override
     void run(Divemap divemap) {

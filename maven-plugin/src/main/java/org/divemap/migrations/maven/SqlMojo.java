@@ -1,19 +1,16 @@
 package org.divemap.migrations.maven;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.Locale;
+import java.io.File;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.divemap.migrations.Operations;
 import org.divemap.migrations.runtime.Divemap;
+import org.divemap.migrations.runtime.frontend.OfflineScript;
 
 /** Prints an upgrade or downgrade range as a SQL script without a database, as {@code alembic upgrade --sql}. */
 @Mojo(name = "sql", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
-public final class SqlMojo extends AbstractDivemapMojo {
+public final class SqlMojo extends AbstractDivemapMojo implements OfflineGoal {
 
     /** {@code upgrade} or {@code downgrade}. @since 0.1.0 */
     @Parameter(property = "divemap.direction", defaultValue = "upgrade")
@@ -29,37 +26,14 @@ public final class SqlMojo extends AbstractDivemapMojo {
 
     /** Writes the script to this file instead of the build log. @since 0.1.0 */
     @Parameter(property = "divemap.output")
-    private java.io.File output;
-
-    @Override
-    boolean needsDatabase() {
-        return false;
-    }
+    private File output;
 
     @Override
     void run(Divemap divemap) throws MojoFailureException {
-        Operations.Database kind;
-        try {
-            kind = Operations.Database.valueOf(database.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("divemap.database=" + database + " is not one of mysql, mariadb, postgresql,"
-                    + " h2.");
+        if (!direction.equalsIgnoreCase("upgrade") && !direction.equalsIgnoreCase("downgrade")) {
+            throw new MojoFailureException("divemap.direction=" + direction + " is not upgrade or downgrade.");
         }
-        String script = switch (direction.toLowerCase(Locale.ROOT)) {
-            case "upgrade" -> divemap.upgradeScript(kind, range);
-            case "downgrade" -> divemap.downgradeScript(kind, range);
-            default -> throw new MojoFailureException("divemap.direction=" + direction + " is not upgrade or downgrade.");
-        };
-        if (output == null) {
-            script.lines().forEach(getLog()::info);
-            return;
-        }
-        try {
-            Files.createDirectories(output.toPath().toAbsolutePath().getParent());
-            Files.writeString(output.toPath(), script, StandardCharsets.UTF_8);
-            getLog().info("Wrote " + output);
-        } catch (IOException e) {
-            throw new MojoFailureException("Could not write " + output + ": " + e.getMessage(), e);
-        }
+        print(OfflineScript.render(divemap, direction.equalsIgnoreCase("upgrade"), range, database,
+                "divemap.database"), output);
     }
 }

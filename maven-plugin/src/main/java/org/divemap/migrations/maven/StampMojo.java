@@ -4,7 +4,6 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.divemap.migrations.runtime.Divemap;
-import org.divemap.migrations.runtime.MigrationResult;
 
 /** Writes revisions into the version table without running migrations, as {@code alembic stamp}. */
 @Mojo(name = "stamp", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
@@ -20,7 +19,6 @@ public final class StampMojo extends AbstractDivemapMojo {
 
     @Override
     void run(Divemap divemap) {
-        MigrationResult result = divemap.stamp(purge, target.split("\\s*,\\s*"));
-        getLog().info("Stamped: " + (result.versionAfter().isEmpty() ? "base" : String.join(", ", result.versionAfter())));
+        report(divemap.stamp(purge, target.split("\\s*,\\s*")));
     }
 }

@@ -5,17 +5,18 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.divemap.migrations.runtime.Divemap;
 import org.divemap.migrations.runtime.DivemapException;
 import org.divemap.migrations.runtime.MigrationResult;
 import org.divemap.migrations.runtime.Preflight;
+import org.divemap.migrations.runtime.frontend.ResolvedSettings;
 
 /**
  * The production procedure of {@code --safe}: check connectivity, print the current and pending
@@ -35,8 +36,8 @@ final class SafeProcedure {
         }
     }
 
-    static Map<String, Object> run(Divemap divemap, Settings settings, boolean upgrade, String target,
-            String backupCommand, boolean builtInBackup, Path backupDir, PrintWriter out) {
+    static Map<String, Object> run(Divemap divemap, ResolvedSettings settings, boolean upgrade, String target,
+            String backupCommand, boolean builtInBackup, Path backupDir, long backupTimeout, PrintWriter out) {
         List<String> rows = divemap.current().versionRows();
         out.println("Connected. Current: " + (rows.isEmpty() ? "base" : String.join(", ", rows)));
         // the command's own refusals (unrecorded revisions, @Irreversible), before any backup is taken
@@ -45,7 +46,7 @@ final class SafeProcedure {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("pending", pending);
         if (pending.isEmpty()) {
-            out.println("Nothing to do: already at " + target + ".");
+            out.println(BaseCommand.TEXTS.nothingToDo(rows));
             fields.put("backup", null);
             fields.put("versionAfter", rows);
             return fields;
@@ -53,7 +54,7 @@ final class SafeProcedure {
         out.println((upgrade ? "To apply: " : "To revert: ") + String.join(", ", pending));
         Path backup = null;
         if (backupCommand != null || builtInBackup) {
-            backup = backup(settings, backupCommand, backupDir, out);
+            backup = backup(settings, backupCommand, backupDir, Duration.ofSeconds(backupTimeout), out);
         }
         fields.put("backup", backup == null ? null : backup.toString());
         MigrationResult result = upgrade ? divemap.upgrade(target) : divemap.downgrade(target);
@@ -71,7 +72,7 @@ final class SafeProcedure {
         return fields;
     }
 
-    private static Path backup(Settings settings, String command, Path dir, PrintWriter out) {
+    private static Path backup(ResolvedSettings settings, String command, Path dir, Duration timeout, PrintWriter out) {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path file = dir.resolve("divemap-backup-" + stamp + ".sql").toAbsolutePath();
         List<String> argv = new ArrayList<>();
@@ -89,12 +90,15 @@ final class SafeProcedure {
             Files.createDirectories(dir);
             out.println("Backing up to " + file + " ...");
             out.flush();
-            Process process = builder.command(argv).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes());
-            if (!process.waitFor(6, TimeUnit.HOURS) || process.exitValue() != 0) {
-                throw new BackupFailed("The backup failed"
-                        + (process.isAlive() ? " (timed out)" : " with exit code " + process.exitValue())
-                        + (output.isBlank() ? "" : ": " + mask(output.strip(), settings.password()))
+            BackupProcess.Outcome outcome = BackupProcess.run(builder.command(argv), timeout);
+            String output = outcome.output().isBlank() ? ""
+                    : ": " + mask(outcome.output().strip(), settings.password());
+            if (outcome.timedOut()) {
+                throw new BackupFailed("The backup was still running after " + timeout.toSeconds() + " s"
+                        + " (--backup-timeout), so it was stopped" + output + ". Nothing was migrated.", null);
+            }
+            if (outcome.exitCode() != 0) {
+                throw new BackupFailed("The backup failed with exit code " + outcome.exitCode() + output
                         + ". Nothing was migrated.", null);
             }
             return file;
@@ -108,7 +112,7 @@ final class SafeProcedure {
     }
 
     /** mysqldump or pg_dump for the URL; the password travels in the environment, never in argv. */
-    private static List<String> builtIn(Settings settings, Path file, Map<String, String> env) {
+    private static List<String> builtIn(ResolvedSettings settings, Path file, Map<String, String> env) {
         String url = settings.url();
         URI uri;
         try {

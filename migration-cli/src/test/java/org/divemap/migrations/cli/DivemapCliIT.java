@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +38,16 @@ class DivemapCliIT {
     }
 
     static Run cli(Map<String, String> env, Path dir, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toAbsolutePath().toString()));
+        return cli(List.of(), StandardCharsets.UTF_8, env, dir, args);
+    }
+
+    /** Runs the jar with these JVM options, reading what it prints in {@code charset}. */
+    static Run cli(List<String> jvmOptions, Charset charset, Map<String, String> env, Path dir, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("DIVEMAP_"));
@@ -46,9 +55,12 @@ class DivemapCliIT {
         Path out = Files.createTempFile("cli-out", ".txt");
         Path err = Files.createTempFile("cli-err", ".txt");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertTrue(process.waitFor(2, TimeUnit.MINUTES), "the CLI did not finish");
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        if (!process.waitFor(2, TimeUnit.MINUTES)) { // a guard against a hang, not a measure of speed
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            throw new AssertionError("the CLI did not finish: " + String.join(" ", args));
+        }
+        return new Run(process.exitValue(), Files.readString(out, charset), Files.readString(err, charset));
     }
 
     /** A fresh database: a MariaDB database or a PostgreSQL schema, or an H2 file, as a JDBC URL. */
@@ -157,6 +169,52 @@ class DivemapCliIT {
     }
 
     @Test
+    void aBackupThatNeverEndsIsStoppedAtItsTimeoutAndNothingIsMigrated(@TempDir Path dir) throws Exception {
+        Map<String, String> env = Map.of("DIVEMAP_URL", database("h2", dir));
+        Path pid = dir.resolve("backup.pid");
+        // it holds its output open forever: reading that output to its end before the timeout never returns
+        Run stuck = cli(env, dir, "upgrade", "--safe", "--backup-command", "echo $$ > '" + pid + "'; echo dumping;"
+                + " exec sleep 86400", "--backup-timeout", "1", "--classpath", CLASSES, "--json");
+        assertEquals(5, stuck.exit(), stuck.out() + stuck.err());
+        assertEquals("BACKUP_FAILED", stuck.json().getAsJsonObject("error").get("kind").getAsString());
+        assertEquals("The backup was still running after 1 s (--backup-timeout), so it was stopped: dumping. Nothing"
+                + " was migrated.", stuck.json().getAsJsonObject("error").get("message").getAsString());
+        long backup = Long.parseLong(Files.readString(pid).strip());
+        assertFalse(ProcessHandle.of(backup).map(ProcessHandle::isAlive).orElse(false), "the backup was killed");
+        assertEquals("base (no revision applied)", cli(env, dir, "current", "--classpath", CLASSES).out().strip());
+    }
+
+    @Test
+    void theBackupsOutputIsReadAsUtf8WhateverThePlatformCharset(@TempDir Path dir) throws Exception {
+        Map<String, String> env = Map.of("DIVEMAP_URL", database("h2", dir));
+        // a JVM whose default charset is not UTF-8, as on a server with LANG=C or a Latin-1 locale
+        Run failed = cli(List.of("-Dfile.encoding=ISO-8859-1"), StandardCharsets.ISO_8859_1, env, dir, "upgrade",
+                "--safe", "--backup-command", "printf 'disque plein \\303\\251\\n' >&2; exit 3", "--classpath",
+                CLASSES, "--json");
+        assertEquals(5, failed.exit(), failed.out());
+        assertEquals("The backup failed with exit code 3: disque plein \u00e9. Nothing was migrated.",
+                failed.json().getAsJsonObject("error").get("message").getAsString());
+    }
+
+    @Test
+    void aCredentialGivenTwiceIsRefusedNamingThePlaceToDrop(@TempDir Path dir) throws Exception {
+        String url = database("h2", dir);
+        Run user = cli(Map.of("DIVEMAP_URL", url, "DIVEMAP_USER", "sa"), dir, "current", "--user", "sa",
+                "--classpath", CLASSES, "--json");
+        assertEquals(2, user.exit(), user.out());
+        assertEquals("CONFIGURATION", user.json().getAsJsonObject("error").get("kind").getAsString());
+        assertEquals("The database user is given in 2 places: --user and DIVEMAP_USER. Give it once: drop --user.",
+                user.json().getAsJsonObject("error").get("message").getAsString());
+        Files.writeString(dir.resolve("divemap.properties"), "url=" + url + "\npassword=Prop-Secret-42\n");
+        Run password = cli(Map.of("DIVEMAP_PASSWORD", "Env-Secret-42"), dir, "current", "--classpath", CLASSES);
+        assertEquals(2, password.exit(), password.err());
+        assertEquals("divemap current failed: The database password is given in 2 places: DIVEMAP_PASSWORD and"
+                + " password in divemap.properties. Give it once: drop DIVEMAP_PASSWORD.", password.err().strip());
+        // offline commands read no credentials, so nothing is given twice
+        assertEquals(0, cli(Map.of("DIVEMAP_PASSWORD", "Env-Secret-42"), dir, "heads", "--classpath", CLASSES).exit());
+    }
+
+    @Test
     void anInterruptedRevisionStopsUpgradeWithExitTwoAndFailsCheckUntilStamped(@TempDir Path dir) throws Exception {
         String url = database("h2", dir);
         Map<String, String> env = Map.of("DIVEMAP_URL", url);
@@ -171,7 +229,8 @@ class DivemapCliIT {
         }
         Run upgrade = cli(env, dir, "upgrade", "--classpath", CLASSES);
         assertEquals(2, upgrade.exit(), upgrade.err());
-        assertTrue(upgrade.err().startsWith("divemap upgrade failed: Revision 0002_name did not finish its upgrade: a"
+        // standard error has the plan's progress line first (the runtime plans, then refuses), then the failure
+        assertTrue(upgrade.err().contains("\ndivemap upgrade failed: Revision 0002_name did not finish its upgrade: a"
                 + " run by deploy on app-7 started it at "), upgrade.err());
         assertTrue(upgrade.err().contains("process 4242"), upgrade.err());
         assertTrue(upgrade.err().contains("stamp the revision the schema is at: 0002_name if the upgrade is complete,"
@@ -186,7 +245,8 @@ class DivemapCliIT {
         assertEquals("[\"0002_name\"]", check.json().get("interrupted").toString());
         Run checkText = cli(env, dir, "check", "--classpath", CLASSES);
         assertEquals(4, checkText.exit(), checkText.out());
-        assertTrue(checkText.out().contains("Interrupted or left half-done: 0002_name;"), checkText.out());
+        assertTrue(checkText.out().contains("Interrupted or left half-done: 0002_name. divemap upgrade says what its"
+                + " journal knows; check the schema, then run divemap stamp"), checkText.out());
         // nothing of it ran: say the schema is where the version table says, and run it again
         assertEquals(0, cli(env, dir, "stamp", "0001_items", "--classpath", CLASSES).exit());
         Run again = cli(env, dir, "upgrade", "--classpath", CLASSES);
@@ -216,9 +276,10 @@ class DivemapCliIT {
         Run history = cli(Map.of(), dir, "history", "--classpath", CLASSES);
         assertEquals(0, history.exit(), history.err());
         assertTrue(history.out().contains("0001_items -> 0002_name (head), Add name"), history.out());
+        // a blank value is not given, in every place: the default table
         Run blankTable = cli(env, dir, "current", "--version-table", "", "--classpath", CLASSES, "--json");
-        assertEquals(2, blankTable.exit(), blankTable.out());
-        assertEquals("CONFIGURATION", blankTable.json().getAsJsonObject("error").get("kind").getAsString());
+        assertEquals(0, blankTable.exit(), blankTable.out());
+        assertEquals("[\"0002_name\"]", blankTable.json().get("versionRows").toString());
         // a version table naming a revision this build lacks: only a purging stamp repairs it
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("DELETE FROM \"divemap_history\"");
@@ -280,18 +341,30 @@ class DivemapCliIT {
 
     @Test
     void safeUpgradeWithTheBuiltInPgDumpIntoAChosenFolder(@TempDir Path dir) throws Exception {
-        String url = database("postgresql", dir);
-        Map<String, String> env = Map.of("DIVEMAP_URL", url);
-        assertEquals(0, cli(env, dir, "upgrade", "0001_items", "--classpath", CLASSES).exit());
-        Path folder = dir.resolve("dumps");
-        Run safe = cli(env, dir, "upgrade", "--safe", "--backup", "--backup-dir", folder.toString(),
-                "--classpath", CLASSES);
-        assertEquals(0, safe.exit(), safe.err());
-        try (var backups = Files.list(folder)) {
-            String dump = Files.readString(backups.findFirst().orElseThrow());
-            assertTrue(dump.contains("PostgreSQL database dump"), dump.substring(0, Math.min(300, dump.length())));
-            String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
-            assertTrue(dump.contains("CREATE TABLE " + schema + ".divemap_version"), "the migrated schema is in it");
+        // a database of its own: pg_dump dumps the whole database, and other tests drop their schemas meanwhile
+        String server = System.getenv().getOrDefault("DIVEMAP_TEST_POSTGRES_URL",
+                "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
+        String name = "divemap_cli_" + Integer.toHexString(ThreadLocalRandom.current().nextInt() | 0x1000_0000);
+        try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        try {
+            String url = server.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
+            Map<String, String> env = Map.of("DIVEMAP_URL", url);
+            assertEquals(0, cli(env, dir, "upgrade", "0001_items", "--classpath", CLASSES).exit());
+            Path folder = dir.resolve("dumps");
+            Run safe = cli(env, dir, "upgrade", "--safe", "--backup", "--backup-dir", folder.toString(),
+                    "--classpath", CLASSES);
+            assertEquals(0, safe.exit(), safe.err());
+            try (var backups = Files.list(folder)) {
+                String dump = Files.readString(backups.findFirst().orElseThrow());
+                assertTrue(dump.contains("PostgreSQL database dump"), dump.substring(0, Math.min(300, dump.length())));
+                assertTrue(dump.contains("CREATE TABLE public.divemap_version"), "the migrated schema is in it");
+            }
+        } finally {
+            try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE " + name + " WITH (FORCE)");
+            }
         }
     }
 
@@ -484,11 +557,12 @@ class DivemapCliIT {
         Run negativeWait = cli(Map.of("DIVEMAP_URL", "jdbc:h2:mem:x"), dir, "upgrade", "--lock-wait", "-1",
                 "--classpath", CLASSES);
         assertEquals(2, negativeWait.exit(), negativeWait.err());
-        assertTrue(negativeWait.err().contains("--lock-wait is -1 seconds"), negativeWait.err());
+        assertTrue(negativeWait.err().contains("--lock-wait: lockWait is -1 s; give 0 (do not wait) or more."),
+                negativeWait.err());
         Run noRecord = cli(Map.of("DIVEMAP_URL", "jdbc:h2:mem:x"), dir, "upgrade", "--record-every", "0",
                 "--classpath", CLASSES);
         assertEquals(2, noRecord.exit(), noRecord.err());
-        assertTrue(noRecord.err().contains("--record-every is 0"), noRecord.err());
+        assertTrue(noRecord.err().contains("--record-every: recordEvery is 0; give 1"), noRecord.err());
         Run backupWithoutSafe = cli(Map.of("DIVEMAP_URL", "jdbc:h2:mem:x"), dir, "upgrade", "--backup",
                 "--classpath", CLASSES);
         assertEquals(2, backupWithoutSafe.exit(), backupWithoutSafe.err());

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
+import org.divemap.migrations.runtime.frontend.ConfigurationResolver;
+import org.divemap.migrations.runtime.frontend.Setting;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -36,14 +39,17 @@ import picocli.CommandLine;
  *       declaration or imports is a compilation unit (several, when separated by {@code // Name.java}
  *       lines); any other is a fragment of statements, compiled in a method that has {@code op},
  *       {@code dataSource}, {@code url}, {@code user} and {@code password}, with the API's and the
- *       runtime's packages, {@code java.sql}, {@code java.util} and {@code java.time} imported (so
- *       are units that import nothing themselves). A block after
+ *       runtime's packages (its front end's too), {@code java.sql}, {@code java.util} and
+ *       {@code java.time} imported (so are units that import nothing themselves). A block after
  *       {@code <!-- include: path -->} must instead be lines of that file, which its project builds
  *       and tests; after {@code <!-- fails: text -->} it must fail to compile with the annotation
  *       processor, with an error containing the text.
  *   <li>{@code bash}: each {@code divemap ...} command is parsed by the CLI's own parser; each
  *       {@code mvn} command's {@code divemap:<goal>}s and {@code -Ddivemap.<name>}s must exist in the
  *       plugin; each exported {@code DIVEMAP_*} variable must be one the tools read.
+ *   <li>docs/configuration.md's table of settings has a row for each {@link Setting}, with every
+ *       name it has (POM, {@code -D}, environment, CLI option), so each setting is documented
+ *       once, in every form.
  *   <li>{@code properties}: each key must be one the CLI's configuration file reads.
  * </ul>
  */
@@ -57,7 +63,8 @@ class DocumentationTest {
     private static final Pattern PUBLIC_TYPE = Pattern.compile(
             "(?m)^(?:public )(?:final |abstract |sealed )*(?:class|interface|record|enum|@interface) (\\w+)");
     private static final String FRAGMENT_IMPORTS = "import org.divemap.migrations.*;\n"
-            + "import org.divemap.migrations.runtime.*;\nimport java.sql.*;\nimport java.util.*;\n"
+            + "import org.divemap.migrations.runtime.*;\nimport org.divemap.migrations.runtime.frontend.*;\n"
+            + "import java.sql.*;\nimport java.util.*;\n"
             + "import java.time.*;\nimport javax.sql.DataSource;\n";
 
     /** One fenced block: where it is, its language, its marker comment if any, its text. */
@@ -114,9 +121,8 @@ class DocumentationTest {
     void shellCommandsAreRealCommands() throws IOException {
         Set<String> goals = matches(pluginSources(), Pattern.compile("@Mojo\\(name = \"([\\w-]+)\""));
         Set<String> properties = matches(pluginSources(), Pattern.compile("property = \"divemap\\.(\\w+)\""));
-        String toolSources = Files.readString(ROOT.resolve("migration-cli/src/main/java/org/divemap/migrations/cli/Settings.java"))
-                + pluginSources();
-        Set<String> variables = matches(toolSources, Pattern.compile("\"(DIVEMAP_[A-Z_]+)\""));
+        Set<String> variables = new TreeSet<>(List.of(ConfigurationResolver.PASSWORD_FILE_VARIABLE));
+        Arrays.stream(Setting.values()).map(Setting::variable).forEach(variables::add);
         assertFalse(goals.isEmpty() || properties.isEmpty() || variables.isEmpty(), "read the plugin and CLI sources");
         List<String> problems = new ArrayList<>();
         int commands = 0;
@@ -165,10 +171,7 @@ class DocumentationTest {
 
     @Test
     void propertiesKeysAreRead() throws IOException {
-        String settings = Files.readString(ROOT.resolve("migration-cli/src/main/java/org/divemap/migrations/cli/Settings.java"));
-        Set<String> keys = new TreeSet<>(Settings.KEYS);
-        // a key read but not listed would be warned about as unknown
-        assertEquals(keys, matches(settings, Pattern.compile("getProperty\\(\"(\\w+)\"")));
+        Set<String> keys = new TreeSet<>(PropertiesFile.KEYS);
         List<String> problems = new ArrayList<>();
         for (Block block : blocks("properties")) {
             for (String line : block.text().split("\n")) {
@@ -216,6 +219,23 @@ class DocumentationTest {
             }
         }
         assertEquals(3, checked, "the set-up snippets of getting-started.md and testing.md were not found");
+        assertEquals("", String.join("\n", problems));
+    }
+
+    @Test
+    void everySettingIsDocumentedOnceInEveryForm() throws IOException {
+        List<String> rows = Files.readAllLines(ROOT.resolve("docs/configuration.md"), StandardCharsets.UTF_8).stream()
+                .filter(line -> line.startsWith("| [")).toList();
+        List<String> problems = new ArrayList<>();
+        for (Setting setting : Setting.values()) {
+            List<String> forms = List.of("`" + setting.key() + "` / `" + setting.property() + "`",
+                    "`" + setting.variable() + "`", "`" + setting.option(), "| `" + setting.key() + "` |");
+            List<String> documented = rows.stream().filter(row -> forms.stream().allMatch(row::contains)).toList();
+            if (documented.size() != 1) {
+                problems.add(setting + ": " + documented.size() + " rows of docs/configuration.md's settings table have"
+                        + " all of " + forms);
+            }
+        }
         assertEquals("", String.join("\n", problems));
     }
 

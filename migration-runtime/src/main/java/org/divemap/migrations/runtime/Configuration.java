@@ -109,10 +109,17 @@ public final class Configuration {
         return this;
     }
 
-    /** How long to wait for another process's migration lock; default five minutes. */
+    /**
+     * How long to wait for another process's migration lock; default five minutes, zero for not at
+     * all.
+     *
+     * @throws DivemapException of kind {@code CONFIGURATION} for a negative wait
+     */
     public Configuration lockWait(Duration wait) {
-        if (wait == null || wait.isNegative()) {
-            throw new IllegalArgumentException("lockWait must be zero or positive, not " + wait);
+        Objects.requireNonNull(wait, "lockWait");
+        if (wait.isNegative()) {
+            throw new DivemapException(DivemapException.Kind.CONFIGURATION, "lockWait is " + shown(wait)
+                    + "; give 0 (do not wait) or more.");
         }
         this.lockWait = wait;
         return this;
@@ -137,10 +144,13 @@ public final class Configuration {
      *
      * <p>Meant for building databases that can be rebuilt (test and CI databases, fresh environments);
      * keep the default for production databases.
+     *
+     * @throws DivemapException of kind {@code CONFIGURATION} for less than one revision
      */
     public Configuration recordEvery(int revisions) {
         if (revisions < 1) {
-            throw new IllegalArgumentException("recordEvery must be 1 or more revisions, not " + revisions);
+            throw new DivemapException(DivemapException.Kind.CONFIGURATION, "recordEvery is " + revisions
+                    + "; give 1 (record each revision, the default) or more.");
         }
         this.recordEvery = revisions;
         return this;
@@ -174,10 +184,14 @@ public final class Configuration {
     /**
      * How long to keep trying to connect through the URL given to {@link #dataSource(String, String,
      * String)} before reporting the failure; default ten seconds, at least a quarter of a second.
+     *
+     * @throws DivemapException of kind {@code CONFIGURATION} for less than 250 ms
      */
     public Configuration connectTimeout(Duration timeout) {
-        if (timeout == null || timeout.toMillis() < 250) {
-            throw new IllegalArgumentException("connectTimeout must be at least 250 ms, not " + timeout);
+        Objects.requireNonNull(timeout, "connectTimeout");
+        if (timeout.toMillis() < 250) {
+            throw new DivemapException(DivemapException.Kind.CONFIGURATION, "connectTimeout is " + shown(timeout)
+                    + "; give 250 ms or more (the default is 10 s).");
         }
         this.connectTimeout = timeout;
         return this;
@@ -218,6 +232,12 @@ public final class Configuration {
                 recordEvery, retryInterrupted, validateOnMigrate, listener, namingConvention);
     }
 
+    /** {@code -1 s}, {@code 100 ms}: a duration as the messages show it. */
+    private static String shown(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    }
+
     private static String requireName(String name, String what) {
         if (name == null || name.isBlank()) {
             throw new DivemapException(DivemapException.Kind.CONFIGURATION, what + " must not be blank: give the"
@@ -231,6 +251,7 @@ public final class Configuration {
         return "Configuration[url=" + (url != null ? Redaction.url(url) : dataSource != null ? "(a DataSource)" : null)
                 + ", user=" + user + ", password=" + (password == null ? "(none)" : "****") + ", versionTable="
                 + versionTable + ", historyTable=" + historyTable + ", schema=" + schema + ", lockWait=" + lockWait
+                + (connectTimeout.equals(DEFAULT_CONNECT_TIMEOUT) ? "" : ", connectTimeout=" + connectTimeout)
                 + (recordEvery > 1 ? ", recordEvery=" + recordEvery : "")
                 + (retryInterrupted ? ", retryInterrupted=true" : "") + "]";
     }

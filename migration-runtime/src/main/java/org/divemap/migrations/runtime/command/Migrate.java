@@ -98,18 +98,19 @@ public final class Migrate {
             HistoryTable history = context.historyTable();
             List<String> before = versions.read(connection);
             Plan plan = planner.apply(before);
-            listener.planned(command, target, plan.steps().stream().map(s -> s.revision().id()).toList());
             List<HistoryEntry> marks = history.unfinished(connection);
             if (!stamp) {
                 Unfinished.refuse(marks, before, map, setup.retryInterrupted());
             }
-            List<String> rows = Context.sorted(before);
-            if (plan.isEmpty() && marks.isEmpty()) {
-                return new MigrationResult(command, target, rows, List.of(), rows);
-            }
             refuseIrreversible(plan, target, before);
             if (command.equals("upgrade") && setup.validateOnMigrate() && !plan.steps().isEmpty()) {
                 refuseChanged(connection, history, before);
+            }
+            // told only once nothing refuses: a front end prints it as what is about to run
+            listener.planned(command, target, plan.steps().stream().map(s -> s.revision().id()).toList());
+            List<String> rows = Context.sorted(before);
+            if (plan.isEmpty() && marks.isEmpty()) {
+                return new MigrationResult(command, target, rows, List.of(), rows);
             }
             boolean fromNothing = before.isEmpty() && !versions.exists(connection);
             ensureTables(connection, versions, history);

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,69 +18,61 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
 import org.divemap.migrations.graph.Names;
+import org.divemap.migrations.runtime.DivemapException;
+import org.divemap.migrations.runtime.frontend.ConfigurationResolver;
+import org.divemap.migrations.runtime.frontend.Setting;
 
 /**
- * The connection settings, from lowest to highest precedence: a {@code divemap.properties} file,
- * the {@code DIVEMAP_*} environment (with {@code DIVEMAP_PASSWORD_FILE} for secrets mounted as
- * files), and command-line flags.
+ * The command line's properties file ({@code ./divemap.properties}, or {@code --config FILE}): one
+ * key per setting, named as in the POM ({@link Setting#key()}). It is the last place the
+ * {@link org.divemap.migrations.runtime.frontend.ConfigurationResolver} looks, after the options
+ * and the environment.
+ *
+ * @param path the file, as given
+ * @param values each setting the file gives
+ * @param warnings one line per key that is not a setting's, with a did-you-mean
  */
-record Settings(String url, String user, String password, String versionTable, String historyTable, String schema,
-        List<String> warnings) {
+record PropertiesFile(Path path, Map<Setting, String> values, List<String> warnings) {
 
     /** The keys of the properties file. */
-    static final List<String> KEYS = List.of("url", "user", "password", "versionTable", "historyTable", "schema");
+    static final List<String> KEYS = Arrays.stream(Setting.values()).map(Setting::key).toList();
 
-    /** Thrown for a configuration the command cannot use; exit code 2. */
-    static final class ConfigurationException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        ConfigurationException(String message) {
-            super(message);
-        }
-    }
-
-    static Settings resolve(Path config, boolean configGiven, Map<String, String> env, String url, String user,
-            String password, String versionTable, String historyTable, String schema) {
-        return resolve(config, configGiven, env, url, user, password, versionTable, historyTable, schema, true);
+    PropertiesFile {
+        values = Map.copyOf(values);
+        warnings = List.copyOf(warnings);
     }
 
     /**
-     * With {@code database} false, for commands that render or read the graph without connecting:
-     * the table names and schema are resolved as usual, and no URL or credentials are needed or read.
+     * Reads the file, or gives nothing when it does not exist and was not named with
+     * {@code --config}.
+     *
+     * @throws DivemapException of kind {@code CONFIGURATION} for a named file that does not exist,
+     *     and a file that cannot be read or is not a properties file
      */
-    static Settings resolve(Path config, boolean configGiven, Map<String, String> env, String url, String user,
-            String password, String versionTable, String historyTable, String schema, boolean database) {
-        Properties file = new Properties();
-        if (Files.exists(config)) {
-            file = load(config);
-        } else if (configGiven) {
-            throw new ConfigurationException("The configuration file " + config + " does not exist.");
-        }
-        String envPassword = env.get("DIVEMAP_PASSWORD");
-        String passwordFile = database ? env.get("DIVEMAP_PASSWORD_FILE") : null;
-        if (passwordFile != null && !passwordFile.isBlank()) {
-            if (envPassword != null && !envPassword.isBlank()) { // a blank variable counts as unset
-                throw new ConfigurationException("Both DIVEMAP_PASSWORD and DIVEMAP_PASSWORD_FILE are set; keep one.");
+    static PropertiesFile read(Path config, boolean configGiven) {
+        if (!Files.exists(config)) {
+            if (configGiven) {
+                throw configuration("The configuration file " + config + " does not exist.");
             }
-            try {
-                envPassword = Files.readString(Path.of(passwordFile), StandardCharsets.UTF_8).strip();
-            } catch (IOException e) {
-                throw new ConfigurationException("Cannot read the password file named by DIVEMAP_PASSWORD_FILE ("
-                        + passwordFile + "): " + e.getMessage());
+            return new PropertiesFile(config, Map.of(), List.of());
+        }
+        Properties file = load(config);
+        Map<Setting, String> values = new EnumMap<>(Setting.class);
+        for (Setting setting : Setting.values()) {
+            if (file.getProperty(setting.key()) != null) {
+                values.put(setting, file.getProperty(setting.key()));
             }
         }
-        String resolvedUrl = pick(url, env.get("DIVEMAP_URL"), file.getProperty("url"));
-        if (resolvedUrl == null && database) {
-            throw new ConfigurationException("No database URL: pass --url, set DIVEMAP_URL, or put url=... in "
-                    + config + ".");
-        }
-        return new Settings(resolvedUrl,
-                pick(user, env.get("DIVEMAP_USER"), file.getProperty("user")),
-                pick(password, envPassword, file.getProperty("password")),
-                pick(versionTable, env.get("DIVEMAP_VERSION_TABLE"), file.getProperty("versionTable", "divemap_version")),
-                pick(historyTable, env.get("DIVEMAP_HISTORY_TABLE"), file.getProperty("historyTable", "divemap_history")),
-                pick(schema, env.get("DIVEMAP_SCHEMA"), file.getProperty("schema")),
-                unknownKeys(config, file));
+        return new PropertiesFile(config, values, unknownKeys(config, file));
+    }
+
+    /** The file as a place settings come from: {@code url in divemap.properties}. */
+    ConfigurationResolver.Source source() {
+        return new ConfigurationResolver.Source(values, setting -> setting.key() + " in " + path);
+    }
+
+    private static DivemapException configuration(String message) {
+        return new DivemapException(DivemapException.Kind.CONFIGURATION, message);
     }
 
     /**
@@ -122,7 +116,7 @@ record Settings(String url, String user, String password, String versionTable, S
         try {
             bytes = Files.readAllBytes(config);
         } catch (IOException e) {
-            throw new ConfigurationException("Cannot read " + config + ": " + e.getMessage());
+            throw configuration("Cannot read " + config + ": " + e.getMessage());
         }
         String text;
         boolean utf8 = true;
@@ -140,7 +134,7 @@ record Settings(String url, String user, String password, String versionTable, S
             char c = text.charAt(i);
             // ISO-8859-1 gives every byte a character: 0x80 to 0x9F are control characters there too
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' || c == 0x7F || !utf8 && c >= 0x80 && c < 0xA0) {
-                throw new ConfigurationException("The configuration file " + config + " is not a text file: line "
+                throw configuration("The configuration file " + config + " is not a text file: line "
                         + line(text, i) + " holds the byte 0x" + String.format("%02X", (int) c) + ", which is not"
                         + " text in UTF-8 or ISO-8859-1. Write it as key=value lines (" + String.join(", ", KEYS)
                         + ") in UTF-8, or point --config at the right file.");
@@ -150,11 +144,11 @@ record Settings(String url, String user, String password, String versionTable, S
         try {
             properties.load(new StringReader(text));
         } catch (IllegalArgumentException e) { // Properties' complaint about a malformed \\uXXXX escape
-            throw new ConfigurationException("The configuration file " + config + " has a malformed \\u escape"
+            throw configuration("The configuration file " + config + " has a malformed \\u escape"
                     + malformedEscape(text) + ": \\u must be followed by four hexadecimal digits, as in \\u00e9."
                     + " Write \\\\ for a backslash.");
         } catch (IOException e) {
-            throw new ConfigurationException("Cannot read " + config + ": " + e.getMessage()); // not from a string
+            throw configuration("Cannot read " + config + ": " + e.getMessage()); // not from a string
         }
         return properties;
     }
@@ -195,24 +189,5 @@ record Settings(String url, String user, String password, String versionTable, S
             continued = escaped; // a line ending in an odd backslash goes on on the next one
         }
         return "";
-    }
-
-    private static String pick(String flag, String env, String file) {
-        if (flag != null) {
-            return flag;
-        }
-        if (env != null && !env.isBlank()) {
-            return env;
-        }
-        return file;
-    }
-
-    Settings {
-        warnings = List.copyOf(warnings);
-    }
-
-    @Override
-    public String toString() {
-        return "Settings[url=" + (url == null ? null : org.divemap.migrations.runtime.Redaction.url(url)) + ", user=" + user + ", password=" + (password == null ? "(none)" : "****") + "]";
     }
 }

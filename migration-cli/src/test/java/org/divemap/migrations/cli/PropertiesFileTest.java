@@ -10,17 +10,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.divemap.migrations.runtime.DivemapException;
+import org.divemap.migrations.runtime.frontend.Setting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The properties file: what is read from it, and the configuration errors that name it. */
-class SettingsTest {
+class PropertiesFileTest {
 
     @TempDir
     Path dir;
 
-    private Settings resolve(Path config) {
-        return Settings.resolve(config, true, Map.of(), null, null, null, null, null, null, true);
+    private PropertiesFile resolve(Path config) {
+        return PropertiesFile.read(config, true);
     }
 
     private Path file(byte[] bytes) throws IOException {
@@ -31,7 +33,7 @@ class SettingsTest {
         return file(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void assertMessage(Settings.ConfigurationException e, String... fragments) {
+    private static void assertMessage(DivemapException e, String... fragments) {
         for (String fragment : fragments) {
             assertTrue(e.getMessage().contains(fragment), () -> "missing \"" + fragment + "\" in: " + e.getMessage());
         }
@@ -40,28 +42,28 @@ class SettingsTest {
     @Test
     void aMalformedUnicodeEscapeIsAConfigurationErrorNamingTheFileAndTheLine() throws IOException {
         Path config = file("url=jdbc:h2:mem:x\n# \\u12 in a comment is not read\nuser=sa\\u12\n");
-        Settings.ConfigurationException e = assertThrows(Settings.ConfigurationException.class, () -> resolve(config));
+        DivemapException e = assertThrows(DivemapException.class, () -> resolve(config));
         assertMessage(e, "The configuration file " + config + " has a malformed \\u escape at line 3:",
                 "four hexadecimal digits");
         // a continued line counts as its own line; an escaped backslash before u is no escape
         Path continued = file("url=jdbc:h2:mem:x\nuser=a\\\\u12\npassword=one \\\n  two \\uXYZW\n");
-        assertMessage(assertThrows(Settings.ConfigurationException.class, () -> resolve(continued)), "at line 4:");
-        assertEquals("a\\u12", resolve(file("url=jdbc:h2:mem:x\nuser=a\\\\u12\n")).user());
+        assertMessage(assertThrows(DivemapException.class, () -> resolve(continued)), "at line 4:");
+        assertEquals("a\\u12", resolve(file("url=jdbc:h2:mem:x\nuser=a\\\\u12\n")).values().get(Setting.USER));
     }
 
     @Test
     void aBinaryFileIsNotText() throws IOException {
         Path config = file(new byte[] {'u', 'r', 'l', '=', 'x', '\n', 0x7F, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0});
-        Settings.ConfigurationException e = assertThrows(Settings.ConfigurationException.class, () -> resolve(config));
+        DivemapException e = assertThrows(DivemapException.class, () -> resolve(config));
         assertMessage(e, "The configuration file " + config + " is not a text file: line 2 holds the byte 0x7F,"
                 + " which is not text in UTF-8 or ISO-8859-1.");
         // not UTF-8, and not ISO-8859-1 text either: windows-1252's euro sign
         Path euro = file(new byte[] {'u', 'r', 'l', '=', 'x', '\n', 'u', 's', 'e', 'r', '=', (byte) 0x80});
-        assertMessage(assertThrows(Settings.ConfigurationException.class, () -> resolve(euro)),
+        assertMessage(assertThrows(DivemapException.class, () -> resolve(euro)),
                 "line 2 holds the byte 0x80");
         // UTF-16, as some Windows editors save
         Path utf16 = file("url=x\n".getBytes(StandardCharsets.UTF_16));
-        assertMessage(assertThrows(Settings.ConfigurationException.class, () -> resolve(utf16)),
+        assertMessage(assertThrows(DivemapException.class, () -> resolve(utf16)),
                 "is not a text file: line 1 holds the byte 0x00");
     }
 
@@ -69,25 +71,26 @@ class SettingsTest {
     void unknownKeysAreWarnedAboutWithADidYouMeanAndWithoutTheirValues() throws IOException {
         Path config = file("url=jdbc:h2:mem:x\nversionTabel=v\nhistory_table=h\ndivemap.schema=s\nPASSWORD=Hunter2\n"
                 + "dbUser=u\ncolour=blue\n");
-        Settings settings = resolve(config);
+        PropertiesFile settings = resolve(config);
         assertEquals(List.of(
                 "warning: " + config + ": unknown key \"PASSWORD\" is ignored; did you mean \"password\"?",
                 "warning: " + config + ": unknown key \"colour\" is ignored; the keys are url, user, password,"
-                        + " versionTable, historyTable, schema.",
+                        + " versionTable, historyTable, schema, lockWaitSeconds, connectTimeoutSeconds, recordEvery,"
+                        + " retryInterrupted, validate.",
                 "warning: " + config + ": unknown key \"dbUser\" is ignored; did you mean \"user\"?",
                 "warning: " + config + ": unknown key \"divemap.schema\" is ignored; did you mean \"schema\"?",
                 "warning: " + config + ": unknown key \"history_table\" is ignored; did you mean \"historyTable\"?",
                 "warning: " + config + ": unknown key \"versionTabel\" is ignored; did you mean \"versionTable\"?"),
                 settings.warnings());
-        assertEquals("divemap_version", settings.versionTable(), "an unknown key is ignored, not guessed");
+        assertEquals(Map.of(Setting.URL, "jdbc:h2:mem:x"), settings.values(), "an unknown key is ignored, not guessed");
         assertEquals(List.of(), resolve(file("url=jdbc:h2:mem:x\nuser=sa\n")).warnings());
     }
 
     @Test
     void utf8WithOrWithoutAByteOrderMarkAndIso88591AreRead() throws IOException {
-        assertEquals("café", resolve(file("url=jdbc:h2:mem:x\nuser=café\n")).user());
-        assertEquals("jdbc:h2:mem:x", resolve(file("\uFEFFurl=jdbc:h2:mem:x\n")).url());
+        assertEquals("café", resolve(file("url=jdbc:h2:mem:x\nuser=café\n")).values().get(Setting.USER));
+        assertEquals("jdbc:h2:mem:x", resolve(file("\uFEFFurl=jdbc:h2:mem:x\n")).values().get(Setting.URL));
         assertEquals("café", resolve(file("url=jdbc:h2:mem:x\nuser=café\n".getBytes(StandardCharsets.ISO_8859_1)))
-                .user());
+                .values().get(Setting.USER));
     }
 }

@@ -1,0 +1,21 @@
+package org.divemap.migrations.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import org.divemap.migrations.runtime.Divemap;
+import org.divemap.migrations.runtime.frontend.ConfigurationResolver;
+import picocli.CommandLine.Command;
+
+@Command(name = "heads", mixinStandardHelpOptions = true, description = "Show the heads of the revision graph.")
+final class Heads extends BaseCommand {
+
+    @Override
+    ConfigurationResolver.Connect connect() {
+        return ConfigurationResolver.Connect.NEVER;
+    }
+
+    @Override
+    Map<String, Object> work(Divemap divemap, PrintWriter out) {
+        return Map.of("revisions", Fields.revisions(divemap.heads(), out, false));
+    }
+}
