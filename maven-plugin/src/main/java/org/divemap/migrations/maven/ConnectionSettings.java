@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.divemap.migrations.runtime.dialect.h2.H2Dialect;
 
 /**
  * Where the goals connect, resolved from the POM (or {@code -Ddivemap.*}), a {@code settings.xml}
@@ -72,7 +73,7 @@ record ConnectionSettings(String url, String user, String password, String sourc
             return new ConnectionSettings(envUrl, resolvedUser, resolvedPassword, URL_VARIABLE);
         }
         Path file = buildDirectory.resolve("divemap").resolve("db").toAbsolutePath();
-        return new ConnectionSettings("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;DATABASE_TO_LOWER=TRUE",
+        return new ConnectionSettings(H2Dialect.fileUrl(file),
                 resolvedUser != null ? resolvedUser : "sa", resolvedPassword != null ? resolvedPassword : "",
                 "the embedded default (no <url>, -Ddivemap.url or " + URL_VARIABLE + ")");
     }

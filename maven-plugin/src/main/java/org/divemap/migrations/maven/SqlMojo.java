@@ -10,6 +10,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.divemap.migrations.Operations;
 import org.divemap.migrations.runtime.Divemap;
+import org.divemap.migrations.runtime.dialect.Dialect;
 
 /** Prints an upgrade or downgrade range as a SQL script without a database, as {@code alembic upgrade --sql}. */
 @Mojo(name = "sql", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
@@ -40,10 +41,9 @@ public final class SqlMojo extends AbstractDivemapMojo {
     void run(Divemap divemap) throws MojoFailureException {
         Operations.Database kind;
         try {
-            kind = Operations.Database.valueOf(database.toUpperCase(Locale.ROOT));
+            kind = Dialect.named(database).database();
         } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("divemap.database=" + database + " is not one of mysql, mariadb, postgresql,"
-                    + " h2.");
+            throw new MojoFailureException("divemap.database=" + e.getMessage());
         }
         String script = switch (direction.toLowerCase(Locale.ROOT)) {
             case "upgrade" -> divemap.upgradeScript(kind, range);

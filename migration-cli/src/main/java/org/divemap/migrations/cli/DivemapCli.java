@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.divemap.migrations.Operations;
@@ -22,6 +21,7 @@ import org.divemap.migrations.runtime.DivemapException;
 import org.divemap.migrations.runtime.MigrationListener;
 import org.divemap.migrations.runtime.MigrationResult;
 import org.divemap.migrations.runtime.RevisionInfo;
+import org.divemap.migrations.runtime.dialect.Dialect;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -381,10 +381,9 @@ public final class DivemapCli implements Runnable {
 
         Operations.Database kind() {
             try {
-                return Operations.Database.valueOf(database.toUpperCase(Locale.ROOT));
+                return Dialect.named(database).database();
             } catch (IllegalArgumentException e) {
-                throw new Settings.ConfigurationException("--database " + database + " is not one of mysql, mariadb,"
-                        + " postgresql, h2.");
+                throw new Settings.ConfigurationException("--database " + e.getMessage());
             }
         }
     }

@@ -474,7 +474,7 @@ final class JdbcOperations implements Operations {
         // MySQL gives a foreign key an index of the same name when no index serves its columns, and
         // DROP FOREIGN KEY leaves it: an undo that must restore the schema drops it too.
         boolean implicitIndex = name != null && connection != null && constraint.kind() == Constraint.Kind.FOREIGN_KEY
-                && dialect.commitsEachStatement() && !schema().hasIndex(table, name);
+                && dialect.foreignKeyAddsIndex() && !schema().hasIndex(table, name);
         run(Subject.of(table), "addConstraint " + (name != null ? name : constraint.kind()) + " on " + table,
                 ddl.addConstraint(table, constraint, names),
                 name == null ? null : ddl.dropConstraint(table, name, constraint.kind()));

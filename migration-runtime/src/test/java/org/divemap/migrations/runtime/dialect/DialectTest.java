@@ -3,12 +3,8 @@ package org.divemap.migrations.runtime.dialect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +13,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.divemap.migrations.Operations.Database;
+import org.divemap.migrations.runtime.dialect.mysql.MariaDbDialect;
+import org.divemap.migrations.runtime.dialect.mysql.MySqlDialect;
 import org.divemap.migrations.runtime.testing.Databases;
 import org.divemap.migrations.runtime.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -105,6 +103,43 @@ class DialectTest {
                         .commitsEachStatement(), Dialect.of(Database.H2).commitsEachStatement()));
         assertEquals("MariaDB", Dialect.of(Database.MARIADB).displayName());
         assertEquals(Database.POSTGRESQL, Dialect.of(Database.POSTGRESQL).database());
+    }
+
+    @Test
+    void knowsEachDriverByItsUrlAndEachDatabaseByTheNameUsersGive() {
+        assertEquals(List.of("com.mysql.cj.jdbc.Driver", "org.mariadb.jdbc.Driver", "org.postgresql.Driver",
+                "org.h2.Driver"), java.util.stream.Stream.of("jdbc:mysql://db/shop", "jdbc:mariadb://db/shop",
+                        "jdbc:postgresql://db/shop", "jdbc:h2:mem:x")
+                .map(url -> Dialect.forUrl(url).orElseThrow().driverClass()).toList());
+        assertEquals(java.util.Optional.empty(), Dialect.forUrl("jdbc:oracle:thin:@db:1521/orcl"));
+        assertEquals(List.of("mysql", "mariadb", "postgresql", "h2"), Dialect.names());
+        assertEquals(Database.POSTGRESQL, Dialect.named("PostgreSQL").database());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Dialect.named("oracle"));
+        assertEquals("oracle is not one of mysql, mariadb, postgresql, h2.", e.getMessage());
+        java.util.Properties properties = new java.util.Properties();
+        Dialect.of(Database.POSTGRESQL).connectTimeout(properties, java.time.Duration.ofMillis(1500));
+        assertEquals("2", properties.getProperty("connectTimeout"), "PgJDBC counts whole seconds");
+        Dialect.of(Database.MARIADB).connectTimeout(properties, java.time.Duration.ofMillis(1500));
+        assertEquals("1500", properties.getProperty("connectTimeout"));
+    }
+
+    @Test
+    void dumpsWithTheDatabasesOwnToolAndKeepsThePasswordOutOfTheArguments() {
+        DumpTarget target = new DumpTarget("db", 0, "shop", "app", "s3cret");
+        java.nio.file.Path file = java.nio.file.Path.of("/backups/shop.sql");
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        assertEquals(List.of("mysqldump", "--single-transaction", "--routines", "--host=db", "--port=3306",
+                "--user=app", "--result-file=/backups/shop.sql", "shop"),
+                Dialect.of(Database.MARIADB).dumpCommand(target, file, env).orElseThrow());
+        assertEquals(java.util.Map.of("MYSQL_PWD", "s3cret"), env);
+        env.clear();
+        assertEquals(List.of("pg_dump", "--host=db", "--port=5433", "--file=/backups/shop.sql", "--username=app",
+                "shop"), Dialect.of(Database.POSTGRESQL).dumpCommand(new DumpTarget("db", 5433, "shop", "app",
+                        "s3cret"), file, env).orElseThrow());
+        assertEquals(java.util.Map.of("PGPASSWORD", "s3cret"), env);
+        assertEquals(java.util.Optional.empty(), Dialect.of(Database.H2).dumpCommand(target, file, env));
+        assertFalse(target.toString().contains("s3cret"), target.toString());
     }
 
     @Test
@@ -228,24 +263,6 @@ class DialectTest {
             }
             statement.execute("DROP TABLE " + table);
         }
-    }
-
-    @Test
-    void longMySqlLockNamesAreShortenedWithAHash() {
-        String base = "divemap:" + "s".repeat(60) + ".";
-        String a = MySqlNamedLock.serverName(base + "divemap_version");
-        String b = MySqlNamedLock.serverName(base + "alembic_version");
-        assertEquals(64, a.length());
-        assertNotEquals(a, b);
-        assertEquals("divemap:shop.divemap_version", MySqlNamedLock.serverName("divemap:shop.divemap_version"));
-    }
-
-    @Test
-    void postgresLockKeyIsTheStartOfTheNamesSha256() throws Exception {
-        byte[] hash = MessageDigest.getInstance("SHA-256").digest("divemap:x.y".getBytes(StandardCharsets.UTF_8));
-        assertEquals(ByteBuffer.wrap(hash).getLong(), PostgresNamedLock.key("divemap:x.y"));
-        assertNotEquals(PostgresNamedLock.key("divemap:db.a.divemap_version"),
-                PostgresNamedLock.key("divemap:db.b.divemap_version"));
     }
 
     private static boolean tableExists(Connection connection, String schema, String name) throws SQLException {

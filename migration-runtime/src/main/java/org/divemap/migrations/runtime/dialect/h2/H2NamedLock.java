@@ -1,4 +1,4 @@
-package org.divemap.migrations.runtime.dialect;
+package org.divemap.migrations.runtime.dialect.h2;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.divemap.migrations.runtime.dialect.LockHolder;
+import org.divemap.migrations.runtime.dialect.NamedLock;
 
 /**
  * H2 has no advisory locks, so the lock is one row of the table {@value #TABLE}, locked with
@@ -16,9 +18,10 @@ import java.util.Optional;
  * the row, when the session ends. The holder also writes who it is into the row, uncommitted; a
  * waiter reads that back with READ UNCOMMITTED to name it.
  */
-final class H2NamedLock implements NamedLock {
+public final class H2NamedLock implements NamedLock {
 
-    static final String TABLE = org.divemap.migrations.runtime.Configuration.H2_LOCK_TABLE;
+    /** The lock table's name, beside the version table. */
+    public static final String TABLE = "divemap_lock";
 
     /** H2's error code for a lock wait that timed out (SQLSTATE HYT00). */
     private static final int LOCK_TIMEOUT = 50200;
