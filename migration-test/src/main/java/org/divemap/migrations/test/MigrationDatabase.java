@@ -40,7 +40,9 @@ public final class MigrationDatabase implements AutoCloseable {
     private final Connector server;
     private final Connection admin;
     private final Dialect dialect;
+    /** The name as Divemap writes it, and as the database keeps it (upper case on H2, unless DATABASE_TO_LOWER). */
     private final String name;
+    private String storedName;
     private final String description;
     private final List<RevisionRegistry> registries;
     private final AutoCloseable owned;
@@ -79,6 +81,7 @@ public final class MigrationDatabase implements AutoCloseable {
             MigrationDatabase database = new MigrationDatabase(server, admin, dialect, name, description, registries,
                     owned);
             database.execute(dialect.createSchemaStatement(name));
+            database.storedName = dialect.storedName(admin, name);
             return database;
         } catch (SQLException | RuntimeException e) {
             try {
@@ -104,9 +107,13 @@ public final class MigrationDatabase implements AutoCloseable {
         return dialect.database();
     }
 
-    /** The name of the database (MySQL, MariaDB) or schema (PostgreSQL, H2) the tests run in. */
+    /**
+     * The name of the database (MySQL, MariaDB) or schema (PostgreSQL, H2) the tests run in, as the
+     * database keeps it: {@code divemap_test_1a2b3c4d}, or in upper case on H2 unless the URL sets
+     * {@code DATABASE_TO_LOWER=TRUE}.
+     */
     public String name() {
-        return name;
+        return storedName;
     }
 
     /**
@@ -200,7 +207,7 @@ public final class MigrationDatabase implements AutoCloseable {
         public Connection getConnection() throws SQLException {
             Connection connection = server.connect();
             try {
-                dialect.useSchema(connection, name);
+                dialect.useSchema(connection, storedName);
                 return connection;
             } catch (SQLException | RuntimeException e) {
                 connection.close();

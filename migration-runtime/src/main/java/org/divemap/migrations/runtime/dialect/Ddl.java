@@ -27,7 +27,8 @@ import org.divemap.migrations.Type;
 
 /**
  * Renders each schema-changing call of {@code Operations} as the statements of one database. Every
- * identifier is quoted by the dialect; every name left open is given by the naming convention. The
+ * identifier is quoted by the dialect where it needs quotes ({@link Dialect#quote}); every name left
+ * open is given by the naming convention. The
  * statements are returned, not run, so the same rendering serves live runs and offline scripts.
  */
 public abstract class Ddl {

@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.divemap.migrations.Operations;
 import org.divemap.migrations.runtime.DivemapException;
 import org.divemap.migrations.runtime.dialect.h2.H2Dialect;
@@ -248,23 +250,116 @@ public abstract class Dialect {
     protected abstract char quoteCharacter();
 
     /**
-     * Quotes an identifier so it is used exactly as written, doubling any quote character inside
-     * it: {@code `dive_sites`} on MySQL and MariaDB, {@code "dive_sites"} elsewhere.
+     * The words this database reserves, in upper case: a name that is one of them is quoted even in
+     * lower case. Each dialect package keeps its database's list ({@link ReservedWords}).
+     */
+    protected abstract Set<String> reservedWords();
+
+    /** A name that every database reads the same unquoted: lower-case ASCII letters, digits, underscores. */
+    private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_]*");
+
+    /** Whether {@link #quote} quotes every name, as Divemap did before names were quoted only where needed. */
+    private boolean quoteEveryName;
+
+    /**
+     * Whether {@link #quote} must quote {@code name}, as SQLAlchemy decides: unless it is made of
+     * lower-case ASCII letters, digits and underscores, starts with a letter or an underscore, and is
+     * not a {@link #reservedWords() reserved word} of this database. Such a name reaches the database
+     * as hand-written SQL that does not quote it does: {@code dive_sites} is the same table in
+     * Divemap's statements and in {@code op.execute("UPDATE dive_sites ...")}, also on H2, which keeps
+     * it as {@code DIVE_SITES}.
+     */
+    public final boolean needsQuotes(String name) {
+        return !PLAIN.matcher(name).matches() || reservedWords().contains(name.toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * A name as Divemap writes it into SQL: as it is where it {@linkplain #needsQuotes needs no
+     * quotes} ({@code dive_sites}), otherwise quoted so that it is used exactly as written, any quote
+     * character inside doubled ({@code `order`} on MySQL and MariaDB, {@code "Mixed Case"} elsewhere).
      */
     public final String quote(String identifier) {
+        requireIdentifier(identifier);
+        return quoteEveryName || needsQuotes(identifier) ? quoteExact(identifier) : identifier;
+    }
+
+    /**
+     * A name quoted in every case, so that it is used exactly as written: for a name read from the
+     * catalog, which must be matched as the database stores it ({@code "DIVEMAP_VERSION"} on H2).
+     */
+    public final String quoteExact(String identifier) {
+        requireIdentifier(identifier);
+        String q = String.valueOf(quoteCharacter());
+        return q + identifier.replace(q, q + q) + q;
+    }
+
+    private static void requireIdentifier(String identifier) {
         if (identifier == null || identifier.isEmpty()) {
             throw new IllegalArgumentException("identifier must not be empty");
         }
         if (identifier.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("identifier must not contain NUL: " + identifier.replace('\0', '?'));
         }
-        String q = String.valueOf(quoteCharacter());
-        return q + identifier.replace(q, q + q) + q;
     }
 
-    /** {@code schema.table}, both quoted; just the table when {@code schema} is null (the current one). */
+    /** {@code schema.table}, each {@link #quote}d; just the table when {@code schema} is null (the current one). */
     public final String qualify(String schema, String table) {
         return schema == null ? quote(table) : quote(schema) + "." + quote(table);
+    }
+
+    /**
+     * {@code schema.table} for a table name read from the catalog: the schema as configured,
+     * {@link #quote}d; the table {@link #quoteExact quoted exactly}.
+     */
+    public final String qualifyExact(String schema, String storedTable) {
+        return schema == null ? quoteExact(storedTable) : quote(schema) + "." + quoteExact(storedTable);
+    }
+
+    /**
+     * This dialect as it was before names were quoted only where needed: {@link #quote} quotes every
+     * name. Only for the checksums of revisions applied then, which cover SQL written that way.
+     */
+    public final Dialect quotingEveryName() {
+        Dialect dialect = of(database());
+        dialect.quoteEveryName = true;
+        return dialect;
+    }
+
+    /**
+     * The name under which the database keeps a name that Divemap writes with {@link #quote}, for
+     * looking it up in the catalog: the name itself where it is quoted; otherwise the name folded as
+     * the connection folds unquoted names, which its JDBC metadata tells (upper case on H2, unless
+     * the URL sets {@code DATABASE_TO_LOWER=TRUE}; unchanged on MySQL, MariaDB and PostgreSQL).
+     */
+    public final String storedName(Connection connection, String name) throws SQLException {
+        if (quoteEveryName || needsQuotes(name)) {
+            return name;
+        }
+        DatabaseMetaData metaData = connection.getMetaData();
+        if (metaData.storesUpperCaseIdentifiers()) {
+            return name.toUpperCase(Locale.ROOT);
+        } else if (metaData.storesLowerCaseIdentifiers()) {
+            return name.toLowerCase(Locale.ROOT);
+        }
+        return name;
+    }
+
+    /**
+     * Whether the connection matches names regardless of case, quoted or not, as its JDBC metadata
+     * tells ({@code supportsMixedCaseQuotedIdentifiers}): H2 with {@code CASE_INSENSITIVE_IDENTIFIERS=TRUE},
+     * MySQL with {@code lower_case_table_names}. There the case a name is kept in does not matter.
+     */
+    public final boolean ignoresCaseOfNames(Connection connection) throws SQLException {
+        return !connection.getMetaData().supportsMixedCaseQuotedIdentifiers();
+    }
+
+    /**
+     * What to tell a user whose database holds, in lower case, names that this connection would fold
+     * to upper case: tables an earlier version of Divemap created by quoting every name. Empty where
+     * no connection setting changes how names are matched.
+     */
+    public String lowerCaseNamesAdvice() {
+        return "";
     }
 
     /** The query that returns the connection's current schema (the database, on MySQL). */
@@ -342,7 +437,12 @@ public abstract class Dialect {
     /** The definition of a {@code BIGINT} primary key the database numbers itself. */
     public abstract String identityColumn(String name);
 
-    /** The statement that widens a {@code VARCHAR} column, keeping it NOT NULL. */
+    /**
+     * The statement that widens a {@code VARCHAR} column, keeping it NOT NULL.
+     *
+     * @param qualifiedTable the table, as it goes into SQL
+     * @param column the column's name as the catalog stores it, quoted exactly
+     */
     public abstract String widenVarchar(String qualifiedTable, String column, int length);
 
     /** Binds an instant to a {@link #timestampType()} parameter. */

@@ -167,15 +167,16 @@ class DialectTest {
     @Test
     void quoteDoublesTheQuoteCharacterOnly() {
         assertEquals("`a``b\"c`", Dialect.of(Database.MYSQL).quote("a`b\"c"));
-        assertEquals("`dive_sites`", Dialect.of(Database.MARIADB).quote("dive_sites"));
+        assertEquals("`dive_sites`", Dialect.of(Database.MARIADB).quoteExact("dive_sites"));
         assertEquals("\"a\"\"b`c\"", Dialect.of(Database.POSTGRESQL).quote("a\"b`c"));
         assertEquals("\"Mixed Case\"", Dialect.of(Database.H2).quote("Mixed Case"));
     }
 
     @Test
     void qualifyLeavesOutAMissingSchema() {
-        assertEquals("`shop`.`dive_sites`", Dialect.of(Database.MYSQL).qualify("shop", "dive_sites"));
-        assertEquals("\"dive_sites\"", Dialect.of(Database.POSTGRESQL).qualify(null, "dive_sites"));
+        assertEquals("shop.dive_sites", Dialect.of(Database.MYSQL).qualify("shop", "dive_sites"));
+        assertEquals("dive_sites", Dialect.of(Database.POSTGRESQL).qualify(null, "dive_sites"));
+        assertEquals("\"dive_sites\"", Dialect.of(Database.POSTGRESQL).qualifyExact(null, "dive_sites"));
     }
 
     @ParameterizedTest
@@ -186,10 +187,10 @@ class DialectTest {
         try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
             Dialect dialect = Dialect.detect(connection);
             for (String name : names) {
-                String table = dialect.qualify(db.schema(), name);
-                statement.execute("CREATE TABLE " + table + " (" + dialect.quote("select") + " INT)");
-                statement.execute("INSERT INTO " + table + " (" + dialect.quote("select") + ") VALUES (7)");
-                try (ResultSet rs = statement.executeQuery("SELECT " + dialect.quote("select") + " FROM " + table)) {
+                String table = dialect.qualifyExact(db.schema(), name);
+                statement.execute("CREATE TABLE " + table + " (" + dialect.quoteExact("select") + " INT)");
+                statement.execute("INSERT INTO " + table + " (" + dialect.quoteExact("select") + ") VALUES (7)");
+                try (ResultSet rs = statement.executeQuery("SELECT " + dialect.quoteExact("select") + " FROM " + table)) {
                     assertTrue(rs.next());
                     assertEquals(7, rs.getInt(1));
                 }
@@ -206,7 +207,7 @@ class DialectTest {
             }
             assertTrue(stored.containsAll(names), "stored " + stored);
             for (String name : names) {
-                statement.execute("DROP TABLE " + dialect.qualify(null, name));
+                statement.execute("DROP TABLE " + dialect.qualifyExact(null, name));
             }
         }
     }
@@ -235,7 +236,8 @@ class DialectTest {
                 statement.execute("CREATE TABLE " + table + " (x INT)");
                 connection.rollback();
                 connection.setAutoCommit(true);
-                boolean survived = tableExists(connection, DATABASES.get(kind).schema(), "ddl_probe");
+                boolean survived = tableExists(connection, DATABASES.get(kind).schema(),
+                        dialect.storedName(connection, "ddl_probe"));
                 assertEquals(!dialect.transactionalDdl(), survived, "CREATE TABLE survived a rollback on " + kind);
                 statement.execute("DROP TABLE IF EXISTS " + table);
             }
@@ -251,12 +253,12 @@ class DialectTest {
             String table = dialect.quote("narrow");
             statement.execute("CREATE TABLE " + table + " (" + dialect.quote("version_num") + " VARCHAR(32) NOT NULL)");
             statement.execute("INSERT INTO " + table + " VALUES ('abc')");
-            statement.execute(dialect.widenVarchar(table, "version_num", 255));
+            statement.execute(dialect.widenVarchar(table, dialect.storedName(connection, "version_num"), 255));
             String wide = "x".repeat(200);
             statement.execute("INSERT INTO " + table + " VALUES ('" + wide + "')");
             try (ResultSet rs = statement.executeQuery("SELECT character_maximum_length, is_nullable"
-                    + " FROM information_schema.columns WHERE table_name = 'narrow' AND table_schema = '"
-                    + DATABASES.get(kind).schema() + "'")) {
+                    + " FROM information_schema.columns WHERE table_name = '" + dialect.storedName(connection, "narrow")
+                    + "' AND table_schema = '" + DATABASES.get(kind).schema() + "'")) {
                 assertTrue(rs.next());
                 assertEquals(255, rs.getInt(1));
                 assertEquals("NO", rs.getString(2));

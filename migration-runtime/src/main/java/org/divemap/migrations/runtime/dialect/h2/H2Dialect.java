@@ -67,6 +67,22 @@ public final class H2Dialect extends Dialect {
     }
 
     @Override
+    protected Set<String> reservedWords() {
+        return H2ReservedWords.WORDS;
+    }
+
+    /**
+     * H2 matches names regardless of case with {@code CASE_INSENSITIVE_IDENTIFIERS=TRUE}, which an
+     * existing database accepts ({@code DATABASE_TO_LOWER=TRUE} does not: it no longer finds the
+     * database's own {@code PUBLIC} schema).
+     */
+    @Override
+    public String lowerCaseNamesAdvice() {
+        return "Add ;CASE_INSENSITIVE_IDENTIFIERS=TRUE to the URL: H2 then matches names regardless of case, and"
+                + " finds the lower-case names along with the new ones.";
+    }
+
+    @Override
     protected String currentSchemaQuery() {
         return "SELECT CURRENT_SCHEMA";
     }
@@ -88,7 +104,7 @@ public final class H2Dialect extends Dialect {
 
     @Override
     public String widenVarchar(String qualifiedTable, String column, int length) {
-        return "ALTER TABLE " + qualifiedTable + " ALTER COLUMN " + quote(column) + " SET DATA TYPE VARCHAR(" + length
+        return "ALTER TABLE " + qualifiedTable + " ALTER COLUMN " + quoteExact(column) + " SET DATA TYPE VARCHAR(" + length
                 + ")";
     }
 

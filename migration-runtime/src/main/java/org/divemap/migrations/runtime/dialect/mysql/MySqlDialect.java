@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.divemap.migrations.Operations;
 import org.divemap.migrations.runtime.dialect.CatalogQueries;
@@ -100,6 +101,11 @@ public class MySqlDialect extends Dialect {
     }
 
     @Override
+    protected Set<String> reservedWords() {
+        return MySqlReservedWords.WORDS;
+    }
+
+    @Override
     protected String currentSchemaQuery() {
         return "SELECT DATABASE()";
     }
@@ -122,7 +128,7 @@ public class MySqlDialect extends Dialect {
 
     @Override
     public String widenVarchar(String qualifiedTable, String column, int length) {
-        return "ALTER TABLE " + qualifiedTable + " MODIFY " + quote(column) + " VARCHAR(" + length + ") NOT NULL";
+        return "ALTER TABLE " + qualifiedTable + " MODIFY " + quoteExact(column) + " VARCHAR(" + length + ") NOT NULL";
     }
 
     /**

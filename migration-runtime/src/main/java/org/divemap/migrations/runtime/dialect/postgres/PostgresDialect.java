@@ -73,6 +73,11 @@ public final class PostgresDialect extends Dialect {
     }
 
     @Override
+    protected Set<String> reservedWords() {
+        return PostgresReservedWords.WORDS;
+    }
+
+    @Override
     protected String currentSchemaQuery() {
         return "SELECT current_schema()";
     }
@@ -102,7 +107,7 @@ public final class PostgresDialect extends Dialect {
 
     @Override
     public String widenVarchar(String qualifiedTable, String column, int length) {
-        return "ALTER TABLE " + qualifiedTable + " ALTER COLUMN " + quote(column) + " TYPE VARCHAR(" + length + ")";
+        return "ALTER TABLE " + qualifiedTable + " ALTER COLUMN " + quoteExact(column) + " TYPE VARCHAR(" + length + ")";
     }
 
     @Override
