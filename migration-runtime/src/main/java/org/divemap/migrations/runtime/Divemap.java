@@ -682,7 +682,8 @@ public final class Divemap implements AutoCloseable {
                 }
                 if (recorded == null) {
                     unverifiable.add(id);
-                } else if (!recorded.equals(operations.checksum())) {
+                } else if (!recorded.equals(operations.checksum()) && !EarlierQuoting.matches(recorded, dialect,
+                        d -> renderOffline(map.revision(id).newMigration(), true, d).checksum())) {
                     changed.add(id);
                 }
             }
