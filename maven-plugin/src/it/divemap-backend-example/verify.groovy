@@ -18,5 +18,5 @@ assert log.contains('Parent: 0002_add_max_depth_and_alternative_names')
 assert log.contains('0003_add_country_region_fields (branchpoint), Add country and region to dive sites -> 0004_add_view_count_fields, ratings_0001_create_dive_site_ratings')
 assert log.contains('0007_add_dive_sites_rating_index (head)')
 assert log.contains('-- Running upgrade 0005_add_user_diving_fields, ratings_0002_add_dive_site_rating -> 0006_merge_ratings')
-assert log.contains('CREATE INDEX "idx_dive_sites_rating" ON "dive_sites" ("rating");')
+assert log.contains('CREATE INDEX idx_dive_sites_rating ON dive_sites (rating);')
 assert log.contains('    org.divemap.backend.migrations.AddDiveSitesRatingIndex') : 'history -Ddivemap.verbose names the classes'

@@ -1,26 +1,26 @@
 -- Divemap Migrations: downgrade head:base for H2
 
 -- Running downgrade 0004_drops -> 0003_changes, 0004_drops
-ALTER TABLE "sites" ADD COLUMN "region" VARCHAR(100) NULL;
-ALTER TABLE "sites" ADD CONSTRAINT "fk_dive_sites_created_by_users" FOREIGN KEY ("created_by") REFERENCES "users" ("id") ON DELETE CASCADE;
-CREATE INDEX "ix_dive_sites_country_region" ON "sites" ("country", "region");
-UPDATE "divemap_version" SET "version_num" = '0003_changes' WHERE "version_num" = '0004_drops';
+ALTER TABLE sites ADD COLUMN region VARCHAR(100) NULL;
+ALTER TABLE sites ADD CONSTRAINT fk_dive_sites_created_by_users FOREIGN KEY (created_by) REFERENCES users (id) ON DELETE CASCADE;
+CREATE INDEX ix_dive_sites_country_region ON sites (country, region);
+UPDATE divemap_version SET version_num = '0003_changes' WHERE version_num = '0004_drops';
 
 -- Running downgrade 0003_changes -> 0002_sites, 0003_changes
-ALTER TABLE "sites" RENAME TO "dive_sites";
-ALTER TABLE "users" DROP CONSTRAINT "uq_users_email_address";
-ALTER TABLE "dive_sites" ALTER COLUMN "name" SET DATA TYPE VARCHAR(200);
-ALTER TABLE "users" ALTER COLUMN "email_address" RENAME TO "email";
-ALTER TABLE "users" ALTER COLUMN "status" DROP NOT NULL;
-ALTER TABLE "users" ALTER COLUMN "status" DROP DEFAULT;
-ALTER TABLE "dive_sites" DROP COLUMN "view_count";
-UPDATE "divemap_version" SET "version_num" = '0002_sites' WHERE "version_num" = '0003_changes';
+ALTER TABLE sites RENAME TO dive_sites;
+ALTER TABLE users DROP CONSTRAINT uq_users_email_address;
+ALTER TABLE dive_sites ALTER COLUMN name SET DATA TYPE VARCHAR(200);
+ALTER TABLE users ALTER COLUMN email_address RENAME TO email;
+ALTER TABLE users ALTER COLUMN status DROP NOT NULL;
+ALTER TABLE users ALTER COLUMN status DROP DEFAULT;
+ALTER TABLE dive_sites DROP COLUMN view_count;
+UPDATE divemap_version SET version_num = '0002_sites' WHERE version_num = '0003_changes';
 
 -- Running downgrade 0002_sites -> 0001_users, 0002_sites
-DROP TABLE "dive_sites";
-UPDATE "divemap_version" SET "version_num" = '0001_users' WHERE "version_num" = '0002_sites';
+DROP TABLE dive_sites;
+UPDATE divemap_version SET version_num = '0001_users' WHERE version_num = '0002_sites';
 
 -- Running downgrade 0001_users -> <base>, 0001_users
-DROP TABLE "users";
-DELETE FROM "divemap_version" WHERE "version_num" = '0001_users';
+DROP TABLE users;
+DELETE FROM divemap_version WHERE version_num = '0001_users';
 

@@ -38,8 +38,10 @@ import java.util.TreeSet;
  * {@link #connection()}, {@link #schema()}, {@link #batchUpdate(BatchUpdate)} — throw
  * {@link IllegalStateException}; check {@link #isOffline()} first if a migration must support both.
  *
- * <p><b>Names.</b> Tables, columns, indexes and constraints are named with plain strings, as they
- * would be written unquoted in SQL; the dialect quotes them. Names must not be blank. Indexes and
+ * <p><b>Names.</b> Tables, columns, indexes and constraints are named with plain strings. The dialect
+ * quotes a name only where it must: a lower-case name of letters, digits and underscores that the
+ * database does not reserve is written unquoted, so hand-written SQL reaches it as written; any other
+ * name is quoted and kept exactly as written. Names must not be blank. Indexes and
  * constraints left unnamed are named by the {@link #namingConvention() naming convention}.
  *
  * <p><b>Transactions.</b> On PostgreSQL a migration's calls and its version-table update commit

@@ -3,6 +3,7 @@ package org.divemap.migrations.maven;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import org.divemap.migrations.runtime.dialect.h2.H2Dialect;
 import org.divemap.migrations.runtime.frontend.ConfigurationResolver;
 import org.divemap.migrations.runtime.frontend.ConfigurationResolver.Source;
 import org.divemap.migrations.runtime.frontend.ResolvedSettings;
@@ -55,7 +56,7 @@ public record GoalParameters(String url, String user, String password, String ve
         Path file = buildDirectory.resolve("divemap").resolve("db").toAbsolutePath();
         return ConfigurationResolver.resolve(new Source(pom, setting -> "<" + setting.key() + "> / -D"
                 + setting.property()), environment, settingsXml, new ConfigurationResolver.DefaultDatabase(
-                        "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;DATABASE_TO_LOWER=TRUE", "sa", "", EMBEDDED),
+                        H2Dialect.fileUrl(file), "sa", "", EMBEDDED),
                 connect);
     }
 

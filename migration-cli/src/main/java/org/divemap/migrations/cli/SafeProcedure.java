@@ -16,6 +16,8 @@ import org.divemap.migrations.runtime.Divemap;
 import org.divemap.migrations.runtime.DivemapException;
 import org.divemap.migrations.runtime.MigrationResult;
 import org.divemap.migrations.runtime.Preflight;
+import org.divemap.migrations.runtime.dialect.Dialect;
+import org.divemap.migrations.runtime.dialect.DumpTarget;
 import org.divemap.migrations.runtime.frontend.ResolvedSettings;
 
 /**
@@ -111,7 +113,7 @@ final class SafeProcedure {
         }
     }
 
-    /** mysqldump or pg_dump for the URL; the password travels in the environment, never in argv. */
+    /** The dialect's dump tool for the URL (mysqldump, pg_dump); the password travels in the environment, never in argv. */
     private static List<String> builtIn(ResolvedSettings settings, Path file, Map<String, String> env) {
         String url = settings.url();
         URI uri;
@@ -130,32 +132,11 @@ final class SafeProcedure {
         String host = uri.getHost() != null ? uri.getHost() : "127.0.0.1";
         String user = settings.user() != null ? settings.user() : query(uri, "user");
         String password = settings.password() != null ? settings.password() : query(uri, "password");
-        if (url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:")) {
-            if (password != null && !password.isEmpty()) {
-                env.put("MYSQL_PWD", password);
-            }
-            List<String> argv = new ArrayList<>(List.of("mysqldump", "--single-transaction", "--routines",
-                    "--host=" + host, "--port=" + (uri.getPort() > 0 ? uri.getPort() : 3306)));
-            if (user != null) {
-                argv.add("--user=" + user);
-            }
-            argv.addAll(List.of("--result-file=" + file, database));
-            return argv;
-        }
-        if (url.startsWith("jdbc:postgresql:")) {
-            if (password != null && !password.isEmpty()) {
-                env.put("PGPASSWORD", password);
-            }
-            List<String> argv = new ArrayList<>(List.of("pg_dump", "--host=" + host,
-                    "--port=" + (uri.getPort() > 0 ? uri.getPort() : 5432), "--file=" + file));
-            if (user != null) {
-                argv.add("--username=" + user);
-            }
-            argv.add(database);
-            return argv;
-        }
-        throw new DivemapException(DivemapException.Kind.CONFIGURATION, "There is no built-in backup for "
-                + org.divemap.migrations.runtime.Redaction.url(url) + "; pass --backup-command (it gets the target file in DIVEMAP_BACKUP_FILE).");
+        DumpTarget target = new DumpTarget(host, Math.max(uri.getPort(), 0), database, user, password);
+        return Dialect.forUrl(url).flatMap(dialect -> dialect.dumpCommand(target, file, env))
+                .orElseThrow(() -> new DivemapException(DivemapException.Kind.CONFIGURATION, "There is no built-in"
+                        + " backup for " + org.divemap.migrations.runtime.Redaction.url(url) + "; pass"
+                        + " --backup-command (it gets the target file in DIVEMAP_BACKUP_FILE)."));
     }
 
     private static String query(URI uri, String key) {

@@ -27,7 +27,7 @@ public final class Configuration {
     /** The history table's default name. */
     public static final String DEFAULT_HISTORY_TABLE = "divemap_history";
     /** The table that holds the migration lock's row on H2 (which has no named locks), beside the version table. */
-    public static final String H2_LOCK_TABLE = "divemap_lock";
+    public static final String H2_LOCK_TABLE = org.divemap.migrations.runtime.dialect.h2.H2NamedLock.TABLE;
     /** How long a command waits for another process's migration lock by default. */
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(5);
 

@@ -17,6 +17,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.divemap.migrations.runtime.DivemapException.Kind;
 import org.divemap.migrations.runtime.command.Setup;
+import org.divemap.migrations.runtime.dialect.Dialect;
 
 /**
  * The connections of a {@link Divemap} configured with a JDBC URL. The first one is opened directly
@@ -74,16 +75,7 @@ final class UrlDataSource implements DataSource, AutoCloseable {
 
     /** The driver class of the URL's prefix, loaded by name so that the application's copy is used; null if unknown. */
     static String driverClass(String url) {
-        if (url.startsWith("jdbc:mysql:")) {
-            return "com.mysql.cj.jdbc.Driver";
-        } else if (url.startsWith("jdbc:mariadb:")) {
-            return "org.mariadb.jdbc.Driver";
-        } else if (url.startsWith("jdbc:postgresql:")) {
-            return "org.postgresql.Driver";
-        } else if (url.startsWith("jdbc:h2:")) {
-            return "org.h2.Driver";
-        }
-        return null;
+        return Dialect.forUrl(url).map(Dialect::driverClass).orElse(null);
     }
 
     @Override
@@ -122,14 +114,9 @@ final class UrlDataSource implements DataSource, AutoCloseable {
         if (setup.password() != null && !setup.password().isEmpty()) {
             properties.setProperty("password", setup.password());
         }
-        long millis = setup.connectTimeout().toMillis();
         String url = setup.url();
         if (!url.toLowerCase(Locale.ROOT).contains("connecttimeout")) {
-            if (url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:")) {
-                properties.setProperty("connectTimeout", Long.toString(millis));
-            } else if (url.startsWith("jdbc:postgresql:")) {
-                properties.setProperty("connectTimeout", Long.toString(Math.max(1, (millis + 999) / 1000)));
-            }
+            Dialect.forUrl(url).ifPresent(dialect -> dialect.connectTimeout(properties, setup.connectTimeout()));
         }
         Connection connection = driver.connect(url, properties);
         if (connection == null) {

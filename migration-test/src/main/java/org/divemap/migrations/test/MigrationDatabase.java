@@ -7,7 +7,6 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.ServiceLoader;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
@@ -40,19 +39,21 @@ public final class MigrationDatabase implements AutoCloseable {
 
     private final Connector server;
     private final Connection admin;
-    private final Operations.Database kind;
+    private final Dialect dialect;
+    /** The name as Divemap writes it, and as the database keeps it (upper case on H2, unless DATABASE_TO_LOWER). */
     private final String name;
+    private String storedName;
     private final String description;
     private final List<RevisionRegistry> registries;
     private final AutoCloseable owned;
     private final DataSource dataSource = new SchemaDataSource();
     private Divemap divemap;
 
-    private MigrationDatabase(Connector server, Connection admin, Operations.Database kind, String name,
+    private MigrationDatabase(Connector server, Connection admin, Dialect dialect, String name,
             String description, List<RevisionRegistry> registries, AutoCloseable owned) {
         this.server = server;
         this.admin = admin;
-        this.kind = kind;
+        this.dialect = dialect;
         this.name = name;
         this.description = description;
         this.registries = registries;
@@ -74,11 +75,13 @@ public final class MigrationDatabase implements AutoCloseable {
             throw new IllegalStateException("Cannot connect to the test database server " + description + ": "
                     + e.getMessage() + ". Start the server, or point @MigrationTest(database = ...) at one.", e);
         }
+        Dialect dialect = null;
         try {
-            Operations.Database kind = Dialect.detect(admin).database();
-            MigrationDatabase database = new MigrationDatabase(server, admin, kind, name, description, registries,
+            dialect = Dialect.detect(admin);
+            MigrationDatabase database = new MigrationDatabase(server, admin, dialect, name, description, registries,
                     owned);
-            database.execute(database.createStatement());
+            database.execute(dialect.createSchemaStatement(name));
+            database.storedName = dialect.storedName(admin, name);
             return database;
         } catch (SQLException | RuntimeException e) {
             try {
@@ -86,35 +89,11 @@ public final class MigrationDatabase implements AutoCloseable {
             } catch (SQLException ignored) {
                 // reported below
             }
-            throw new IllegalStateException("Cannot create the test " + (isMySql(admin) ? "database " : "schema ")
-                    + name + " on " + description + ": " + e.getMessage() + ". The user needs the right to create"
-                    + " one (CREATE DATABASE on MySQL and MariaDB, CREATE SCHEMA on PostgreSQL and H2).", e);
+            String what = dialect == null ? "database or schema" : dialect.schemaNoun();
+            String statement = dialect == null ? "" : " (" + dialect.createSchemaStatement(name) + ")";
+            throw new IllegalStateException("Cannot create the test " + what + " " + name + " on " + description
+                    + ": " + e.getMessage() + ". The user needs the right to create one" + statement + ".", e);
         }
-    }
-
-    private static boolean isMySql(Connection connection) {
-        try {
-            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            return product.contains("mysql") || product.contains("mariadb");
-        } catch (SQLException e) {
-            return false;
-        }
-    }
-
-    private boolean mySql() {
-        return kind == Operations.Database.MYSQL || kind == Operations.Database.MARIADB;
-    }
-
-    private String quoted() {
-        return mySql() ? "`" + name + "`" : "\"" + name + "\"";
-    }
-
-    private String createStatement() {
-        return mySql() ? "CREATE DATABASE " + quoted() + " CHARACTER SET utf8mb4" : "CREATE SCHEMA " + quoted();
-    }
-
-    private String dropStatement() {
-        return mySql() ? "DROP DATABASE IF EXISTS " + quoted() : "DROP SCHEMA IF EXISTS " + quoted() + " CASCADE";
     }
 
     private void execute(String sql) throws SQLException {
@@ -125,12 +104,16 @@ public final class MigrationDatabase implements AutoCloseable {
 
     /** Which database it is. */
     public Operations.Database kind() {
-        return kind;
+        return dialect.database();
     }
 
-    /** The name of the database (MySQL, MariaDB) or schema (PostgreSQL, H2) the tests run in. */
+    /**
+     * The name of the database (MySQL, MariaDB) or schema (PostgreSQL, H2) the tests run in, as the
+     * database keeps it: {@code divemap_test_1a2b3c4d}, or in upper case on H2 unless the URL sets
+     * {@code DATABASE_TO_LOWER=TRUE}.
+     */
     public String name() {
-        return name;
+        return storedName;
     }
 
     /**
@@ -181,11 +164,11 @@ public final class MigrationDatabase implements AutoCloseable {
     /** Drops everything in the test database or schema, version and history tables included. */
     public void reset() {
         try {
-            execute(dropStatement());
-            execute(createStatement());
+            execute(dialect.dropSchemaStatement(name));
+            execute(dialect.createSchemaStatement(name));
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot empty the test " + (mySql() ? "database " : "schema ") + name
-                    + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot empty the test " + dialect.schemaNoun() + " " + name + ": "
+                    + e.getMessage(), e);
         }
     }
 
@@ -196,9 +179,9 @@ public final class MigrationDatabase implements AutoCloseable {
             if (divemap != null) {
                 divemap.close();
             }
-            execute(dropStatement());
+            execute(dialect.dropSchemaStatement(name));
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot drop the test " + (mySql() ? "database " : "schema ") + name
+            throw new IllegalStateException("Cannot drop the test " + dialect.schemaNoun() + " " + name
                     + " on " + description + ": " + e.getMessage() + ". Drop it by hand.", e);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot close the connections to " + description + ": " + e, e);
@@ -207,7 +190,7 @@ public final class MigrationDatabase implements AutoCloseable {
 
     @Override
     public String toString() {
-        return kind + " " + (mySql() ? "database " : "schema ") + name + " on " + description;
+        return dialect.database() + " " + dialect.schemaNoun() + " " + name + " on " + description;
     }
 
     /** Every registry {@link ServiceLoader} finds through {@code loader}, as the runtime finds them. */
@@ -224,11 +207,7 @@ public final class MigrationDatabase implements AutoCloseable {
         public Connection getConnection() throws SQLException {
             Connection connection = server.connect();
             try {
-                if (mySql()) {
-                    connection.setCatalog(name);
-                } else {
-                    connection.setSchema(name);
-                }
+                dialect.useSchema(connection, storedName);
                 return connection;
             } catch (SQLException | RuntimeException e) {
                 connection.close();

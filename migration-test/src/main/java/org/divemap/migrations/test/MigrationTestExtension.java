@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.divemap.migrations.RevisionRegistry;
 import org.divemap.migrations.runtime.Redaction;
+import org.divemap.migrations.runtime.dialect.Dialect;
+import org.divemap.migrations.runtime.dialect.h2.H2Dialect;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -41,12 +43,13 @@ public final class MigrationTestExtension implements BeforeAllCallback, AfterAll
             database = MigrationDatabase.create(dataSource::getConnection, settings.dataSource().getSimpleName(),
                     registries, () -> { }); // the provider's data source is the provider's to close
         } else {
-            String url = expand(settings.database(), "database");
-            if (url.isBlank() || url.equals("jdbc:h2:mem:")) {
-                // an unnamed in-memory H2 database is private to each connection: name one
-                url = "jdbc:h2:mem:divemap_test_" + Integer.toHexString(ThreadLocalRandom.current().nextInt())
-                        + ";DATABASE_TO_LOWER=TRUE";
-            }
+            String configured = expand(settings.database(), "database");
+            // without a URL, a private in-memory H2 database; a URL whose connections would each get a
+            // database of their own (an unnamed in-memory H2 database) names one they share
+            String privateName = "divemap_test_" + Integer.toHexString(ThreadLocalRandom.current().nextInt());
+            String url = configured.isBlank() ? H2Dialect.inMemoryUrl(privateName)
+                    : Dialect.forUrl(configured).map(dialect -> dialect.sharedUrl(configured, privateName))
+                            .orElse(configured);
             String user = expand(settings.user(), "user");
             String password = expand(settings.password(), "password");
             // a small pool: the checks open several connections per revision, and a new PostgreSQL or

@@ -27,6 +27,11 @@ class StandardMigrationTestsTest {
             registries = Histories.Healthy.class)
     static class HealthyOnMariaDb extends StandardMigrationTests {}
 
+    /** H2 without DATABASE_TO_LOWER: the test schema, created unquoted, is kept as DIVEMAP_TEST_... */
+    @MigrationTest(database = "jdbc:h2:mem:plain_h2_standard_checks;DB_CLOSE_DELAY=-1",
+            registries = Histories.Healthy.class)
+    static class HealthyOnPlainH2 extends StandardMigrationTests {}
+
     @MigrationTest(database = "${DIVEMAP_TEST_POSTGRES_URL:-jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}",
             registries = Histories.Healthy.class)
     static class HealthyOnPostgres extends StandardMigrationTests {}
@@ -89,6 +94,11 @@ class StandardMigrationTestsTest {
     @Test
     void aHealthyHistoryPassesOnH2() {
         assertHealthy(HealthyOnH2.class);
+    }
+
+    @Test
+    void aHealthyHistoryPassesOnAPlainH2UrlThatKeepsNamesInUpperCase() {
+        assertHealthy(HealthyOnPlainH2.class);
     }
 
     @Test

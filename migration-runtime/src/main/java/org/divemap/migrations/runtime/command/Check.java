@@ -106,7 +106,10 @@ public final class Check {
             return Verdict.UNVERIFIABLE;
         }
         Optional<String> now = offline.checksum(revision, dialect);
-        return now.isEmpty() ? Verdict.UNVERIFIABLE
-                : now.get().equals(recorded.checksum()) ? Verdict.UNCHANGED : Verdict.CHANGED;
+        if (now.isEmpty()) {
+            return Verdict.UNVERIFIABLE;
+        }
+        return now.get().equals(recorded.checksum()) || EarlierQuoting.matches(recorded.checksum(), dialect,
+                d -> offline.checksum(revision, d).orElse(null)) ? Verdict.UNCHANGED : Verdict.CHANGED;
     }
 }

@@ -27,36 +27,45 @@ import org.divemap.migrations.Type;
 
 /**
  * Renders each schema-changing call of {@code Operations} as the statements of one database. Every
- * identifier is quoted by the dialect; every name left open is given by the naming convention. The
+ * identifier is quoted by the dialect where it needs quotes ({@link Dialect#quote}); every name left
+ * open is given by the naming convention. The
  * statements are returned, not run, so the same rendering serves live runs and offline scripts.
  */
 public abstract class Ddl {
 
-    final Dialect dialect;
+    protected final Dialect dialect;
 
-    Ddl(Dialect dialect) {
+    protected Ddl(Dialect dialect) {
         this.dialect = dialect;
     }
 
     /** The renderer for a dialect. */
     public static Ddl of(Dialect dialect) {
-        return switch (dialect.database()) {
-            case MYSQL, MARIADB -> new MySqlDdl(dialect);
-            case POSTGRESQL -> new PostgresDdl(dialect);
-            case H2 -> new H2Ddl(dialect);
-        };
+        return dialect.ddl();
     }
 
-    String q(String identifier) {
+    protected String q(String identifier) {
         return dialect.quote(identifier);
     }
 
-    String columns(List<String> columns) {
+    protected String columns(List<String> columns) {
         return columns.stream().map(this::q).collect(Collectors.joining(", "));
     }
 
+    /** {@code DECIMAL(precision, scale)}. */
+    protected static String decimal(Type type) {
+        Type.Decimal decimal = (Type.Decimal) type;
+        return "DECIMAL(" + decimal.precision() + ", " + decimal.scale() + ")";
+    }
+
+    /** A temporal type's name, with its fractional digits when it has them: {@code TIMESTAMP(6)}. */
+    protected static String temporal(String name, Type type) {
+        Type.Temporal temporal = (Type.Temporal) type;
+        return temporal.fractionalDigits().isPresent() ? name + "(" + temporal.fractionalDigits().getAsInt() + ")" : name;
+    }
+
     /** Text in single quotes, quotes doubled: all the escaping the SQL standard needs. */
-    static String quoted(String text) {
+    protected static String quoted(String text) {
         return "'" + text.replace("'", "''") + "'";
     }
 
@@ -108,18 +117,18 @@ public abstract class Ddl {
      * converts as it converts a bound {@code OffsetDateTime} (for a column without a time zone, to the
      * session's time zone), so that the script stores what a live run stores.
      */
-    String instantLiteral(OffsetDateTime time) {
+    protected String instantLiteral(OffsetDateTime time) {
         return "TIMESTAMP WITH TIME ZONE " + stringLiteral(WALL_CLOCK.format(time.toLocalDateTime())
                 + time.getOffset().getId().replace("Z", "+00:00"));
     }
 
     /** Bytes, given as hexadecimal digits: the standard's binary string literal (MySQL, MariaDB, H2). */
-    String binaryLiteral(String hex) {
+    protected String binaryLiteral(String hex) {
         return "X'" + hex + "'";
     }
 
     /** A string literal, for values, defaults, comments and enumerations; MySQL also escapes backslashes. */
-    String stringLiteral(String text) {
+    protected String stringLiteral(String text) {
         return quoted(text);
     }
 
@@ -168,7 +177,7 @@ public abstract class Ddl {
      * Where the string, quoted name or comment starting at {@code start} ends (exclusive), or
      * {@code start} if none starts there. Unterminated, it runs to the end, as the database would read it.
      */
-    int skipQuotedOrComment(String sql, int start) {
+    protected int skipQuotedOrComment(String sql, int start) {
         char c = sql.charAt(start);
         if (c == '\'' || c == '"' || (c == '`' && backtickQuotes())) {
             int i = start + 1;
@@ -200,27 +209,27 @@ public abstract class Ddl {
     }
 
     /** Whether {@code --} at {@code start} opens a comment (MySQL wants a space or the line's end after it). */
-    boolean lineCommentAt(String sql, int start) {
+    protected boolean lineCommentAt(String sql, int start) {
         return true;
     }
 
     /** Whether a backslash escapes the next character in a string (MySQL's default). */
-    boolean backslashEscapes() {
+    protected boolean backslashEscapes() {
         return false;
     }
 
     /** Whether backticks quote names (MySQL). */
-    boolean backtickQuotes() {
+    protected boolean backtickQuotes() {
         return false;
     }
 
     /** Whether {@code #} starts a comment (MySQL). */
-    boolean hashComments() {
+    protected boolean hashComments() {
         return false;
     }
 
     /** Whether {@code ??} is the {@code ?} operator and no placeholder (PostgreSQL's driver). */
-    boolean doubledQuestionMarkIsOperator() {
+    protected boolean doubledQuestionMarkIsOperator() {
         return false;
     }
 
@@ -244,21 +253,21 @@ public abstract class Ddl {
         return statements;
     }
 
-    static UnsupportedOperationException unsupported(String what, String database, String instead) {
+    protected static UnsupportedOperationException unsupported(String what, String database, String instead) {
         return new UnsupportedOperationException(what + " is not available on " + database + ". " + instead);
     }
 
     // ---------------------------------------------------------------- types and columns
 
     /** The database's spelling of a type. */
-    abstract String type(Type type);
+    protected abstract String type(Type type);
 
     /** A column's default; MySQL matches {@code CURRENT_TIMESTAMP} to the column's fractional digits. */
-    String defaultValue(Column column, DefaultValue value) {
+    protected String defaultValue(Column column, DefaultValue value) {
         return defaultValue(value);
     }
 
-    String defaultValue(DefaultValue value) {
+    protected String defaultValue(DefaultValue value) {
         if (value instanceof DefaultValue.Text text) {
             return stringLiteral(text.value());
         } else if (value instanceof DefaultValue.Numeric number) {
@@ -272,7 +281,7 @@ public abstract class Ddl {
     }
 
     /** The column's definition inside CREATE TABLE or ADD COLUMN, without table-level constraints. */
-    String columnDefinition(Column column) {
+    protected String columnDefinition(Column column) {
         StringBuilder sql = new StringBuilder(q(column.name())).append(' ');
         sql.append(column.isAutoIncrement() ? autoIncrementType(column.type()) : type(column.type()));
         sql.append(column.isNullable() ? " NULL" : " NOT NULL");
@@ -282,15 +291,15 @@ public abstract class Ddl {
     }
 
     /** The type of an auto-incrementing column, with its identity clause. */
-    abstract String autoIncrementType(Type type);
+    protected abstract String autoIncrementType(Type type);
 
     /** What follows a column definition (MySQL: ON UPDATE, COMMENT). */
-    String columnSuffix(Column column) {
+    protected String columnSuffix(Column column) {
         return "";
     }
 
     /** Comments on a new table and its columns, where they are separate statements. */
-    List<String> comments(String table, Optional<String> tableComment, List<Column> columns) {
+    protected List<String> comments(String table, Optional<String> tableComment, List<Column> columns) {
         List<String> statements = new ArrayList<>();
         tableComment.ifPresent(c -> statements.add("COMMENT ON TABLE " + q(table) + " IS " + stringLiteral(c)));
         for (Column column : columns) {
@@ -331,7 +340,7 @@ public abstract class Ddl {
     }
 
     /** What follows the closing parenthesis of CREATE TABLE (MySQL: ENGINE, CHARSET, COMMENT). */
-    String tableOptions(Table table) {
+    protected String tableOptions(Table table) {
         return "";
     }
 
@@ -366,7 +375,7 @@ public abstract class Ddl {
      * Whether a new primary-key column gets its key in the same {@code ALTER TABLE}: MySQL refuses an
      * {@code AUTO_INCREMENT} column that is not a key yet.
      */
-    boolean addsKeyWithColumn() {
+    protected boolean addsKeyWithColumn() {
         return false;
     }
 
@@ -378,18 +387,18 @@ public abstract class Ddl {
     public abstract List<String> alterColumn(String table, ColumnChange change, OnlineDdl online);
 
     /** MySQL's {@code , ALGORITHM=..., LOCK=...}; nothing elsewhere. */
-    String alterOptions(OnlineDdl online) {
+    protected String alterOptions(OnlineDdl online) {
         return "";
     }
 
     // ---------------------------------------------------------------- indexes and constraints
 
-    String indexName(String table, Index index, NamingConvention names) {
+    protected String indexName(String table, Index index, NamingConvention names) {
         return names.nameFor(table, index).orElseThrow(() -> new IllegalArgumentException("the index on " + table
                 + index.columns() + " needs a name: the naming convention gives none; name it with named(...)"));
     }
 
-    String constraintName(String table, Constraint constraint, NamingConvention names) {
+    protected String constraintName(String table, Constraint constraint, NamingConvention names) {
         return names.nameFor(table, constraint).orElse(null);
     }
 
@@ -398,7 +407,7 @@ public abstract class Ddl {
     public abstract List<String> dropIndex(String table, String name, OnlineDdl online);
 
     /** A constraint clause: {@code CONSTRAINT name PRIMARY KEY (...)} and so on. */
-    String constraint(String table, Constraint constraint, NamingConvention names) {
+    protected String constraint(String table, Constraint constraint, NamingConvention names) {
         String name = constraintName(table, constraint, names);
         String prefix = name == null ? "" : "CONSTRAINT " + q(name) + " ";
         if (constraint instanceof Constraint.ForeignKey fk) {

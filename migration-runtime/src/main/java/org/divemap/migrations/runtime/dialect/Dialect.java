@@ -2,12 +2,14 @@ package org.divemap.migrations.runtime.dialect;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -17,20 +19,40 @@ import java.time.OffsetTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAccessor;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.divemap.migrations.Operations;
 import org.divemap.migrations.runtime.DivemapException;
+import org.divemap.migrations.runtime.dialect.h2.H2Dialect;
+import org.divemap.migrations.runtime.dialect.mysql.MariaDbDialect;
+import org.divemap.migrations.runtime.dialect.mysql.MySqlDialect;
+import org.divemap.migrations.runtime.dialect.postgres.PostgresDialect;
 
 /**
- * Everything the runtime needs to know about one database: whether DDL is transactional, how to
- * quote names, the column types of the version and history tables, and how to take the migration
- * lock. Picked once per run with {@link #detect(Connection)}; the rest of the runtime asks it
- * instead of testing which database it talks to.
+ * Everything Divemap needs to know about one database: whether DDL is transactional, how to quote
+ * names, the column types of the version and history tables, how to take the migration lock, the
+ * catalog queries of the schema inspector, the JDBC driver, the dump tool of a backup, and how to
+ * create and drop a schema of its own. Picked once per run with {@link #detect(Connection)}, or
+ * from a URL with {@link #forUrl(String)} before connecting; the rest of Divemap asks it instead of
+ * testing which database it talks to.
+ *
+ * <p>Each database has a package of its own ({@code dialect.mysql}, {@code dialect.postgres},
+ * {@code dialect.h2}), as Flyway keeps one per database; this package holds what they share.
  */
-public abstract sealed class Dialect permits MySqlDialect, PostgresDialect, H2Dialect {
+public abstract class Dialect {
 
-    Dialect() {}
+    protected Dialect() {}
+
+    /** One dialect per URL prefix, in the order {@link #forUrl} tries them. */
+    private static List<Dialect> all() {
+        return List.of(new MySqlDialect(), new MariaDbDialect(), new PostgresDialect(), new H2Dialect());
+    }
 
     /**
      * Picks the dialect of the database behind {@code connection} from its JDBC metadata. MariaDB
@@ -78,6 +100,83 @@ public abstract sealed class Dialect permits MySqlDialect, PostgresDialect, H2Di
             case POSTGRESQL -> new PostgresDialect();
             case H2 -> new H2Dialect();
         };
+    }
+
+    /**
+     * The dialect a user names, as {@code --database} and {@code divemap.database} take it:
+     * {@code mysql}, {@code mariadb}, {@code postgresql} or {@code h2}, in any case.
+     *
+     * @throws IllegalArgumentException for any other name, listing the names
+     */
+    public static Dialect named(String name) {
+        for (Dialect dialect : all()) {
+            if (dialect.name().equalsIgnoreCase(name == null ? "" : name.strip())) {
+                return dialect;
+            }
+        }
+        throw new IllegalArgumentException(name + " is not one of " + String.join(", ", names()) + ".");
+    }
+
+    /** The names {@link #named} takes: mysql, mariadb, postgresql, h2. */
+    public static List<String> names() {
+        return all().stream().map(Dialect::name).toList();
+    }
+
+    /**
+     * The dialect of the driver a JDBC URL names by its prefix ({@code jdbc:mysql:},
+     * {@code jdbc:mariadb:}, {@code jdbc:postgresql:}, {@code jdbc:h2:}), for what must be known
+     * before connecting: the driver class, the connect timeout, the dump tool. Once connected, the
+     * database's own dialect is {@link #detect}ed (a {@code jdbc:mysql:} URL may reach MariaDB).
+     *
+     * @return empty for a URL of a driver Divemap does not know
+     */
+    public static Optional<Dialect> forUrl(String url) {
+        if (url == null) {
+            return Optional.empty();
+        }
+        return all().stream().filter(dialect -> url.startsWith(dialect.urlPrefix())).findFirst();
+    }
+
+    /** How users name the database: {@code mysql}, {@code mariadb}, {@code postgresql}, {@code h2}. */
+    public String name() {
+        return database().name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The prefix of the JDBC URLs of this database's driver: {@code jdbc:mysql:}. */
+    protected abstract String urlPrefix();
+
+    /**
+     * The class of the JDBC driver of {@link #urlPrefix()} URLs, loaded by name so that the
+     * application's copy is used.
+     */
+    public abstract String driverClass();
+
+    /**
+     * Sets the driver's connect timeout in {@code properties}, in the unit the driver takes, where it
+     * has one; the URL's own setting, if any, is the caller's to respect.
+     */
+    public void connectTimeout(Properties properties, Duration timeout) {
+        // no such property by default (H2 connects in-process or to a server that answers at once)
+    }
+
+    /**
+     * The command that writes a dump of {@code target} to {@code file}, as the argument vector of a
+     * process: {@code mysqldump} on MySQL and MariaDB, {@code pg_dump} on PostgreSQL. The password
+     * goes into {@code environment} under the tool's own variable, never into the arguments.
+     *
+     * @return empty where Divemap knows no dump tool (H2)
+     */
+    public Optional<List<String>> dumpCommand(DumpTarget target, Path file, Map<String, String> environment) {
+        return Optional.empty();
+    }
+
+    /**
+     * A URL whose connections all reach the same database: {@code url} itself, except where each
+     * connection to {@code url} opens a private database of its own (H2's unnamed
+     * {@code jdbc:h2:mem:}), which is then given the name {@code name}.
+     */
+    public String sharedUrl(String url, String name) {
+        return url;
     }
 
     private static boolean containsMariaDb(String version) {
@@ -148,30 +247,123 @@ public abstract sealed class Dialect permits MySqlDialect, PostgresDialect, H2Di
     }
 
     /** The character that quotes identifiers. */
-    abstract char quoteCharacter();
+    protected abstract char quoteCharacter();
 
     /**
-     * Quotes an identifier so it is used exactly as written, doubling any quote character inside
-     * it: {@code `dive_sites`} on MySQL and MariaDB, {@code "dive_sites"} elsewhere.
+     * The words this database reserves, in upper case: a name that is one of them is quoted even in
+     * lower case. Each dialect package keeps its database's list ({@link ReservedWords}).
+     */
+    protected abstract Set<String> reservedWords();
+
+    /** A name that every database reads the same unquoted: lower-case ASCII letters, digits, underscores. */
+    private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_]*");
+
+    /** Whether {@link #quote} quotes every name, as Divemap did before names were quoted only where needed. */
+    private boolean quoteEveryName;
+
+    /**
+     * Whether {@link #quote} must quote {@code name}, as SQLAlchemy decides: unless it is made of
+     * lower-case ASCII letters, digits and underscores, starts with a letter or an underscore, and is
+     * not a {@link #reservedWords() reserved word} of this database. Such a name reaches the database
+     * as hand-written SQL that does not quote it does: {@code dive_sites} is the same table in
+     * Divemap's statements and in {@code op.execute("UPDATE dive_sites ...")}, also on H2, which keeps
+     * it as {@code DIVE_SITES}.
+     */
+    public final boolean needsQuotes(String name) {
+        return !PLAIN.matcher(name).matches() || reservedWords().contains(name.toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * A name as Divemap writes it into SQL: as it is where it {@linkplain #needsQuotes needs no
+     * quotes} ({@code dive_sites}), otherwise quoted so that it is used exactly as written, any quote
+     * character inside doubled ({@code `order`} on MySQL and MariaDB, {@code "Mixed Case"} elsewhere).
      */
     public final String quote(String identifier) {
+        requireIdentifier(identifier);
+        return quoteEveryName || needsQuotes(identifier) ? quoteExact(identifier) : identifier;
+    }
+
+    /**
+     * A name quoted in every case, so that it is used exactly as written: for a name read from the
+     * catalog, which must be matched as the database stores it ({@code "DIVEMAP_VERSION"} on H2).
+     */
+    public final String quoteExact(String identifier) {
+        requireIdentifier(identifier);
+        String q = String.valueOf(quoteCharacter());
+        return q + identifier.replace(q, q + q) + q;
+    }
+
+    private static void requireIdentifier(String identifier) {
         if (identifier == null || identifier.isEmpty()) {
             throw new IllegalArgumentException("identifier must not be empty");
         }
         if (identifier.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("identifier must not contain NUL: " + identifier.replace('\0', '?'));
         }
-        String q = String.valueOf(quoteCharacter());
-        return q + identifier.replace(q, q + q) + q;
     }
 
-    /** {@code schema.table}, both quoted; just the table when {@code schema} is null (the current one). */
+    /** {@code schema.table}, each {@link #quote}d; just the table when {@code schema} is null (the current one). */
     public final String qualify(String schema, String table) {
         return schema == null ? quote(table) : quote(schema) + "." + quote(table);
     }
 
+    /**
+     * {@code schema.table} for a table name read from the catalog: the schema as configured,
+     * {@link #quote}d; the table {@link #quoteExact quoted exactly}.
+     */
+    public final String qualifyExact(String schema, String storedTable) {
+        return schema == null ? quoteExact(storedTable) : quote(schema) + "." + quoteExact(storedTable);
+    }
+
+    /**
+     * This dialect as it was before names were quoted only where needed: {@link #quote} quotes every
+     * name. Only for the checksums of revisions applied then, which cover SQL written that way.
+     */
+    public final Dialect quotingEveryName() {
+        Dialect dialect = of(database());
+        dialect.quoteEveryName = true;
+        return dialect;
+    }
+
+    /**
+     * The name under which the database keeps a name that Divemap writes with {@link #quote}, for
+     * looking it up in the catalog: the name itself where it is quoted; otherwise the name folded as
+     * the connection folds unquoted names, which its JDBC metadata tells (upper case on H2, unless
+     * the URL sets {@code DATABASE_TO_LOWER=TRUE}; unchanged on MySQL, MariaDB and PostgreSQL).
+     */
+    public final String storedName(Connection connection, String name) throws SQLException {
+        if (quoteEveryName || needsQuotes(name)) {
+            return name;
+        }
+        DatabaseMetaData metaData = connection.getMetaData();
+        if (metaData.storesUpperCaseIdentifiers()) {
+            return name.toUpperCase(Locale.ROOT);
+        } else if (metaData.storesLowerCaseIdentifiers()) {
+            return name.toLowerCase(Locale.ROOT);
+        }
+        return name;
+    }
+
+    /**
+     * Whether the connection matches names regardless of case, quoted or not, as its JDBC metadata
+     * tells ({@code supportsMixedCaseQuotedIdentifiers}): H2 with {@code CASE_INSENSITIVE_IDENTIFIERS=TRUE},
+     * MySQL with {@code lower_case_table_names}. There the case a name is kept in does not matter.
+     */
+    public final boolean ignoresCaseOfNames(Connection connection) throws SQLException {
+        return !connection.getMetaData().supportsMixedCaseQuotedIdentifiers();
+    }
+
+    /**
+     * What to tell a user whose database holds, in lower case, names that this connection would fold
+     * to upper case: tables an earlier version of Divemap created by quoting every name. Empty where
+     * no connection setting changes how names are matched.
+     */
+    public String lowerCaseNamesAdvice() {
+        return "";
+    }
+
     /** The query that returns the connection's current schema (the database, on MySQL). */
-    abstract String currentSchemaQuery();
+    protected abstract String currentSchemaQuery();
 
     /**
      * The connection's current schema: the database on MySQL and MariaDB, the first existing schema
@@ -189,6 +381,40 @@ public abstract sealed class Dialect permits MySqlDialect, PostgresDialect, H2Di
                             + e.getMessage() + ". Check that the connection works.",
                     e);
         }
+    }
+
+    /** What holds tables, as users of the database call it: "database" on MySQL, "schema" elsewhere. */
+    public String schemaNoun() {
+        return "schema";
+    }
+
+    /** The statement that creates the {@link #schemaNoun() schema} {@code name}. */
+    public String createSchemaStatement(String name) {
+        return "CREATE SCHEMA " + quote(name);
+    }
+
+    /** The statement that drops the {@link #schemaNoun() schema} {@code name}, with all it holds, if it exists. */
+    public String dropSchemaStatement(String name) {
+        return "DROP SCHEMA IF EXISTS " + quote(name) + " CASCADE";
+    }
+
+    /** Makes {@code name} the current {@link #schemaNoun() schema} of {@code connection}. */
+    public void useSchema(Connection connection, String name) throws SQLException {
+        connection.setSchema(name);
+    }
+
+    /** The queries that read what a schema holds beyond JDBC's metadata, for the schema inspector. */
+    public abstract CatalogQueries catalog();
+
+    /** The renderer of {@code Operations} calls; {@link Ddl#of} asks for it. */
+    protected abstract Ddl ddl();
+
+    /**
+     * Whether adding a foreign key makes an index of the key's name when no index serves its columns,
+     * one that dropping the key leaves behind: MySQL and MariaDB.
+     */
+    public boolean foreignKeyAddsIndex() {
+        return false;
     }
 
     /**
@@ -211,7 +437,12 @@ public abstract sealed class Dialect permits MySqlDialect, PostgresDialect, H2Di
     /** The definition of a {@code BIGINT} primary key the database numbers itself. */
     public abstract String identityColumn(String name);
 
-    /** The statement that widens a {@code VARCHAR} column, keeping it NOT NULL. */
+    /**
+     * The statement that widens a {@code VARCHAR} column, keeping it NOT NULL.
+     *
+     * @param qualifiedTable the table, as it goes into SQL
+     * @param column the column's name as the catalog stores it, quoted exactly
+     */
     public abstract String widenVarchar(String qualifiedTable, String column, int length);
 
     /** Binds an instant to a {@link #timestampType()} parameter. */

@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /**
  * Looks tables and columns up in {@code information_schema}, which all our databases have. Names
- * match exactly if they can, otherwise ignoring case, so an {@code ALEMBIC_VERSION} that H2 folded
- * to upper case is still found.
+ * match exactly if they can, otherwise ignoring case, so a table is found whether the database
+ * folded its name (H2 keeps an unquoted {@code divemap_version} as {@code DIVEMAP_VERSION}) or not.
+ * Callers look for the name as the database stores it ({@code Dialect.storedName}).
  */
 final class Catalog {
 

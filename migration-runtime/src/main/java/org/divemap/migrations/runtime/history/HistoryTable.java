@@ -359,21 +359,23 @@ public final class HistoryTable {
     }
 
     private Optional<String> lookUp(Connection connection) {
-        String where = schema != null ? schema : dialect.currentSchema(connection);
-        if (where == null) {
-            throw new DivemapException(Kind.CONFIGURATION, "The connection has no current database, so Divemap "
-                    + "cannot find the history table " + name + ". Name the database in the JDBC URL "
-                    + "(jdbc:mysql://host:3306/shop) or configure the schema.");
-        }
         try {
-            return Catalog.table(connection, where, name);
+            String where = schema != null ? dialect.storedName(connection, schema) : dialect.currentSchema(connection);
+            if (where == null) {
+                throw new DivemapException(Kind.CONFIGURATION, "The connection has no current database, so Divemap "
+                        + "cannot find the history table " + name + ". Name the database in the JDBC URL "
+                        + "(jdbc:mysql://host:3306/shop) or configure the schema.");
+            }
+            return Catalog.table(connection, where, dialect.storedName(connection, name));
         } catch (SQLException e) {
             throw failure("look up", e);
         }
     }
 
+    /** The table as found in the catalog, quoted exactly; before it exists, as Divemap creates it. */
     private String table(Connection connection) {
-        return dialect.qualify(schema, stored(connection).orElse(name));
+        return stored(connection).map(table -> dialect.qualifyExact(schema, table))
+                .orElseGet(() -> dialect.qualify(schema, name));
     }
 
     private String q(String column) {

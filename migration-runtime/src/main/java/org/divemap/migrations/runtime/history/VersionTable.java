@@ -102,7 +102,7 @@ public final class VersionTable {
         if (layout.isEmpty()) {
             return List.of();
         }
-        String sql = "SELECT " + dialect.quote(layout.get().column().name()) + " FROM " + table(layout.get());
+        String sql = "SELECT " + dialect.quoteExact(layout.get().column().name()) + " FROM " + table(layout.get());
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             List<String> rows = new ArrayList<>();
             while (rs.next()) {
@@ -139,8 +139,8 @@ public final class VersionTable {
      * schema holds no table but the ones named in {@code ours}.
      */
     public Optional<String> otherTablesHint(Connection connection, java.util.Set<String> ours) {
-        String where = schema != null ? schema : dialect.currentSchema(connection);
         try {
+            String where = schema != null ? dialect.storedName(connection, schema) : dialect.currentSchema(connection);
             List<String> tables = new ArrayList<>();
             for (String table : Catalog.tables(connection, where)) {
                 if (ours.stream().noneMatch(table::equalsIgnoreCase)) {
@@ -239,7 +239,7 @@ public final class VersionTable {
     public void insert(Connection connection, String revision) {
         Layout layout = require(connection);
         requireFits(layout, List.of(revision));
-        String sql = "INSERT INTO " + table(layout) + " (" + dialect.quote(layout.column().name()) + ") VALUES (?)";
+        String sql = "INSERT INTO " + table(layout) + " (" + dialect.quoteExact(layout.column().name()) + ") VALUES (?)";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, revision);
             statement.executeUpdate();
@@ -257,7 +257,7 @@ public final class VersionTable {
     /** Removes the row for {@code revision}, which must exist. */
     public void delete(Connection connection, String revision) {
         Layout layout = require(connection);
-        String sql = "DELETE FROM " + table(layout) + " WHERE " + dialect.quote(layout.column().name()) + " = ?";
+        String sql = "DELETE FROM " + table(layout) + " WHERE " + dialect.quoteExact(layout.column().name()) + " = ?";
         expectOneRow(connection, layout, sql, "delete the row " + revision + " from", List.of(revision));
     }
 
@@ -265,7 +265,7 @@ public final class VersionTable {
     public void update(Connection connection, String from, String to) {
         Layout layout = require(connection);
         requireFits(layout, List.of(to));
-        String column = dialect.quote(layout.column().name());
+        String column = dialect.quoteExact(layout.column().name());
         String sql = "UPDATE " + table(layout) + " SET " + column + " = ? WHERE " + column + " = ?";
         expectOneRow(connection, layout, sql, "change the row " + from + " to " + to + " in", List.of(to, from));
     }
@@ -336,17 +336,19 @@ public final class VersionTable {
     }
 
     private Optional<Layout> lookUp(Connection connection) {
-        String where = schema != null ? schema : dialect.currentSchema(connection);
-        if (where == null) {
-            throw new DivemapException(Kind.CONFIGURATION, "The connection has no current database, so Divemap "
-                    + "cannot find the version table " + name + ". Name the database in the JDBC URL "
-                    + "(jdbc:mysql://host:3306/shop) or configure the schema.");
-        }
         try {
-            Optional<String> table = Catalog.table(connection, where, name);
+            String where = schema != null ? dialect.storedName(connection, schema) : dialect.currentSchema(connection);
+            if (where == null) {
+                throw new DivemapException(Kind.CONFIGURATION, "The connection has no current database, so Divemap "
+                        + "cannot find the version table " + name + ". Name the database in the JDBC URL "
+                        + "(jdbc:mysql://host:3306/shop) or configure the schema.");
+            }
+            String stored = dialect.storedName(connection, name);
+            Optional<String> table = Catalog.table(connection, where, stored);
             if (table.isEmpty()) {
                 return Optional.empty();
             }
+            refuseLowerCaseNames(connection, table.get(), stored);
             Catalog.Column column = Catalog.column(connection, where, table.get(), COLUMN).orElseThrow(
                     () -> new DivemapException(Kind.DATABASE, "The table " + display() + " exists but has no "
                             + COLUMN + " column, so it is not a version table. Configure another version table "
@@ -358,7 +360,24 @@ public final class VersionTable {
     }
 
     private String table(Layout layout) {
-        return dialect.qualify(schema, layout.table());
+        return dialect.qualifyExact(schema, layout.table());
+    }
+
+    /**
+     * Refuses a version table kept in lower case, exactly as configured, when this connection folds
+     * the unquoted name Divemap now writes to another case and matches names by case: earlier versions
+     * quoted every name, so on H2 without {@code DATABASE_TO_LOWER} every table they created is in
+     * lower case, and the migrations to come, writing {@code dive_sites} unquoted, would look for
+     * {@code DIVE_SITES}.
+     */
+    private void refuseLowerCaseNames(Connection connection, String found, String stored) throws SQLException {
+        if (found.equals(name) && !found.equals(stored) && !dialect.ignoresCaseOfNames(connection)) {
+            throw new DivemapException(Kind.CONFIGURATION, "The version table " + display() + " is stored as \""
+                    + found + "\", in lower case, as earlier versions of Divemap created every name by quoting it;"
+                    + " but this " + dialect.displayName() + " connection reads unquoted names as " + stored
+                    + ", and Divemap now quotes names only where needed, so it would not find this database's"
+                    + " tables. " + dialect.lowerCaseNamesAdvice());
+        }
     }
 
     private String display() {

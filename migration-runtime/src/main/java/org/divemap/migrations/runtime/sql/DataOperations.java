@@ -19,8 +19,8 @@ import org.divemap.migrations.runtime.dialect.Dialect;
 
 /**
  * The data-changing operations of a live migration: {@code bulkInsert} and {@code batchUpdate} of
- * {@link org.divemap.migrations.Operations}, on one connection. Names are always quoted with the
- * dialect and values always bound as parameters; nothing is spliced into the SQL.
+ * {@link org.divemap.migrations.Operations}, on one connection. Names are quoted by the dialect where
+ * they need it and values always bound as parameters; nothing is spliced into the SQL.
  *
  * <p><b>{@link #batchUpdate} commits.</b> It runs each batch in its own transaction and commits it,
  * and it first commits whatever the migration did on this connection before calling it, so that a

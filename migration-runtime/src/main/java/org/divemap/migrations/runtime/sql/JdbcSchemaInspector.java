@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,10 +14,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import org.divemap.migrations.Operations;
 import org.divemap.migrations.ReferentialAction;
 import org.divemap.migrations.SchemaInspector;
 import org.divemap.migrations.runtime.DivemapException;
+import org.divemap.migrations.runtime.dialect.CatalogQueries;
 import org.divemap.migrations.runtime.dialect.Dialect;
 
 /**
@@ -72,6 +71,7 @@ public final class JdbcSchemaInspector implements SchemaInspector {
 
     private final Connection connection;
     private final Dialect dialect;
+    private final CatalogQueries catalog;
     private final String configuredSchema;
 
     /**
@@ -83,6 +83,7 @@ public final class JdbcSchemaInspector implements SchemaInspector {
     public JdbcSchemaInspector(Connection connection, Dialect dialect, String schemaOrNull) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.catalog = dialect.catalog();
         this.configuredSchema = schemaOrNull;
     }
 
@@ -108,7 +109,7 @@ public final class JdbcSchemaInspector implements SchemaInspector {
                 return List.of();
             }
             List<ColumnInfo> columns = new ArrayList<>();
-            try (PreparedStatement statement = connection.prepareStatement(columnQuery())) {
+            try (PreparedStatement statement = connection.prepareStatement(catalog.columns())) {
                 statement.setString(1, schema);
                 statement.setString(2, name.get());
                 try (ResultSet rs = statement.executeQuery()) {
@@ -121,33 +122,6 @@ public final class JdbcSchemaInspector implements SchemaInspector {
         } catch (SQLException e) {
             throw failure("the columns", table, schema, e);
         }
-    }
-
-    /**
-     * The length of character types and the precision and scale of decimals, as MySQL's
-     * {@code column_type} has them, so that a change of either shows in the type name.
-     */
-    private static final String SIZE = " || CASE"
-            + " WHEN character_maximum_length IS NOT NULL AND character_maximum_length < 1000000"
-            + " THEN '(' || character_maximum_length || ')'"
-            + " WHEN UPPER(data_type) IN ('NUMERIC', 'DECIMAL') AND numeric_precision IS NOT NULL"
-            + " THEN '(' || numeric_precision || ',' || COALESCE(numeric_scale, 0) || ')'"
-            + " ELSE '' END";
-
-    private String columnQuery() {
-        String from = " FROM information_schema.columns WHERE table_schema = ? AND table_name = ?"
-                + " ORDER BY ordinal_position";
-        return switch (dialect.database()) {
-            case MYSQL, MARIADB -> "SELECT column_name, column_type, is_nullable, column_default,"
-                    + " CASE WHEN LOWER(extra) LIKE '%auto_increment%' THEN 'YES' ELSE 'NO' END" + from;
-            case POSTGRESQL -> "SELECT column_name,"
-                    + " CASE WHEN data_type IN ('USER-DEFINED', 'ARRAY') THEN udt_name ELSE data_type END"
-                    + SIZE + ","
-                    + " is_nullable, column_default,"
-                    + " CASE WHEN is_identity = 'YES' OR column_default LIKE 'nextval(%' THEN 'YES' ELSE 'NO' END"
-                    + from;
-            case H2 -> "SELECT column_name, data_type" + SIZE + ", is_nullable, column_default, is_identity" + from;
-        };
     }
 
     private static ColumnInfo column(ResultSet rs) throws SQLException {
@@ -173,7 +147,7 @@ public final class JdbcSchemaInspector implements SchemaInspector {
             if (name.isEmpty()) {
                 return List.of();
             }
-            Set<String> constraintIndexes = constraintIndexes(schema, name.get());
+            Set<String> constraintIndexes = catalog.constraintIndexes(connection, schema, name.get());
             Map<String, Boolean> unique = new TreeMap<>(NAME_ORDER);
             Map<String, Map<Integer, String>> columns = new TreeMap<>(NAME_ORDER);
             try (ResultSet rs = connection.getMetaData()
@@ -199,21 +173,6 @@ public final class JdbcSchemaInspector implements SchemaInspector {
         } catch (SQLException e) {
             throw failure("the indexes", table, schema, e);
         }
-    }
-
-    /** The names of the indexes that {@link #indexes(String)} leaves out: see the class comment. */
-    private Set<String> constraintIndexes(String schema, String table) throws SQLException {
-        return switch (dialect.database()) {
-            case MYSQL, MARIADB -> Set.of("PRIMARY");
-            // A primary key's or unique constraint's index has the constraint's name.
-            case POSTGRESQL -> new HashSet<>(strings("SELECT constraint_name FROM information_schema.table_constraints"
-                    + " WHERE table_schema = ? AND table_name = ? AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')",
-                    schema, table));
-            // H2 names them PRIMARY_KEY_4, UQ_USERS_EMAIL_INDEX_4, FK_USERS_PARENT_INDEX_4 and marks them generated.
-            case H2 -> new HashSet<>(strings("SELECT index_name FROM information_schema.indexes"
-                    + " WHERE table_schema = ? AND table_name = ? AND (is_generated OR index_type_name = 'PRIMARY KEY')",
-                    schema, table));
-        };
     }
 
     @Override
@@ -304,21 +263,8 @@ public final class JdbcSchemaInspector implements SchemaInspector {
             if (name.isEmpty()) {
                 return List.of();
             }
-            // PostgreSQL's information_schema lists NOT NULL as checks; its catalog tells them apart.
-            // MariaDB names checks per table, the others per schema.
-            String sql = dialect.database() == Operations.Database.POSTGRESQL
-                    ? "SELECT c.conname, pg_get_constraintdef(c.oid) FROM pg_constraint c"
-                            + " JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace"
-                            + " WHERE n.nspname = ? AND t.relname = ? AND c.contype = 'c'"
-                    : "SELECT tc.constraint_name, cc.check_clause FROM information_schema.table_constraints tc"
-                            + " JOIN information_schema.check_constraints cc"
-                            + " ON cc.constraint_schema = tc.constraint_schema"
-                            + " AND cc.constraint_name = tc.constraint_name"
-                            + (dialect.database() == Operations.Database.MARIADB
-                                    ? " AND cc.table_name = tc.table_name" : "")
-                            + " WHERE tc.table_schema = ? AND tc.table_name = ? AND tc.constraint_type = 'CHECK'";
             Map<String, String> checks = new TreeMap<>(NAME_ORDER);
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            try (PreparedStatement statement = connection.prepareStatement(catalog.checkConstraints())) {
                 statement.setString(1, schema);
                 statement.setString(2, name.get());
                 try (ResultSet rs = statement.executeQuery()) {
@@ -379,8 +325,8 @@ public final class JdbcSchemaInspector implements SchemaInspector {
         String current = dialect.currentSchema(connection);
         if (current == null) {
             throw new DivemapException(DivemapException.Kind.CONFIGURATION, "The " + dialect.displayName()
-                    + " connection has no current " + (isMySql() ? "database" : "schema")
-                    + ", so there is no schema to inspect. Name the " + (isMySql() ? "database" : "schema")
+                    + " connection has no current " + dialect.schemaNoun()
+                    + ", so there is no schema to inspect. Name the " + dialect.schemaNoun()
                     + " in the JDBC URL, or configure the schema to migrate.");
         }
         return current;
@@ -404,17 +350,9 @@ public final class JdbcSchemaInspector implements SchemaInspector {
         return names.stream().min(NAME_ORDER);
     }
 
-    /**
-     * The catalog argument of the {@link DatabaseMetaData} methods: MySQL's driver calls databases
-     * catalogs (unless {@code databaseTerm=SCHEMA}, when it reads the schema argument instead and
-     * ignores this one); the others use the current catalog.
-     */
+    /** The catalog argument of the {@link DatabaseMetaData} methods, as the dialect's driver reads it. */
     private String catalogArgument(String schema) {
-        return isMySql() ? schema : null;
-    }
-
-    private boolean isMySql() {
-        return dialect.database() == Operations.Database.MYSQL || dialect.database() == Operations.Database.MARIADB;
+        return catalog.metadataCatalog(schema);
     }
 
     private List<String> strings(String sql, String... parameters) throws SQLException {
@@ -434,7 +372,7 @@ public final class JdbcSchemaInspector implements SchemaInspector {
 
     private DivemapException failure(String what, String table, String schema, SQLException e) {
         String where = (table == null ? "" : " of table " + table) + " in "
-                + (isMySql() ? "database " : "schema ") + schema;
+                + dialect.schemaNoun() + " " + schema;
         return new DivemapException(DivemapException.Kind.DATABASE, "Could not read " + what + where + " from "
                 + dialect.displayName() + ": " + e.getMessage()
                 + ". Check that the connection is open and that its user may read the schema's metadata.", e);

@@ -384,7 +384,7 @@ public final class LiveOperations extends RenderedOperations {
         // MySQL gives a foreign key an index of the same name when no index serves its columns, and
         // DROP FOREIGN KEY leaves it: an undo that must restore the schema drops it too.
         boolean implicitIndex = name != null && constraint.kind() == Constraint.Kind.FOREIGN_KEY
-                && dialect.commitsEachStatement() && !schema().hasIndex(table, name);
+                && dialect.foreignKeyAddsIndex() && !schema().hasIndex(table, name);
         super.addConstraint(table, constraint);
         if (implicitIndex && schema().hasIndex(table, name)) {
             Done added = log.done.remove(log.done.size() - 1);

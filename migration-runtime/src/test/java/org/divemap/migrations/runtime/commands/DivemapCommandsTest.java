@@ -91,13 +91,13 @@ class DivemapCommandsTest {
             }
         }
 
-        /** A table name as Divemap creates it: quoted, so lower case on every database. */
+        /** A table name as hand-written SQL writes it: plain, as Divemap creates it on every database. */
         String quoted(String name) {
             return q(p + name);
         }
 
         String q(String identifier) {
-            return db.kind() == Database.MARIADB ? "`" + identifier + "`" : "\"" + identifier + "\"";
+            return identifier;
         }
 
         int historyRows(String revision, String direction) throws SQLException {

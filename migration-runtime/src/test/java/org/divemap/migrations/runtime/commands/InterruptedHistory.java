@@ -77,9 +77,12 @@ public final class InterruptedHistory {
                 + (by < 0 ? " - " : " + ") + Math.abs(by) + " WHERE " + q(database, "id") + " = 1";
     }
 
-    /** {@code name} as hand-written SQL must write it: quoted on H2, which folds plain names to upper case. */
+    /**
+     * {@code name} as hand-written SQL writes it: plain, on every database. Divemap writes these names
+     * unquoted too, so H2 keeps both in upper case.
+     */
     public static String q(Operations.Database database, String name) {
-        return database == Operations.Database.H2 ? "\"" + name + "\"" : name;
+        return name;
     }
 
     private static String q(Operations op, String name) {

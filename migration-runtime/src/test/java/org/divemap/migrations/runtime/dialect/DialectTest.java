@@ -3,12 +3,8 @@ package org.divemap.migrations.runtime.dialect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +13,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.divemap.migrations.Operations.Database;
+import org.divemap.migrations.runtime.dialect.mysql.MariaDbDialect;
+import org.divemap.migrations.runtime.dialect.mysql.MySqlDialect;
 import org.divemap.migrations.runtime.testing.Databases;
 import org.divemap.migrations.runtime.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -108,6 +106,43 @@ class DialectTest {
     }
 
     @Test
+    void knowsEachDriverByItsUrlAndEachDatabaseByTheNameUsersGive() {
+        assertEquals(List.of("com.mysql.cj.jdbc.Driver", "org.mariadb.jdbc.Driver", "org.postgresql.Driver",
+                "org.h2.Driver"), java.util.stream.Stream.of("jdbc:mysql://db/shop", "jdbc:mariadb://db/shop",
+                        "jdbc:postgresql://db/shop", "jdbc:h2:mem:x")
+                .map(url -> Dialect.forUrl(url).orElseThrow().driverClass()).toList());
+        assertEquals(java.util.Optional.empty(), Dialect.forUrl("jdbc:oracle:thin:@db:1521/orcl"));
+        assertEquals(List.of("mysql", "mariadb", "postgresql", "h2"), Dialect.names());
+        assertEquals(Database.POSTGRESQL, Dialect.named("PostgreSQL").database());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Dialect.named("oracle"));
+        assertEquals("oracle is not one of mysql, mariadb, postgresql, h2.", e.getMessage());
+        java.util.Properties properties = new java.util.Properties();
+        Dialect.of(Database.POSTGRESQL).connectTimeout(properties, java.time.Duration.ofMillis(1500));
+        assertEquals("2", properties.getProperty("connectTimeout"), "PgJDBC counts whole seconds");
+        Dialect.of(Database.MARIADB).connectTimeout(properties, java.time.Duration.ofMillis(1500));
+        assertEquals("1500", properties.getProperty("connectTimeout"));
+    }
+
+    @Test
+    void dumpsWithTheDatabasesOwnToolAndKeepsThePasswordOutOfTheArguments() {
+        DumpTarget target = new DumpTarget("db", 0, "shop", "app", "s3cret");
+        java.nio.file.Path file = java.nio.file.Path.of("/backups/shop.sql");
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        assertEquals(List.of("mysqldump", "--single-transaction", "--routines", "--host=db", "--port=3306",
+                "--user=app", "--result-file=/backups/shop.sql", "shop"),
+                Dialect.of(Database.MARIADB).dumpCommand(target, file, env).orElseThrow());
+        assertEquals(java.util.Map.of("MYSQL_PWD", "s3cret"), env);
+        env.clear();
+        assertEquals(List.of("pg_dump", "--host=db", "--port=5433", "--file=/backups/shop.sql", "--username=app",
+                "shop"), Dialect.of(Database.POSTGRESQL).dumpCommand(new DumpTarget("db", 5433, "shop", "app",
+                        "s3cret"), file, env).orElseThrow());
+        assertEquals(java.util.Map.of("PGPASSWORD", "s3cret"), env);
+        assertEquals(java.util.Optional.empty(), Dialect.of(Database.H2).dumpCommand(target, file, env));
+        assertFalse(target.toString().contains("s3cret"), target.toString());
+    }
+
+    @Test
     void recognisesTheStatementsMySqlCommitsByItself() {
         Dialect mysql = Dialect.of(Database.MARIADB);
         for (String ddl : List.of("CREATE TABLE t (id INT)", "  create index i on t (a);", "ALTER TABLE t ADD c INT",
@@ -132,15 +167,16 @@ class DialectTest {
     @Test
     void quoteDoublesTheQuoteCharacterOnly() {
         assertEquals("`a``b\"c`", Dialect.of(Database.MYSQL).quote("a`b\"c"));
-        assertEquals("`dive_sites`", Dialect.of(Database.MARIADB).quote("dive_sites"));
+        assertEquals("`dive_sites`", Dialect.of(Database.MARIADB).quoteExact("dive_sites"));
         assertEquals("\"a\"\"b`c\"", Dialect.of(Database.POSTGRESQL).quote("a\"b`c"));
         assertEquals("\"Mixed Case\"", Dialect.of(Database.H2).quote("Mixed Case"));
     }
 
     @Test
     void qualifyLeavesOutAMissingSchema() {
-        assertEquals("`shop`.`dive_sites`", Dialect.of(Database.MYSQL).qualify("shop", "dive_sites"));
-        assertEquals("\"dive_sites\"", Dialect.of(Database.POSTGRESQL).qualify(null, "dive_sites"));
+        assertEquals("shop.dive_sites", Dialect.of(Database.MYSQL).qualify("shop", "dive_sites"));
+        assertEquals("dive_sites", Dialect.of(Database.POSTGRESQL).qualify(null, "dive_sites"));
+        assertEquals("\"dive_sites\"", Dialect.of(Database.POSTGRESQL).qualifyExact(null, "dive_sites"));
     }
 
     @ParameterizedTest
@@ -151,10 +187,10 @@ class DialectTest {
         try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
             Dialect dialect = Dialect.detect(connection);
             for (String name : names) {
-                String table = dialect.qualify(db.schema(), name);
-                statement.execute("CREATE TABLE " + table + " (" + dialect.quote("select") + " INT)");
-                statement.execute("INSERT INTO " + table + " (" + dialect.quote("select") + ") VALUES (7)");
-                try (ResultSet rs = statement.executeQuery("SELECT " + dialect.quote("select") + " FROM " + table)) {
+                String table = dialect.qualifyExact(db.schema(), name);
+                statement.execute("CREATE TABLE " + table + " (" + dialect.quoteExact("select") + " INT)");
+                statement.execute("INSERT INTO " + table + " (" + dialect.quoteExact("select") + ") VALUES (7)");
+                try (ResultSet rs = statement.executeQuery("SELECT " + dialect.quoteExact("select") + " FROM " + table)) {
                     assertTrue(rs.next());
                     assertEquals(7, rs.getInt(1));
                 }
@@ -171,7 +207,7 @@ class DialectTest {
             }
             assertTrue(stored.containsAll(names), "stored " + stored);
             for (String name : names) {
-                statement.execute("DROP TABLE " + dialect.qualify(null, name));
+                statement.execute("DROP TABLE " + dialect.qualifyExact(null, name));
             }
         }
     }
@@ -200,7 +236,8 @@ class DialectTest {
                 statement.execute("CREATE TABLE " + table + " (x INT)");
                 connection.rollback();
                 connection.setAutoCommit(true);
-                boolean survived = tableExists(connection, DATABASES.get(kind).schema(), "ddl_probe");
+                boolean survived = tableExists(connection, DATABASES.get(kind).schema(),
+                        dialect.storedName(connection, "ddl_probe"));
                 assertEquals(!dialect.transactionalDdl(), survived, "CREATE TABLE survived a rollback on " + kind);
                 statement.execute("DROP TABLE IF EXISTS " + table);
             }
@@ -216,36 +253,18 @@ class DialectTest {
             String table = dialect.quote("narrow");
             statement.execute("CREATE TABLE " + table + " (" + dialect.quote("version_num") + " VARCHAR(32) NOT NULL)");
             statement.execute("INSERT INTO " + table + " VALUES ('abc')");
-            statement.execute(dialect.widenVarchar(table, "version_num", 255));
+            statement.execute(dialect.widenVarchar(table, dialect.storedName(connection, "version_num"), 255));
             String wide = "x".repeat(200);
             statement.execute("INSERT INTO " + table + " VALUES ('" + wide + "')");
             try (ResultSet rs = statement.executeQuery("SELECT character_maximum_length, is_nullable"
-                    + " FROM information_schema.columns WHERE table_name = 'narrow' AND table_schema = '"
-                    + DATABASES.get(kind).schema() + "'")) {
+                    + " FROM information_schema.columns WHERE table_name = '" + dialect.storedName(connection, "narrow")
+                    + "' AND table_schema = '" + DATABASES.get(kind).schema() + "'")) {
                 assertTrue(rs.next());
                 assertEquals(255, rs.getInt(1));
                 assertEquals("NO", rs.getString(2));
             }
             statement.execute("DROP TABLE " + table);
         }
-    }
-
-    @Test
-    void longMySqlLockNamesAreShortenedWithAHash() {
-        String base = "divemap:" + "s".repeat(60) + ".";
-        String a = MySqlNamedLock.serverName(base + "divemap_version");
-        String b = MySqlNamedLock.serverName(base + "alembic_version");
-        assertEquals(64, a.length());
-        assertNotEquals(a, b);
-        assertEquals("divemap:shop.divemap_version", MySqlNamedLock.serverName("divemap:shop.divemap_version"));
-    }
-
-    @Test
-    void postgresLockKeyIsTheStartOfTheNamesSha256() throws Exception {
-        byte[] hash = MessageDigest.getInstance("SHA-256").digest("divemap:x.y".getBytes(StandardCharsets.UTF_8));
-        assertEquals(ByteBuffer.wrap(hash).getLong(), PostgresNamedLock.key("divemap:x.y"));
-        assertNotEquals(PostgresNamedLock.key("divemap:db.a.divemap_version"),
-                PostgresNamedLock.key("divemap:db.b.divemap_version"));
     }
 
     private static boolean tableExists(Connection connection, String schema, String name) throws SQLException {

@@ -69,11 +69,12 @@ class VersionTableTest {
             new VersionTable(dialect, db.schema(), "v_layout").create(connection);
             try (PreparedStatement select = connection.prepareStatement("SELECT column_name, data_type,"
                     + " character_maximum_length, is_nullable FROM information_schema.columns"
-                    + " WHERE table_schema = ? AND table_name = 'v_layout'")) {
+                    + " WHERE table_schema = ? AND table_name = ?")) {
                 select.setString(1, db.schema());
+                select.setString(2, dialect.storedName(connection, "v_layout"));
                 try (ResultSet rs = select.executeQuery()) {
                     assertTrue(rs.next());
-                    assertEquals("version_num", rs.getString(1));
+                    assertEquals(dialect.storedName(connection, "version_num"), rs.getString(1));
                     assertTrue(rs.getString(2).toLowerCase().matches("varchar|character varying"), rs.getString(2));
                     assertEquals(255, rs.getInt(3));
                     assertEquals("NO", rs.getString(4));
@@ -81,13 +82,15 @@ class VersionTableTest {
                 }
             }
             try (PreparedStatement select = connection.prepareStatement("SELECT constraint_name FROM"
-                    + " information_schema.table_constraints WHERE table_schema = ? AND table_name = 'v_layout'"
+                    + " information_schema.table_constraints WHERE table_schema = ? AND table_name = ?"
                     + " AND constraint_type = 'PRIMARY KEY'")) {
                 select.setString(1, db.schema());
+                select.setString(2, dialect.storedName(connection, "v_layout"));
                 try (ResultSet rs = select.executeQuery()) {
                     assertTrue(rs.next());
                     // MySQL and MariaDB call every primary key PRIMARY, as they do for Alembic's table
-                    String expected = dialect.quote("x").startsWith("`") ? "PRIMARY" : "v_layout_pkc";
+                    String expected = dialect.quoteExact("x").startsWith("`") ? "PRIMARY"
+                            : dialect.storedName(connection, "v_layout_pkc");
                     assertEquals(expected, rs.getString(1));
                 }
             }
@@ -178,13 +181,13 @@ class VersionTableTest {
     @Test
     void offlineStatementsWriteIdsAsTheDialectsTextLiterals() {
         VersionTable mysql = new VersionTable(Dialect.of(Database.MARIADB), null, "v_offline");
-        assertEquals(List.of("UPDATE `v_offline` SET `version_num` = 'q1_a\\\\' WHERE `version_num` ="
+        assertEquals(List.of("UPDATE v_offline SET version_num = 'q1_a\\\\' WHERE version_num ="
                 + " 'q2_;DROP/**/TABLE/**/q1;#'"), mysql.changeStatements(List.of(INJECTION), List.of(BACKSLASH)));
-        assertEquals(List.of("INSERT INTO `v_offline` (`version_num`) VALUES ('it''s\\\\')"),
+        assertEquals(List.of("INSERT INTO v_offline (version_num) VALUES ('it''s\\\\')"),
                 mysql.changeStatements(List.of(), List.of("it's\\")));
         // standard strings: a backslash is a character like any other
         VersionTable postgres = new VersionTable(Dialect.of(Database.POSTGRESQL), null, "v_offline");
-        assertEquals(List.of("DELETE FROM \"v_offline\" WHERE \"version_num\" = 'q1_a\\'"),
+        assertEquals(List.of("DELETE FROM v_offline WHERE version_num = 'q1_a\\'"),
                 postgres.changeStatements(List.of(BACKSLASH), List.of()));
     }
 

@@ -202,7 +202,7 @@ class MigrationLockTest {
         String otherSchema = kind == Database.H2 ? "divemap_second" : DATABASES.other(kind).schema();
         if (kind == Database.H2) {
             try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
-                statement.execute("CREATE SCHEMA IF NOT EXISTS \"divemap_second\"");
+                statement.execute("CREATE SCHEMA IF NOT EXISTS divemap_second");
             }
         }
         try (MigrationLock first = MigrationLock.acquire(dialect, db.dataSource(), "divemap_version", SHORT);

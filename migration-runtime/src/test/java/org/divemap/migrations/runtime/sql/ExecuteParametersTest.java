@@ -42,9 +42,9 @@ class ExecuteParametersTest {
     /** No seconds: ISO text would leave them out. */
     private static final LocalDateTime MINUTE = LocalDateTime.of(2024, 5, 1, 12, 34);
 
+    /** {@code name} as Divemap writes it: hand-written SQL quotes what Divemap quotes (here, reserved words). */
     private static String q(Operations op, String name) {
-        String quote = op.database() == Database.MYSQL || op.database() == Database.MARIADB ? "`" : "\"";
-        return quote + name + quote;
+        return org.divemap.migrations.runtime.dialect.Dialect.of(op.database()).quote(name);
     }
 
     private static List<RegisteredRevision> history() {
@@ -84,13 +84,12 @@ class ExecuteParametersTest {
     }
 
     private static List<String> read(Connection connection, Database kind) throws SQLException {
-        String q = kind == Database.MARIADB ? "`" : "\"";
+        java.util.function.UnaryOperator<String> q = org.divemap.migrations.runtime.dialect.Dialect.of(kind)::quote;
         List<String> rows = new ArrayList<>();
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT " + q + "token" + q
-                + ", " + q + "at" + q + ", " + q + "day" + q + ", " + q + "wall" + q + ", " + q + "amount" + q + ", "
-                + q + "flag" + q + ", " + q + "label" + q + ", " + q + "moment" + q + ", " + q + "minute" + q
-                + " FROM " + q + "values_seen" + q + " ORDER BY " + q
-                + "id" + q)) {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT " + q.apply("token")
+                + ", " + q.apply("at") + ", " + q.apply("day") + ", " + q.apply("wall") + ", " + q.apply("amount")
+                + ", " + q.apply("flag") + ", " + q.apply("label") + ", " + q.apply("moment") + ", "
+                + q.apply("minute") + " FROM " + q.apply("values_seen") + " ORDER BY " + q.apply("id"))) {
             while (rs.next()) {
                 rows.add(rs.getString(1) + " | " + rs.getObject(2, LocalDateTime.class) + " | "
                         + rs.getObject(3, LocalDate.class) + " | " + rs.getObject(4, LocalDateTime.class) + " | "
@@ -126,10 +125,10 @@ class ExecuteParametersTest {
     }
 
     private static String readTyped(Connection connection, Database kind) throws SQLException {
-        String q = kind == Database.MARIADB ? "`" : "\"";
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT " + q + "doc" + q + ", "
-                + q + "ref" + q + ", " + q + "day" + q + ", " + q + "name" + q + ", " + q + "counter" + q + ", "
-                + q + "period" + q + " FROM " + q + "typed" + q)) {
+        java.util.function.UnaryOperator<String> q = org.divemap.migrations.runtime.dialect.Dialect.of(kind)::quote;
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT " + q.apply("doc") + ", "
+                + q.apply("ref") + ", " + q.apply("day") + ", " + q.apply("name") + ", " + q.apply("counter") + ", "
+                + q.apply("period") + " FROM " + q.apply("typed"))) {
             rs.next();
             return rs.getString(1) + " | " + rs.getString(2) + " | " + rs.getObject(3, LocalDate.class) + " | "
                     + rs.getString(4) + " | " + rs.getLong(5) + " | " + rs.getString(6);

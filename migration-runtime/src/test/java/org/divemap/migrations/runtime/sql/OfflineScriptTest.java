@@ -213,9 +213,7 @@ class OfflineScriptTest {
                         op -> op.dropTable("blobs")));
         RegisteredRevision rows = new RegisteredRevision("0002_rows", List.of("0001_blobs"), List.of(), List.of(), "",
                 OperationsRenderingTest.Lambda.class.getName(), null, () -> new OperationsRenderingTest.Lambda(op -> {
-                    String q = op.database() == Database.MYSQL || op.database() == Database.MARIADB ? "`" : "\"";
-                    op.execute("INSERT INTO " + q + "blobs" + q + " (" + q + "id" + q + ", " + q + "data" + q
-                            + ") VALUES (?, ?)", 1, BYTES);
+                    op.execute("INSERT INTO blobs (id, data) VALUES (?, ?)", 1, BYTES);
                     op.bulkInsert("blobs", List.of("id", "data"), java.util.Arrays.asList(
                             java.util.Arrays.asList(2, BYTES), java.util.Arrays.asList(3, null)));
                 }, op -> op.execute("DELETE FROM blobs")));
@@ -223,9 +221,8 @@ class OfflineScriptTest {
     }
 
     private static void assertBytes(Connection connection, Database kind) throws SQLException {
-        String q = kind == Database.MARIADB ? "`" : "\"";
-        try (Statement s = connection.createStatement(); java.sql.ResultSet rs = s.executeQuery("SELECT " + q + "data"
-                + q + " FROM " + q + "blobs" + q + " ORDER BY " + q + "id" + q)) {
+        try (Statement s = connection.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT data FROM blobs ORDER BY id")) {
             List<String> read = new ArrayList<>();
             while (rs.next()) {
                 byte[] data = rs.getBytes(1);

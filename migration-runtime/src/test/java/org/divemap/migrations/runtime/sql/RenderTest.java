@@ -36,8 +36,8 @@ class RenderTest {
     void aColumnsUniqueConstraintIsNamedByTheConfiguredConvention() {
         try (Divemap divemap = divemap(NamingConvention.DEFAULT.withUnique("{table}_{columns}_key"))) {
             List<String> sql = divemap.render("0001_users", true, Database.MARIADB).orElseThrow();
-            assertTrue(sql.get(sql.size() - 1).contains("`users_email_key`"), sql.toString());
-            assertEquals(List.of("ALTER TABLE `users` DROP COLUMN `email`"),
+            assertTrue(sql.get(sql.size() - 1).contains(" users_email_key "), sql.toString());
+            assertEquals(List.of("ALTER TABLE users DROP COLUMN email"),
                     divemap.render("0001_users", false, Database.MARIADB).orElseThrow());
         }
     }
@@ -57,9 +57,9 @@ class RenderTest {
                                 .onUpdateCurrentTimestamp()),
                         op -> op.dropColumn("t", "updated_at"))));
         try (Divemap divemap = Divemap.configure().registries(() -> revisions).load()) {
-            assertEquals(List.of("ALTER TABLE \"t\" ADD COLUMN \"updated_at\" TIMESTAMP NULL ON UPDATE CURRENT_TIMESTAMP"),
+            assertEquals(List.of("ALTER TABLE t ADD COLUMN updated_at TIMESTAMP NULL ON UPDATE CURRENT_TIMESTAMP"),
                     divemap.render("0001_t", true, Database.H2).orElseThrow());
-            assertEquals(List.of("ALTER TABLE \"t\" ADD COLUMN \"updated_at\" TIMESTAMP NULL"),
+            assertEquals(List.of("ALTER TABLE t ADD COLUMN updated_at TIMESTAMP NULL"),
                     divemap.render("0001_t", true, Database.POSTGRESQL).orElseThrow());
         }
     }
@@ -73,7 +73,7 @@ class RenderTest {
                                 .onUpdateCurrentTimestamp()),
                         op -> op.dropColumn("t", "seen_at"))));
         try (Divemap divemap = Divemap.configure().registries(() -> revisions).load()) {
-            assertEquals(List.of("ALTER TABLE `t` ADD COLUMN `seen_at` DATETIME(6) NOT NULL"
+            assertEquals(List.of("ALTER TABLE t ADD COLUMN seen_at DATETIME(6) NOT NULL"
                     + " DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6)"),
                     divemap.render("0001_t", true, Database.MYSQL).orElseThrow());
         }

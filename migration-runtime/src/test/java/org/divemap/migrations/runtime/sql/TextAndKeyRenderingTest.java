@@ -74,7 +74,8 @@ class TextAndKeyRenderingTest {
 
             divemap.upgrade("0002_key"); // on a table with rows, which the new column numbers
             SchemaInspector inspector = new JdbcSchemaInspector(c, dialect, null);
-            assertEquals(Optional.of(List.of("id")), inspector.primaryKey("paths").map(k -> k.columns()));
+            assertEquals(Optional.of(List.of(dialect.storedName(c, "id"))),
+                    inspector.primaryKey("paths").map(k -> k.columns()));
             assertTrue(inspector.column("paths", "id").orElseThrow().autoIncrement(),
                     inspector.columns("paths").toString());
 

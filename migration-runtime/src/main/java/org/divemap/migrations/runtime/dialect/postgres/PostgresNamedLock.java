@@ -1,4 +1,4 @@
-package org.divemap.migrations.runtime.dialect;
+package org.divemap.migrations.runtime.dialect.postgres;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +14,8 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.divemap.migrations.runtime.DivemapException;
+import org.divemap.migrations.runtime.dialect.LockHolder;
+import org.divemap.migrations.runtime.dialect.NamedLock;
 
 /**
  * A session-level advisory lock whose 64-bit key is the first 8 bytes of the SHA-256 of the name.

@@ -1,4 +1,4 @@
-package org.divemap.migrations.runtime.dialect;
+package org.divemap.migrations.runtime.dialect.mysql;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +11,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.divemap.migrations.runtime.dialect.LockHolder;
+import org.divemap.migrations.runtime.dialect.NamedLock;
 
 /** {@code GET_LOCK}/{@code RELEASE_LOCK}; the holder from {@code IS_USED_LOCK} and the process list. */
 final class MySqlNamedLock implements NamedLock {

@@ -1,4 +1,4 @@
-package org.divemap.migrations.runtime.dialect;
+package org.divemap.migrations.runtime.dialect.h2;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,7 +8,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.divemap.migrations.runtime.dialect.LockHolder;
+import org.divemap.migrations.runtime.dialect.NamedLock;
 
 /**
  * H2 has no advisory locks, so the lock is one row of the table {@value #TABLE}, locked with
@@ -16,19 +20,57 @@ import java.util.Optional;
  * the row, when the session ends. The holder also writes who it is into the row, uncommitted; a
  * waiter reads that back with READ UNCOMMITTED to name it.
  */
-final class H2NamedLock implements NamedLock {
+public final class H2NamedLock implements NamedLock {
 
-    static final String TABLE = org.divemap.migrations.runtime.Configuration.H2_LOCK_TABLE;
+    /** The lock table's name, beside the version table. */
+    public static final String TABLE = "divemap_lock";
 
     /** H2's error code for a lock wait that timed out (SQLSTATE HYT00). */
     private static final int LOCK_TIMEOUT = 50200;
 
     private final H2Dialect dialect;
-    private final String table;
+    private final String schema;
+    /** The table as the statements name it: found in the catalog, or as Divemap creates it. */
+    private String table;
+    /** Whether the table was looked for in the catalog. */
+    private boolean lookedUp;
+    /** Whether the table's columns are quoted exactly: in a table created by quoting every name. */
+    private boolean exactColumns;
 
     H2NamedLock(H2Dialect dialect, String schema) {
         this.dialect = dialect;
+        this.schema = schema;
         this.table = dialect.qualify(schema, TABLE);
+    }
+
+    /**
+     * Finds the lock table in the catalog, under the name the connection folds {@value #TABLE} to
+     * ({@code DIVEMAP_LOCK}, unless the URL sets {@code DATABASE_TO_LOWER=TRUE}) or as an earlier
+     * version created it, quoted in lower case, so that every migrator of one database locks the same
+     * row. Where there is none yet, the statements create it.
+     */
+    private void findTable(Connection session) throws SQLException {
+        if (lookedUp) {
+            return;
+        }
+        lookedUp = true;
+        String where = schema != null ? dialect.storedName(session, schema) : dialect.currentSchema(session);
+        String stored = dialect.storedName(session, TABLE);
+        List<String> found = new ArrayList<>();
+        try (PreparedStatement select = session.prepareStatement("SELECT table_name FROM information_schema.tables"
+                + " WHERE table_schema = ? AND LOWER(table_name) = ? ORDER BY table_name")) {
+            select.setString(1, where);
+            select.setString(2, TABLE);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+            }
+        }
+        String name = found.contains(TABLE) ? TABLE : found.contains(stored) ? stored : found.stream().findFirst()
+                .orElse(null);
+        table = name == null ? dialect.qualify(schema, TABLE) : dialect.qualifyExact(schema, name);
+        exactColumns = TABLE.equals(name); // lower case: quoted, or folded to lower case like its columns
     }
 
     @Override
@@ -69,6 +111,7 @@ final class H2NamedLock implements NamedLock {
     }
 
     private void createRow(Connection session, String name) throws SQLException {
+        findTable(session);
         try (Statement statement = session.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS " + table + " (" + q("lock_name") + " VARCHAR(1000) NOT NULL"
                     + " PRIMARY KEY, " + q("holder_session") + " INTEGER, " + q("holder") + " VARCHAR(255), "
@@ -108,6 +151,7 @@ final class H2NamedLock implements NamedLock {
         if (session.getAutoCommit()) {
             return false;
         }
+        findTable(session);
         try (PreparedStatement select = session.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE "
                 + q("lock_name") + " = ? AND " + q("holder_session") + " = SESSION_ID()")) {
             select.setString(1, name);
@@ -129,6 +173,7 @@ final class H2NamedLock implements NamedLock {
 
     @Override
     public Optional<LockHolder> holder(Connection session, String name) throws SQLException {
+        findTable(session);
         int isolation = session.getTransactionIsolation();
         session.setTransactionIsolation(Connection.TRANSACTION_READ_UNCOMMITTED);
         try (PreparedStatement select = session.prepareStatement("SELECT l." + q("holder_session") + ", l."
@@ -165,6 +210,6 @@ final class H2NamedLock implements NamedLock {
     }
 
     private String q(String column) {
-        return dialect.quote(column);
+        return exactColumns ? dialect.quoteExact(column) : dialect.quote(column);
     }
 }

@@ -1,30 +1,33 @@
-package org.divemap.migrations.runtime.dialect;
+package org.divemap.migrations.runtime.dialect.mysql;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.divemap.migrations.Column;
-import org.divemap.migrations.DefaultValue;
 import org.divemap.migrations.ColumnChange;
 import org.divemap.migrations.Constraint;
+import org.divemap.migrations.DefaultValue;
 import org.divemap.migrations.Index;
 import org.divemap.migrations.NamingConvention;
 import org.divemap.migrations.OnlineDdl;
-import org.divemap.migrations.Operations;
 import org.divemap.migrations.Table;
 import org.divemap.migrations.TableOptions;
 import org.divemap.migrations.Type;
+import org.divemap.migrations.runtime.dialect.Ddl;
 
 /** MySQL 8 and MariaDB 10.5+: inline comments, AUTO_INCREMENT, MODIFY/CHANGE, ALGORITHM/LOCK. */
 final class MySqlDdl extends Ddl {
 
-    MySqlDdl(Dialect dialect) {
+    private final MySqlDialect mysql;
+
+    MySqlDdl(MySqlDialect dialect) {
         super(dialect);
+        this.mysql = dialect;
     }
 
     @Override
-    String type(Type type) {
+    protected String type(Type type) {
         return switch (type.kind()) {
             case TINYINT -> "TINYINT";
             case SMALLINT -> "SMALLINT";
@@ -56,60 +59,50 @@ final class MySqlDdl extends Ddl {
         };
     }
 
-    static String decimal(Type type) {
-        Type.Decimal decimal = (Type.Decimal) type;
-        return "DECIMAL(" + decimal.precision() + ", " + decimal.scale() + ")";
-    }
-
-    static String temporal(String name, Type type) {
-        Type.Temporal temporal = (Type.Temporal) type;
-        return temporal.fractionalDigits().isPresent() ? name + "(" + temporal.fractionalDigits().getAsInt() + ")" : name;
-    }
-
     /** MySQL keeps no time zone: a point in time is written, as it is bound, as its UTC date and time. */
     @Override
-    String instantLiteral(java.time.OffsetDateTime time) {
+    protected String instantLiteral(java.time.OffsetDateTime time) {
         return stringLiteral(WALL_CLOCK.format(time.withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime()));
     }
 
     @Override
-    boolean addsKeyWithColumn() {
+    protected boolean addsKeyWithColumn() {
         return true;
     }
 
     @Override
-    boolean lineCommentAt(String sql, int start) {
+    protected boolean lineCommentAt(String sql, int start) {
         return start + 2 >= sql.length() || Character.isWhitespace(sql.charAt(start + 2));
     }
 
     @Override
-    boolean backslashEscapes() {
+    protected boolean backslashEscapes() {
         return true;
     }
 
     @Override
-    boolean backtickQuotes() {
+    protected boolean backtickQuotes() {
         return true;
     }
 
     @Override
-    boolean hashComments() {
+    protected boolean hashComments() {
         return true;
     }
 
     @Override
-    String stringLiteral(String text) {
+    protected String stringLiteral(String text) {
         return quoted(text.replace("\\", "\\\\"));
     }
 
     @Override
-    String autoIncrementType(Type type) {
+    protected String autoIncrementType(Type type) {
         return type(type);
     }
 
     /** MySQL 8 wants {@code DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6)}: the same precision throughout. */
     @Override
-    String defaultValue(Column column, DefaultValue value) {
+    protected String defaultValue(Column column, DefaultValue value) {
         if (value instanceof DefaultValue.CurrentTimestamp && column.type() instanceof Type.Temporal temporal
                 && temporal.fractionalDigits().isPresent()) {
             return "CURRENT_TIMESTAMP(" + temporal.fractionalDigits().getAsInt() + ")";
@@ -118,7 +111,7 @@ final class MySqlDdl extends Ddl {
     }
 
     @Override
-    String columnSuffix(Column column) {
+    protected String columnSuffix(Column column) {
         StringBuilder suffix = new StringBuilder();
         if (column.isOnUpdateCurrentTimestamp()) {
             String fraction = column.type() instanceof Type.Temporal temporal && temporal.fractionalDigits().isPresent()
@@ -133,12 +126,12 @@ final class MySqlDdl extends Ddl {
     }
 
     @Override
-    List<String> comments(String table, Optional<String> tableComment, List<Column> columns) {
+    protected List<String> comments(String table, Optional<String> tableComment, List<Column> columns) {
         return List.of(); // inline, in the column definitions and table options
     }
 
     @Override
-    String tableOptions(Table table) {
+    protected String tableOptions(Table table) {
         TableOptions options = table.options();
         StringBuilder sql = new StringBuilder();
         if (options.engine() != null) {
@@ -165,7 +158,7 @@ final class MySqlDdl extends Ddl {
     }
 
     @Override
-    String alterOptions(OnlineDdl online) {
+    protected String alterOptions(OnlineDdl online) {
         StringBuilder sql = new StringBuilder();
         if (online.algorithm() != OnlineDdl.Algorithm.DEFAULT) {
             sql.append(", ALGORITHM=").append(online.algorithm().name());
@@ -247,8 +240,7 @@ final class MySqlDdl extends Ddl {
             case PRIMARY_KEY -> "DROP PRIMARY KEY";
             case FOREIGN_KEY -> "DROP FOREIGN KEY " + q(name);
             case UNIQUE -> "DROP INDEX " + q(name);
-            case CHECK -> (dialect.database() == Operations.Database.MARIADB ? "DROP CONSTRAINT " : "DROP CHECK ")
-                    + q(name);
+            case CHECK -> mysql.dropCheck() + " " + q(name);
         };
         return List.of("ALTER TABLE " + q(table) + " " + drop);
     }

@@ -1,5 +1,7 @@
-package org.divemap.migrations.runtime.dialect;
+package org.divemap.migrations.runtime.dialect.mysql;
 
+import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,11 +9,22 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.divemap.migrations.Operations;
+import org.divemap.migrations.runtime.dialect.CatalogQueries;
+import org.divemap.migrations.runtime.dialect.Ddl;
+import org.divemap.migrations.runtime.dialect.Dialect;
+import org.divemap.migrations.runtime.dialect.DumpTarget;
+import org.divemap.migrations.runtime.dialect.NamedLock;
 
 /** MySQL 8: DDL commits implicitly, backticks quote, {@code GET_LOCK} locks. */
-sealed class MySqlDialect extends Dialect permits MariaDbDialect {
+public class MySqlDialect extends Dialect {
 
     private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
@@ -83,12 +96,17 @@ sealed class MySqlDialect extends Dialect permits MariaDbDialect {
     }
 
     @Override
-    char quoteCharacter() {
+    protected char quoteCharacter() {
         return '`';
     }
 
     @Override
-    String currentSchemaQuery() {
+    protected Set<String> reservedWords() {
+        return MySqlReservedWords.WORDS;
+    }
+
+    @Override
+    protected String currentSchemaQuery() {
         return "SELECT DATABASE()";
     }
 
@@ -110,7 +128,7 @@ sealed class MySqlDialect extends Dialect permits MariaDbDialect {
 
     @Override
     public String widenVarchar(String qualifiedTable, String column, int length) {
-        return "ALTER TABLE " + qualifiedTable + " MODIFY " + quote(column) + " VARCHAR(" + length + ") NOT NULL";
+        return "ALTER TABLE " + qualifiedTable + " MODIFY " + quoteExact(column) + " VARCHAR(" + length + ") NOT NULL";
     }
 
     /**
@@ -154,6 +172,80 @@ sealed class MySqlDialect extends Dialect permits MariaDbDialect {
     @Override
     public NamedLock namedLock(String schema) {
         return new MySqlNamedLock(this);
+    }
+
+    @Override
+    protected Ddl ddl() {
+        return new MySqlDdl(this);
+    }
+
+    /** How {@code ALTER TABLE} drops a check constraint: MySQL has {@code DROP CHECK}. */
+    String dropCheck() {
+        return "DROP CHECK";
+    }
+
+    /** InnoDB indexes a foreign key's columns, under the key's name, when no index serves them. */
+    @Override
+    public boolean foreignKeyAddsIndex() {
+        return true;
+    }
+
+    @Override
+    protected String urlPrefix() {
+        return "jdbc:mysql:";
+    }
+
+    @Override
+    public String driverClass() {
+        return "com.mysql.cj.jdbc.Driver";
+    }
+
+    /** Connector/J and MariaDB Connector/J both take {@code connectTimeout} in milliseconds. */
+    @Override
+    public void connectTimeout(Properties properties, java.time.Duration timeout) {
+        properties.setProperty("connectTimeout", Long.toString(timeout.toMillis()));
+    }
+
+    /** {@code mysqldump} of one database, consistent without locking InnoDB tables; MYSQL_PWD holds the password. */
+    @Override
+    public Optional<List<String>> dumpCommand(DumpTarget target, Path file, Map<String, String> environment) {
+        if (target.password() != null && !target.password().isEmpty()) {
+            environment.put("MYSQL_PWD", target.password());
+        }
+        List<String> argv = new ArrayList<>(List.of("mysqldump", "--single-transaction", "--routines",
+                "--host=" + target.host(), "--port=" + target.portOr(3306)));
+        if (target.user() != null) {
+            argv.add("--user=" + target.user());
+        }
+        argv.addAll(List.of("--result-file=" + file, target.database()));
+        return Optional.of(argv);
+    }
+
+    /** MySQL calls its schemas databases. */
+    @Override
+    public String schemaNoun() {
+        return "database";
+    }
+
+    @Override
+    public String createSchemaStatement(String name) {
+        return "CREATE DATABASE " + quote(name) + " CHARACTER SET utf8mb4";
+    }
+
+    @Override
+    public String dropSchemaStatement(String name) {
+        return "DROP DATABASE IF EXISTS " + quote(name);
+    }
+
+    /** MySQL's drivers call databases catalogs. */
+    @Override
+    public void useSchema(Connection connection, String name) throws SQLException {
+        connection.setCatalog(name);
+    }
+
+    @Override
+    public CatalogQueries catalog() {
+        return new MySqlCatalogQueries();
     }
 
     /** The {@code GET_LOCK} timeout for a wait: whole seconds, rounded up, as MySQL documents it. */

@@ -1,4 +1,4 @@
-package org.divemap.migrations.runtime.dialect;
+package org.divemap.migrations.runtime.dialect.h2;
 
 import java.util.List;
 import org.divemap.migrations.Column;
@@ -8,6 +8,8 @@ import org.divemap.migrations.Index;
 import org.divemap.migrations.NamingConvention;
 import org.divemap.migrations.OnlineDdl;
 import org.divemap.migrations.Type;
+import org.divemap.migrations.runtime.dialect.Dialect;
+import org.divemap.migrations.runtime.dialect.postgres.PostgresDdl;
 
 /** H2 2.x: PostgreSQL's rendering, with H2's own types and ALTER COLUMN spellings. */
 final class H2Ddl extends PostgresDdl {
@@ -18,27 +20,27 @@ final class H2Ddl extends PostgresDdl {
 
     /** H2 has a real ENUM type: no CHECK stands for it. */
     @Override
-    List<String> enumCheckChange(String table, ColumnChange change, boolean before) {
+    protected List<String> enumCheckChange(String table, ColumnChange change, boolean before) {
         return List.of();
     }
 
     /** H2's driver has no {@code ??} escape; dollar quotes it reads as PostgreSQL does. */
     @Override
-    boolean doubledQuestionMarkIsOperator() {
+    protected boolean doubledQuestionMarkIsOperator() {
         return false;
     }
 
     /** H2 reads {@code X'..'} as bytes, as the standard does. */
     @Override
-    String binaryLiteral(String hex) {
+    protected String binaryLiteral(String hex) {
         return "X'" + hex + "'";
     }
 
     @Override
-    String type(Type type) {
+    protected String type(Type type) {
         return switch (type.kind()) {
             case TINYINT -> "TINYINT";
-            case DECIMAL -> MySqlDdl.decimal(type);
+            case DECIMAL -> decimal(type);
             case TEXT, MEDIUM_TEXT, LONG_TEXT -> "CLOB";
             case BINARY -> "BINARY(" + ((Type.Sized) type).length() + ")";
             case VARBINARY -> "VARBINARY(" + ((Type.Sized) type).length() + ")";
@@ -50,18 +52,18 @@ final class H2Ddl extends PostgresDdl {
     }
 
     @Override
-    String columnSuffix(Column column) {
+    protected String columnSuffix(Column column) {
         // H2 has MySQL's ON UPDATE clause (and ENUM is a native type here, so no CHECK is needed)
         return column.isOnUpdateCurrentTimestamp() ? " ON UPDATE CURRENT_TIMESTAMP" : "";
     }
 
     @Override
-    String typeChange(Type type) {
+    protected String typeChange(Type type) {
         return "SET DATA TYPE " + type(type);
     }
 
     @Override
-    String rename(String table, String column, String newName) {
+    protected String rename(String table, String column, String newName) {
         return "ALTER TABLE " + q(table) + " ALTER COLUMN " + q(column) + " RENAME TO " + q(newName);
     }
 

@@ -1,0 +1,87 @@
+package org.divemap.migrations.runtime.dialect;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The SQL of one database that reads what a schema holds where JDBC's {@code DatabaseMetaData}
+ * says too little or differs between drivers: the schema inspector's per-database queries. Every
+ * query takes the schema and the table's stored name as its two parameters.
+ */
+public abstract class CatalogQueries {
+
+    protected CatalogQueries() {}
+
+    /**
+     * The length of character types and the precision and scale of decimals, as MySQL's
+     * {@code column_type} has them, so that a change of either shows in the type name; for the
+     * databases whose {@code information_schema.columns} has only the bare {@code data_type}.
+     */
+    protected static final String SIZE = " || CASE"
+            + " WHEN character_maximum_length IS NOT NULL AND character_maximum_length < 1000000"
+            + " THEN '(' || character_maximum_length || ')'"
+            + " WHEN UPPER(data_type) IN ('NUMERIC', 'DECIMAL') AND numeric_precision IS NOT NULL"
+            + " THEN '(' || numeric_precision || ',' || COALESCE(numeric_scale, 0) || ')'"
+            + " ELSE '' END";
+
+    /** The end of every {@link #columns()} query: one table's columns, in their order. */
+    protected static final String COLUMNS_OF_TABLE = " FROM information_schema.columns WHERE table_schema = ?"
+            + " AND table_name = ? ORDER BY ordinal_position";
+
+    /**
+     * One row per column of a table, in the table's order, with five columns: the column's name, its
+     * type as the database spells it, whether it is nullable ({@code YES} or {@code NO}), its default
+     * expression, and whether the database numbers it ({@code YES} or {@code NO}).
+     */
+    public abstract String columns();
+
+    /**
+     * The names of the indexes of a table that belong to a constraint (its primary key, a unique
+     * constraint, the index H2 makes for a foreign key), which the inspector leaves out of the indexes.
+     */
+    public abstract Set<String> constraintIndexes(Connection connection, String schema, String table)
+            throws SQLException;
+
+    /** One row per check constraint of a table: its name and its condition (with or without {@code CHECK}). */
+    public String checkConstraints() {
+        return "SELECT tc.constraint_name, cc.check_clause FROM information_schema.table_constraints tc"
+                + " JOIN information_schema.check_constraints cc ON cc.constraint_schema = tc.constraint_schema"
+                + " AND cc.constraint_name = tc.constraint_name" + checkJoinCondition()
+                + " WHERE tc.table_schema = ? AND tc.table_name = ? AND tc.constraint_type = 'CHECK'";
+    }
+
+    /** More of the join between a table's constraints and the checks, where check names are not unique per schema. */
+    protected String checkJoinCondition() {
+        return "";
+    }
+
+    /**
+     * The catalog argument of the {@code DatabaseMetaData} methods for {@code schema}: null, the
+     * connection's current catalog, except where the driver calls schemas catalogs (MySQL's).
+     */
+    public String metadataCatalog(String schema) {
+        return null;
+    }
+
+    /** The first column of each row of {@code sql}, run with {@code parameters}. */
+    protected static List<String> strings(Connection connection, String sql, String... parameters)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            List<String> values = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+            return values;
+        }
+    }
+}
