@@ -73,4 +73,12 @@ final class Checks {
         }
         return columnNames(Arrays.asList(columns), what);
     }
+
+    /** Refuses a constraint that has a name and is also left for the server to name. */
+    static void notBothNamed(Name name, boolean namedByServer) {
+        if (name != null && namedByServer) {
+            throw new IllegalArgumentException("constraint \"" + name.value() + "\" both has a name and is left for"
+                    + " the server to name; keep named(...) or serverNamed(), not both");
+        }
+    }
 }

@@ -17,8 +17,13 @@ import java.util.List;
  *
  * <p>A constraint without a name is named by the {@link NamingConvention} in force
  * ({@link Operations#namingConvention()}), so {@code upgrade} and {@code downgrade} agree on it
- * without spelling it out. All implementations are immutable records; {@code named(...)},
- * {@code onDelete(...)} and {@code onUpdate(...)} return copies.
+ * without spelling it out. {@link #serverNamed()} leaves it unnamed whatever the convention says:
+ * the DDL carries no {@code CONSTRAINT name} clause and the database picks the name, as
+ * Alembic's {@code op.create_foreign_key(None, ...)} does ({@code dives_ibfk_1} on MySQL,
+ * {@code dives_diving_center_id_fkey} on PostgreSQL). A later revision finds such a constraint by
+ * its columns ({@link Operations#dropForeignKey(String, ForeignKeyRef)}). All implementations are
+ * immutable records; {@code named(...)}, {@code serverNamed()}, {@code onDelete(...)} and
+ * {@code onUpdate(...)} return copies.
  */
 public sealed interface Constraint extends TableElement
         permits Constraint.PrimaryKey, Constraint.ForeignKey, Constraint.Unique, Constraint.Check {
@@ -38,8 +43,14 @@ public sealed interface Constraint extends TableElement
     /** Which kind of constraint this is. */
     Kind kind();
 
-    /** The name given with {@code named(...)}, or {@code null} for the naming convention to decide. */
+    /** The name given with {@code named(...)}, or {@code null} for the naming convention (or the server) to decide. */
     Name name();
+
+    /**
+     * Whether the database names this constraint: {@link #serverNamed()} was called, so no naming
+     * convention applies and the DDL has no {@code CONSTRAINT name} clause.
+     */
+    boolean namedByServer();
 
     /** The constrained columns, in order; empty for a {@link Check}. */
     List<String> columns();
@@ -55,6 +66,18 @@ public sealed interface Constraint extends TableElement
 
     /** A copy with this name; see {@link Name} for how plain and final names differ. */
     Constraint named(Name name);
+
+    /**
+     * A copy without a name that the database names, whatever the naming convention says: the DDL
+     * has no {@code CONSTRAINT name} clause. MySQL and MariaDB then name a foreign key
+     * {@code <table>_ibfk_<n>} and the index they create for it after its first column; PostgreSQL
+     * names it {@code <table>_<columns>_fkey} ({@code _key}, {@code _check}, {@code _pkey});
+     * H2 {@code CONSTRAINT_<n>}. Drop it later by its columns
+     * ({@link Operations#dropForeignKey(String, ForeignKeyRef)},
+     * {@link Operations#dropUniqueConstraint(String, String...)}), or by the name the database gave.
+     * A failed migration on MySQL or H2 still undoes it: the runtime reads the name the database gave.
+     */
+    Constraint serverNamed();
 
     // ---------------------------------------------------------------- factories
 
@@ -99,7 +122,8 @@ public sealed interface Constraint extends TableElement
     /**
      * A check constraint on a SQL boolean condition, passed to the database unchanged:
      * {@code CHECK (max_depth > 0)}. The default naming convention ({@code ck_{table}_{constraint}})
-     * needs a name for it, so add {@code .named("max_depth_positive")}.
+     * needs a name for it, so add {@code .named("max_depth_positive")}, or {@code .serverNamed()} to let
+     * the database name it.
      *
      * @throws IllegalArgumentException if {@code condition} is blank
      */
@@ -114,11 +138,18 @@ public sealed interface Constraint extends TableElement
      *
      * @param name the name, or {@code null} for the naming convention's
      * @param columns the key columns, in order
+     * @param namedByServer whether the database names it ({@link #serverNamed()})
      */
-    record PrimaryKey(Name name, List<String> columns) implements Constraint {
-        /** Checks the columns: at least one, none blank, none repeated. */
+    record PrimaryKey(Name name, List<String> columns, boolean namedByServer) implements Constraint {
+        /** Checks the columns: at least one, none blank, none repeated; and not both named and server-named. */
         public PrimaryKey {
             columns = Checks.columnNames(columns, "a primary key");
+            Checks.notBothNamed(name, namedByServer);
+        }
+
+        /** A primary key named {@code name}, or by the naming convention if {@code null}. */
+        public PrimaryKey(Name name, List<String> columns) {
+            this(name, columns, false);
         }
 
         @Override
@@ -133,7 +164,12 @@ public sealed interface Constraint extends TableElement
 
         @Override
         public PrimaryKey named(Name name) {
-            return new PrimaryKey(Checks.notNull(name, "constraint name"), columns);
+            return new PrimaryKey(Checks.notNull(name, "constraint name"), columns, false);
+        }
+
+        @Override
+        public PrimaryKey serverNamed() {
+            return new PrimaryKey(null, columns, true);
         }
     }
 
@@ -148,9 +184,10 @@ public sealed interface Constraint extends TableElement
      * @param onDelete the action on delete, or {@code null} to leave it out (the database's
      *     {@code NO ACTION})
      * @param onUpdate the action on update, or {@code null} to leave it out
+     * @param namedByServer whether the database names it ({@link #serverNamed()})
      */
     record ForeignKey(Name name, List<String> columns, String referredTable, List<String> referredColumns,
-            ReferentialAction onDelete, ReferentialAction onUpdate) implements Constraint {
+            ReferentialAction onDelete, ReferentialAction onUpdate, boolean namedByServer) implements Constraint {
 
         /** Checks the names, and that every referencing column has exactly one referred column. */
         public ForeignKey {
@@ -162,6 +199,13 @@ public sealed interface Constraint extends TableElement
                         + referredColumns + " has " + columns.size() + " column(s) referring to "
                         + referredColumns.size() + "; give one referred column per referencing column");
             }
+            Checks.notBothNamed(name, namedByServer);
+        }
+
+        /** A foreign key named {@code name}, or by the naming convention if {@code null}. */
+        public ForeignKey(Name name, List<String> columns, String referredTable, List<String> referredColumns,
+                ReferentialAction onDelete, ReferentialAction onUpdate) {
+            this(name, columns, referredTable, referredColumns, onDelete, onUpdate, false);
         }
 
         @Override
@@ -177,19 +221,24 @@ public sealed interface Constraint extends TableElement
         @Override
         public ForeignKey named(Name name) {
             return new ForeignKey(Checks.notNull(name, "constraint name"), columns, referredTable, referredColumns,
-                    onDelete, onUpdate);
+                    onDelete, onUpdate, false);
+        }
+
+        @Override
+        public ForeignKey serverNamed() {
+            return new ForeignKey(null, columns, referredTable, referredColumns, onDelete, onUpdate, true);
         }
 
         /** A copy with {@code ON DELETE action}. */
         public ForeignKey onDelete(ReferentialAction action) {
             return new ForeignKey(name, columns, referredTable, referredColumns,
-                    Checks.notNull(action, "ON DELETE action"), onUpdate);
+                    Checks.notNull(action, "ON DELETE action"), onUpdate, namedByServer);
         }
 
         /** A copy with {@code ON UPDATE action}. */
         public ForeignKey onUpdate(ReferentialAction action) {
             return new ForeignKey(name, columns, referredTable, referredColumns, onDelete,
-                    Checks.notNull(action, "ON UPDATE action"));
+                    Checks.notNull(action, "ON UPDATE action"), namedByServer);
         }
     }
 
@@ -198,11 +247,18 @@ public sealed interface Constraint extends TableElement
      *
      * @param name the name, or {@code null} for the naming convention's
      * @param columns the columns whose combination must be unique, in order
+     * @param namedByServer whether the database names it ({@link #serverNamed()})
      */
-    record Unique(Name name, List<String> columns) implements Constraint {
-        /** Checks the columns: at least one, none blank, none repeated. */
+    record Unique(Name name, List<String> columns, boolean namedByServer) implements Constraint {
+        /** Checks the columns: at least one, none blank, none repeated; and not both named and server-named. */
         public Unique {
             columns = Checks.columnNames(columns, "a unique constraint");
+            Checks.notBothNamed(name, namedByServer);
+        }
+
+        /** A unique constraint named {@code name}, or by the naming convention if {@code null}. */
+        public Unique(Name name, List<String> columns) {
+            this(name, columns, false);
         }
 
         @Override
@@ -217,7 +273,12 @@ public sealed interface Constraint extends TableElement
 
         @Override
         public Unique named(Name name) {
-            return new Unique(Checks.notNull(name, "constraint name"), columns);
+            return new Unique(Checks.notNull(name, "constraint name"), columns, false);
+        }
+
+        @Override
+        public Unique serverNamed() {
+            return new Unique(null, columns, true);
         }
     }
 
@@ -226,14 +287,21 @@ public sealed interface Constraint extends TableElement
      *
      * @param name the name, or {@code null} for the naming convention's
      * @param condition a SQL boolean expression over the table's columns
+     * @param namedByServer whether the database names it ({@link #serverNamed()})
      */
-    record Check(Name name, String condition) implements Constraint {
-        /** Checks that the condition is not blank. */
+    record Check(Name name, String condition, boolean namedByServer) implements Constraint {
+        /** Checks that the condition is not blank, and that it is not both named and server-named. */
         public Check {
             if (condition == null || condition.isBlank()) {
                 throw new IllegalArgumentException(
                         "a check constraint needs a SQL condition, e.g. Constraint.check(\"max_depth > 0\")");
             }
+            Checks.notBothNamed(name, namedByServer);
+        }
+
+        /** A check constraint named {@code name}, or by the naming convention if {@code null}. */
+        public Check(Name name, String condition) {
+            this(name, condition, false);
         }
 
         @Override
@@ -254,7 +322,12 @@ public sealed interface Constraint extends TableElement
 
         @Override
         public Check named(Name name) {
-            return new Check(Checks.notNull(name, "constraint name"), condition);
+            return new Check(Checks.notNull(name, "constraint name"), condition, false);
+        }
+
+        @Override
+        public Check serverNamed() {
+            return new Check(null, condition, true);
         }
     }
 }

@@ -38,7 +38,13 @@ import java.util.Set;
  *   <li>Without a name, the template is filled in. A template that needs {@code {constraint}} then
  *       cannot be, and the call fails asking for a name.
  *   <li>A {@code null} template leaves unnamed objects unnamed: the database picks a name.
+ *   <li>A constraint marked {@link Constraint#serverNamed()} is left unnamed whatever the template.
  * </ol>
+ *
+ * <p>{@link #NONE} has no template at all: everything not named explicitly is named by the
+ * database, as in an Alembic project without a {@code naming_convention}. The front ends select
+ * it with the {@code namingConvention} setting ({@code none} or {@code default}; see
+ * docs/configuration.md), and {@link #named(String)} reads those words.
  *
  * <p>{@link #DEFAULT} is {@code ix_{table}_{columns}}, {@code uq_{table}_{columns}},
  * {@code ck_{table}_{constraint}}, {@code fk_{table}_{columns}_{referred_table}} and
@@ -83,6 +89,26 @@ public record NamingConvention(String index, String unique, String check, String
         validate(check, "check", CHECK_PLACEHOLDERS);
         validate(foreignKey, "foreign key", FOREIGN_KEY_PLACEHOLDERS);
         validate(primaryKey, "primary key", COLUMN_PLACEHOLDERS);
+    }
+
+    /**
+     * The convention a setting names: {@code default} ({@link #DEFAULT}) or {@code none}
+     * ({@link #NONE}), ignoring case and surrounding blanks.
+     *
+     * @throws IllegalArgumentException for any other word, listing the two
+     */
+    public static NamingConvention named(String setting) {
+        String word = Checks.notNull(setting, "naming convention").strip().toLowerCase(java.util.Locale.ROOT);
+        switch (word) {
+            case "default":
+                return DEFAULT;
+            case "none":
+                return NONE;
+            default:
+                throw new IllegalArgumentException("\"" + setting + "\" is not a naming convention; give \"default\""
+                        + " (ix_{table}_{columns}, fk_{table}_{columns}_{referred_table}, ...) or \"none\" (the"
+                        + " database names what the migrations leave unnamed)");
+        }
     }
 
     /** A copy with this index template ({@code null}: the database names unnamed indexes). */
@@ -133,6 +159,9 @@ public record NamingConvention(String index, String unique, String check, String
     public Optional<String> nameFor(String table, Constraint constraint) {
         Checks.identifier(table, "table name");
         Checks.notNull(constraint, "constraint");
+        if (constraint.namedByServer()) {
+            return Optional.empty();
+        }
         switch (constraint.kind()) {
             case PRIMARY_KEY:
                 return resolve(primaryKey, "primary key", constraint.name(), table, constraint.columns(), null,

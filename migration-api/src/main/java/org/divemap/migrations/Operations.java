@@ -191,6 +191,59 @@ public interface Operations {
         dropConstraint(table, name, constraint.kind());
     }
 
+    /**
+     * Drops the foreign key of {@code table} that {@code ref} means, found in the live schema by its
+     * columns whatever its name: for a foreign key the database named
+     * ({@link Constraint#serverNamed()}, or Alembic's {@code op.create_foreign_key(None, ...)}).
+     * As {@link #dropConstraint(String, String, Constraint.Kind)}, it leaves the index MySQL created
+     * for the key; drop that with {@link #dropIndex(String, String)} (its name is the first
+     * column's) or find it with {@link SchemaInspector#indexesOn}.
+     *
+     * <pre>{@code
+     * op.dropForeignKey("dives", ForeignKeyRef.on("diving_center_id"));
+     * }</pre>
+     *
+     * @throws IllegalStateException when rendering offline, since the name is read from the live
+     *     schema; when the table has no such foreign key (the message lists those it has); or when
+     *     several match
+     */
+    default void dropForeignKey(String table, ForeignKeyRef ref) {
+        Checks.identifier(table, "table name");
+        Checks.notNull(ref, "foreign key reference");
+        if (isOffline()) {
+            throw new IllegalStateException("dropForeignKey(\"" + table + "\", " + ref + ") reads the name of the"
+                    + " foreign key from the live schema, so it cannot be rendered offline. Name the constraint when"
+                    + " it is created (.named(...)) and drop it with dropConstraint, or run this revision online.");
+        }
+        SchemaInspector.ForeignKeyInfo key = schema().foreignKey(table, ref).orElseThrow(() ->
+                new IllegalStateException("table " + table + " has no foreign key that " + ref + " matches; it has "
+                        + schema().foreignKeys(table).stream().map(k -> k.name() + " " + k.columns() + " -> "
+                                + k.referredTable()).toList()
+                        + ". Check with op.schema().foreignKey(table, ref) first if it may be missing."));
+        dropConstraint(table, key.name(), Constraint.Kind.FOREIGN_KEY);
+    }
+
+    /**
+     * Drops the unique constraint of {@code table} on exactly these columns, found in the live
+     * schema whatever its name (on MySQL: the unique index on them).
+     *
+     * @throws IllegalStateException when rendering offline, or when the table has no such constraint
+     */
+    default void dropUniqueConstraint(String table, String... columns) {
+        Checks.identifier(table, "table name");
+        List<String> wanted = Checks.columnNames(columns, "a unique constraint look-up");
+        if (isOffline()) {
+            throw new IllegalStateException("dropUniqueConstraint(\"" + table + "\", " + wanted + ") reads the name"
+                    + " of the constraint from the live schema, so it cannot be rendered offline. Name the constraint"
+                    + " when it is created (.named(...)) and drop it with dropConstraint, or run this revision online.");
+        }
+        SchemaInspector.UniqueConstraintInfo unique = schema().uniqueConstraintOn(table, columns).orElseThrow(() ->
+                new IllegalStateException("table " + table + " has no unique constraint on " + wanted + "; it has "
+                        + schema().uniqueConstraints(table).stream().map(u -> u.name() + " " + u.columns()).toList()
+                        + "."));
+        dropConstraint(table, unique.name(), Constraint.Kind.UNIQUE);
+    }
+
     // ---------------------------------------------------------------- SQL and data
 
     /**

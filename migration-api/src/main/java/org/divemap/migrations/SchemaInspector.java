@@ -96,6 +96,42 @@ public interface SchemaInspector {
     }
 
     /**
+     * The foreign key of {@code table} that {@code ref} means, found by its columns (and referred
+     * table, if the reference names one) whatever its name: for constraints the database named.
+     *
+     * @throws IllegalStateException if several foreign keys match; add
+     *     {@link ForeignKeyRef#referring(String)} to tell them apart
+     */
+    default Optional<ForeignKeyInfo> foreignKey(String table, ForeignKeyRef ref) {
+        Checks.notNull(ref, "foreign key reference");
+        List<ForeignKeyInfo> matches = foreignKeys(table).stream().filter(ref::matches).toList();
+        if (matches.size() > 1) {
+            throw new IllegalStateException("table " + table + " has " + matches.size() + " foreign keys that " + ref
+                    + " matches: " + matches.stream().map(k -> k.name() + " -> " + k.referredTable()).toList()
+                    + ". Add .referring(table) to say which one.");
+        }
+        return matches.stream().findFirst();
+    }
+
+    /**
+     * The unique constraint of {@code table} on exactly these columns, in this order, whatever its
+     * name (on MySQL: the unique index on them).
+     */
+    default Optional<UniqueConstraintInfo> uniqueConstraintOn(String table, String... columns) {
+        List<String> wanted = Checks.columnNames(columns, "a unique constraint look-up");
+        return uniqueConstraints(table).stream().filter(u -> ForeignKeyRef.sameNames(wanted, u.columns())).findFirst();
+    }
+
+    /**
+     * The indexes of {@code table} on exactly these columns, in this order, whatever their names
+     * (for example the index MySQL created for a foreign key, named after its first column).
+     */
+    default List<IndexInfo> indexesOn(String table, String... columns) {
+        List<String> wanted = Checks.columnNames(columns, "an index look-up");
+        return indexes(table).stream().filter(i -> ForeignKeyRef.sameNames(wanted, i.columns())).toList();
+    }
+
+    /**
      * A table and its columns.
      *
      * @param name the table name as the database reports it

@@ -101,6 +101,15 @@ abstract class AbstractDivemapMojo extends AbstractMojo {
     @Parameter(property = "divemap.validate")
     private Boolean validate;
 
+    /**
+     * How the indexes and constraints a migration leaves unnamed are named: {@code default}
+     * ({@code ix_{table}_{columns}}, {@code fk_{table}_{columns}_{referred_table}}, ...) or
+     * {@code none} (the database names them, as in an Alembic project without a
+     * {@code naming_convention}); default {@code default}. @since 0.1.0
+     */
+    @Parameter(property = "divemap.namingConvention")
+    private String namingConvention;
+
     /** Seconds to keep trying to connect before failing; default 10. @since 0.1.0 */
     @Parameter(property = "divemap.connectTimeoutSeconds")
     private Integer connectTimeoutSeconds;
@@ -177,7 +186,7 @@ abstract class AbstractDivemapMojo extends AbstractMojo {
         GoalParameters.Server server = connect == ConfigurationResolver.Connect.NEVER ? null : server();
         Path target = Path.of(project.getBuild().getDirectory());
         return new GoalParameters(url, user, password, versionTable, historyTable, schema, lockWaitSeconds,
-                connectTimeoutSeconds, recordEvery, retryInterrupted, validate, server, target);
+                connectTimeoutSeconds, recordEvery, retryInterrupted, validate, namingConvention, server, target);
     }
 
     /**

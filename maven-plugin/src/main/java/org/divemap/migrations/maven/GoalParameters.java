@@ -23,7 +23,7 @@ import org.divemap.migrations.runtime.frontend.Setting;
  */
 public record GoalParameters(String url, String user, String password, String versionTable, String historyTable,
         String schema, Integer lockWaitSeconds, Integer connectTimeoutSeconds, Integer recordEvery,
-        Boolean retryInterrupted, Boolean validate, Server server, Path buildDirectory) {
+        Boolean retryInterrupted, Boolean validate, String namingConvention, Server server, Path buildDirectory) {
 
     /** Where the goals say the embedded database's URL came from. */
     static final String EMBEDDED = "the embedded default (no <url>, -Ddivemap.url or DIVEMAP_URL)";
@@ -45,6 +45,7 @@ public record GoalParameters(String url, String user, String password, String ve
         pom.put(Setting.RECORD_EVERY, text(recordEvery));
         pom.put(Setting.RETRY_INTERRUPTED, text(retryInterrupted));
         pom.put(Setting.VALIDATE, text(validate));
+        pom.put(Setting.NAMING_CONVENTION, namingConvention);
         Source settingsXml = Source.empty();
         if (server != null) {
             Map<Setting, String> credentials = new EnumMap<>(Setting.class);

@@ -23,7 +23,7 @@ class GoalParametersTest {
     private static GoalParameters parameters(String url, String password, String versionTable,
             GoalParameters.Server server) {
         return new GoalParameters(url, null, password, versionTable, null, null, null, null, null, null, null,
-                server, TARGET);
+                null, server, TARGET);
     }
 
     @Test

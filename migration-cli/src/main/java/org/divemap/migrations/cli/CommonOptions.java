@@ -53,6 +53,11 @@ final class CommonOptions {
             + " connect to a database that does not answer (default 10).")
     Integer connectTimeout;
 
+    @Option(names = "--naming-convention", paramLabel = "default|none", description = "How indexes and constraints"
+            + " the migrations leave unnamed are named: default (ix_{table}_{columns}, fk_..., ...) or none (the"
+            + " database names them, as Alembic without a naming_convention).")
+    String namingConvention;
+
     @Option(names = "--json", description = "Print one JSON document instead of text.")
     boolean json;
 
@@ -67,6 +72,7 @@ final class CommonOptions {
         values.put(Setting.SCHEMA, schema);
         values.put(Setting.LOCK_WAIT, lockWait == null ? null : lockWait.toString());
         values.put(Setting.CONNECT_TIMEOUT, connectTimeout == null ? null : connectTimeout.toString());
+        values.put(Setting.NAMING_CONVENTION, namingConvention);
         return values;
     }
 

@@ -177,6 +177,18 @@ class FrontEndsTest {
                 given("validation turned off by the environment").option(Setting.URL, A)
                         .env("DIVEMAP_VALIDATE", "false")
                         .expect(Outcome.resolves(Setting.URL, A, Setting.VALIDATE, "false")),
+                given("the naming convention from the option").option(Setting.URL, A)
+                        .option(Setting.NAMING_CONVENTION, "none").env("DIVEMAP_NAMING_CONVENTION", "default")
+                        .expect(Outcome.resolves(Setting.URL, A, Setting.NAMING_CONVENTION, "none")),
+                given("the naming convention from the environment").option(Setting.URL, A)
+                        .env("DIVEMAP_NAMING_CONVENTION", "none")
+                        .expect(Outcome.resolves(Setting.URL, A, Setting.NAMING_CONVENTION, "none")),
+                given("a naming convention that is neither default nor none").option(Setting.URL, A)
+                        .option(Setting.NAMING_CONVENTION, "alembic")
+                        .expect(Outcome.refuses("{option:NAMING_CONVENTION}: namingConvention: \"alembic\" is not a"
+                                + " naming convention; give \"default\" (ix_{table}_{columns},"
+                                + " fk_{table}_{columns}_{referred_table}, ...) or \"none\" (the database names what"
+                                + " the migrations leave unnamed).")),
                 given("a negative lock wait").option(Setting.URL, A).option(Setting.LOCK_WAIT, "-1")
                         .expect(Outcome.refuses("{option:LOCK_WAIT}: lockWait is -1 s; give 0 (do not wait) or more.")),
                 given("no revision at a time").option(Setting.URL, A).env("DIVEMAP_RECORD_EVERY", "0")
@@ -244,6 +256,9 @@ class FrontEndsTest {
         }
         if (values.containsKey(Setting.VALIDATE)) {
             configuration.validateOnMigrate(Boolean.parseBoolean(values.get(Setting.VALIDATE)));
+        }
+        if ("none".equals(values.get(Setting.NAMING_CONVENTION))) {
+            configuration.namingConvention(org.divemap.migrations.NamingConvention.NONE);
         }
         return configuration.toString();
     }
@@ -344,7 +359,8 @@ class FrontEndsTest {
                     number.apply(Setting.LOCK_WAIT), number.apply(Setting.CONNECT_TIMEOUT),
                     number.apply(Setting.RECORD_EVERY), pom.get(Setting.RETRY_INTERRUPTED) == null ? null
                             : Boolean.valueOf(pom.get(Setting.RETRY_INTERRUPTED)), pom.get(Setting.VALIDATE) == null
-                            ? null : Boolean.valueOf(pom.get(Setting.VALIDATE)), server, target)
+                            ? null : Boolean.valueOf(pom.get(Setting.VALIDATE)), pom.get(Setting.NAMING_CONVENTION),
+                    server, target)
                     .resolve(c.environment(), Connect.ALWAYS);
         }
 

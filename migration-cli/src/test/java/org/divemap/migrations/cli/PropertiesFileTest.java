@@ -76,7 +76,7 @@ class PropertiesFileTest {
                 "warning: " + config + ": unknown key \"PASSWORD\" is ignored; did you mean \"password\"?",
                 "warning: " + config + ": unknown key \"colour\" is ignored; the keys are url, user, password,"
                         + " versionTable, historyTable, schema, lockWaitSeconds, connectTimeoutSeconds, recordEvery,"
-                        + " retryInterrupted, validate.",
+                        + " retryInterrupted, validate, namingConvention.",
                 "warning: " + config + ": unknown key \"dbUser\" is ignored; did you mean \"user\"?",
                 "warning: " + config + ": unknown key \"divemap.schema\" is ignored; did you mean \"schema\"?",
                 "warning: " + config + ": unknown key \"history_table\" is ignored; did you mean \"historyTable\"?",
@@ -92,5 +92,18 @@ class PropertiesFileTest {
         assertEquals("jdbc:h2:mem:x", resolve(file("\uFEFFurl=jdbc:h2:mem:x\n")).values().get(Setting.URL));
         assertEquals("café", resolve(file("url=jdbc:h2:mem:x\nuser=café\n".getBytes(StandardCharsets.ISO_8859_1)))
                 .values().get(Setting.USER));
+    }
+
+    @Test
+    void theNamingConventionIsReadFromTheFile() throws IOException {
+        Path config = file("url=jdbc:h2:mem:x\nnamingConvention=none\n");
+        PropertiesFile settings = resolve(config);
+        assertEquals(List.of(), settings.warnings());
+        assertEquals("none", settings.values().get(Setting.NAMING_CONVENTION));
+        String configured = org.divemap.migrations.runtime.frontend.ConfigurationResolver.resolve(
+                org.divemap.migrations.runtime.frontend.ConfigurationResolver.Source.empty(), Map.of(),
+                settings.source(), null, org.divemap.migrations.runtime.frontend.ConfigurationResolver.Connect.ALWAYS)
+                .applyTo(org.divemap.migrations.runtime.Divemap.configure()).toString();
+        assertTrue(configured.endsWith(", namingConvention=none]"), configured);
     }
 }

@@ -206,6 +206,24 @@ public final class Configuration {
         return this;
     }
 
+    /**
+     * The naming convention a setting names: {@code default} ({@link
+     * org.divemap.migrations.NamingConvention#DEFAULT}) or {@code none} ({@link
+     * org.divemap.migrations.NamingConvention#NONE}: the database names every index and constraint
+     * a migration leaves unnamed, as in an Alembic project without a {@code naming_convention}).
+     *
+     * @throws DivemapException of kind {@code CONFIGURATION} for any other word
+     */
+    public Configuration namingConvention(String convention) {
+        try {
+            return namingConvention(org.divemap.migrations.NamingConvention.named(
+                    Objects.requireNonNull(convention, "namingConvention")));
+        } catch (IllegalArgumentException e) {
+            throw new DivemapException(DivemapException.Kind.CONFIGURATION, "namingConvention: " + e.getMessage()
+                    + ".", e);
+        }
+    }
+
     /** Hears each command's plan and each revision as it runs. */
     public Configuration listener(MigrationListener listener) {
         this.listener = Objects.requireNonNull(listener, "listener");
@@ -253,6 +271,9 @@ public final class Configuration {
                 + versionTable + ", historyTable=" + historyTable + ", schema=" + schema + ", lockWait=" + lockWait
                 + (connectTimeout.equals(DEFAULT_CONNECT_TIMEOUT) ? "" : ", connectTimeout=" + connectTimeout)
                 + (recordEvery > 1 ? ", recordEvery=" + recordEvery : "")
-                + (retryInterrupted ? ", retryInterrupted=true" : "") + "]";
+                + (retryInterrupted ? ", retryInterrupted=true" : "")
+                + (namingConvention.equals(org.divemap.migrations.NamingConvention.DEFAULT) ? ""
+                        : namingConvention.equals(org.divemap.migrations.NamingConvention.NONE)
+                                ? ", namingConvention=none" : ", namingConvention=" + namingConvention) + "]";
     }
 }

@@ -7,6 +7,7 @@ import org.divemap.migrations.BatchUpdate;
 import org.divemap.migrations.Column;
 import org.divemap.migrations.ColumnChange;
 import org.divemap.migrations.Constraint;
+import org.divemap.migrations.ForeignKeyRef;
 import org.divemap.migrations.Index;
 import org.divemap.migrations.Migration;
 import org.divemap.migrations.Operations;
@@ -183,6 +184,36 @@ final class Histories {
             return healthyThen("d1_touch_sites",
                     op -> op.execute("UPDATE sites SET depth = depth WHERE id < " + (++renderings)),
                     op -> { });
+        }
+    }
+
+    /**
+     * A history ported from Alembic: constraints the database names (a foreign key and a check in
+     * create_table, a unique constraint added later), and a revision that drops the foreign key by
+     * its column, as {@code op.drop_constraint('dives_ibfk_1', ...)} did in the original.
+     */
+    public static final class ServerNamed implements RevisionRegistry {
+        @Override
+        public List<RegisteredRevision> revisions() {
+            return List.of(
+                    revision("s1_centers", null,
+                            op -> op.createTable("centers", Column.of("id", Type.integer()).primaryKey()),
+                            op -> op.dropTable("centers")),
+                    revision("s2_dives", "s1_centers",
+                            op -> op.createTable("dives", Column.of("id", Type.integer()).primaryKey(),
+                                    Column.of("center_id", Type.integer()).nullable(),
+                                    Column.of("code", Type.varchar(10)).nullable(),
+                                    Column.of("depth", Type.integer()).nullable(),
+                                    Constraint.foreignKey("center_id", "centers", "id").serverNamed(),
+                                    Constraint.check("depth > 0").serverNamed()),
+                            op -> op.dropTable("dives")),
+                    revision("s3_dive_code", "s2_dives",
+                            op -> op.addConstraint("dives", Constraint.unique("code").serverNamed()),
+                            op -> op.dropUniqueConstraint("dives", "code")),
+                    revision("s4_no_center_key", "s3_dive_code",
+                            op -> op.dropForeignKey("dives", ForeignKeyRef.on("center_id")),
+                            op -> op.addConstraint("dives",
+                                    Constraint.foreignKey("center_id", "centers", "id").serverNamed())));
         }
     }
 }

@@ -75,6 +75,7 @@ public final class ResolvedSettings {
         apply(Setting.RECORD_EVERY, value -> configuration.recordEvery(Math.toIntExact(number(value, ""))));
         apply(Setting.RETRY_INTERRUPTED, value -> configuration.retryInterrupted(bool(value)));
         apply(Setting.VALIDATE, value -> configuration.validateOnMigrate(bool(value)));
+        apply(Setting.NAMING_CONVENTION, configuration::namingConvention);
         if (url() != null) {
             configuration.dataSource(url(), user(), password());
         }

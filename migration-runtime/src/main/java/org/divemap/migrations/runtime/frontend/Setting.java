@@ -30,7 +30,9 @@ public enum Setting {
     /** Whether an interrupted re-runnable revision runs again. */
     RETRY_INTERRUPTED("retryInterrupted", "--retry-interrupted"),
     /** Whether upgrade first checks that no applied migration was edited; the CLI option turns it off. */
-    VALIDATE("validate", "--no-validate");
+    VALIDATE("validate", "--no-validate"),
+    /** How unnamed indexes and constraints are named: {@code default} or {@code none}. */
+    NAMING_CONVENTION("namingConvention", "--naming-convention");
 
     private final String key;
     private final String option;

@@ -381,6 +381,10 @@ public final class LiveOperations extends RenderedOperations {
     @Override
     public void addConstraint(String table, Constraint constraint) {
         String name = names.nameFor(table, constraint).orElse(null);
+        if (name == null) {
+            addServerNamed(table, constraint);
+            return;
+        }
         // MySQL gives a foreign key an index of the same name when no index serves its columns, and
         // DROP FOREIGN KEY leaves it: an undo that must restore the schema drops it too.
         boolean implicitIndex = name != null && constraint.kind() == Constraint.Kind.FOREIGN_KEY
@@ -392,6 +396,54 @@ public final class LiveOperations extends RenderedOperations {
             inverse.addAll(ddl.dropIndex(table, name, OnlineDdl.DEFAULT));
             log.done.add(new Done(added.description(), added.statements(), List.copyOf(inverse), added.subject()));
         }
+    }
+
+    /**
+     * Adds a constraint the database names, then reads the name it gave (the one constraint of that
+     * kind that was not there before), so that a failed migration can still drop it: with the index
+     * MySQL created for a foreign key, which {@code DROP FOREIGN KEY} leaves. If the name cannot be
+     * told, the constraint stays as an operation that cannot be undone.
+     */
+    private void addServerNamed(String table, Constraint constraint) {
+        Constraint.Kind kind = constraint.kind();
+        boolean implicitIndex = kind == Constraint.Kind.FOREIGN_KEY && dialect.foreignKeyAddsIndex();
+        java.util.Set<String> before = constraintNames(table, kind);
+        java.util.Set<String> indexesBefore = implicitIndex ? indexNames(table) : java.util.Set.of();
+        super.addConstraint(table, constraint);
+        java.util.Set<String> added = constraintNames(table, kind);
+        added.removeAll(before);
+        if (added.size() != 1) {
+            return;
+        }
+        String given = added.iterator().next();
+        List<String> inverse = new ArrayList<>(ddl.dropConstraint(table, given, kind));
+        if (implicitIndex) {
+            java.util.Set<String> indexes = indexNames(table);
+            indexes.removeAll(indexesBefore);
+            indexes.forEach(index -> inverse.addAll(ddl.dropIndex(table, index, OnlineDdl.DEFAULT)));
+        }
+        Done done = log.done.remove(log.done.size() - 1);
+        log.done.add(new Done("addConstraint " + given + " (named by the database) on " + table, done.statements(),
+                List.copyOf(inverse), done.subject()));
+    }
+
+    /** The names of the constraints of one kind on {@code table}, as the database gave them. */
+    private java.util.Set<String> constraintNames(String table, Constraint.Kind kind) {
+        SchemaInspector schema = schema();
+        java.util.Set<String> result = new java.util.TreeSet<>();
+        switch (kind) {
+            case FOREIGN_KEY -> schema.foreignKeys(table).forEach(k -> result.add(k.name()));
+            case UNIQUE -> schema.uniqueConstraints(table).forEach(u -> result.add(u.name()));
+            case CHECK -> schema.checkConstraints(table).forEach(c -> result.add(c.name()));
+            case PRIMARY_KEY -> schema.primaryKey(table).ifPresent(k -> result.add(k.name()));
+        }
+        return result;
+    }
+
+    private java.util.Set<String> indexNames(String table) {
+        java.util.Set<String> result = new java.util.TreeSet<>();
+        schema().indexes(table).forEach(i -> result.add(i.name()));
+        return result;
     }
 
     @Override
