@@ -148,21 +148,40 @@ public interface SchemaInspector {
     /**
      * A column as the database describes it.
      *
+     * <pre>{@code
+     * ColumnInfo status = op.schema().column("dives", "status").orElseThrow();
+     * if (status.type() instanceof Type.Enumeration e && e.values().contains("archived")) { ... }
+     * if (status.type() instanceof Type.Sized s && s.length() < 200) { ... }
+     * }</pre>
+     *
      * @param name the column name as the database reports it
      * @param typeName the database's own type name with its length, or precision and scale, e.g.
      *     {@code varchar(100)} on MySQL, {@code character varying(100)} on PostgreSQL,
-     *     {@code CHARACTER VARYING(100)} on H2, {@code numeric(10,2)}; for display and comparisons
-     *     in migrations, not a {@link Type}
+     *     {@code CHARACTER VARYING(100)} on H2, {@code numeric(10,2)}; for display
      * @param nullable whether it accepts {@code NULL}
      * @param defaultValue the default as the database reports it (an expression such as
      *     {@code 'open'} or {@code CURRENT_TIMESTAMP}), or {@code null} if it has none
      * @param autoIncrement whether the database generates its values
+     * @param type the type as a {@link Type}, read from the database's catalog: its length
+     *     ({@link Type.Sized}), precision and scale ({@link Type.Decimal}), fractional seconds
+     *     ({@link Type.Temporal}), enumeration values ({@link Type.Enumeration}, MySQL, MariaDB,
+     *     H2 and PostgreSQL's own enum types); {@link Type.Custom} holding {@code typeName} for a
+     *     type Divemap has no factory for ({@code geometry}, {@code mediumint}, arrays)
+     * @param unsigned whether the number is {@code UNSIGNED} (MySQL and MariaDB only)
      */
-    record ColumnInfo(String name, String typeName, boolean nullable, String defaultValue, boolean autoIncrement) {
-        /** Checks that the name and type name are not blank. */
+    record ColumnInfo(String name, String typeName, boolean nullable, String defaultValue, boolean autoIncrement,
+            Type type, boolean unsigned) {
+        /** Checks that the name and type name are not blank, and that there is a type. */
         public ColumnInfo {
             Checks.identifier(name, "column name");
             Checks.text(typeName, "the type name of column \"" + name + "\"");
+            Checks.notNull(type, "the type of column \"" + name + "\"");
+        }
+
+        /** A column whose type is known only by its name: {@code type} is {@code Type.custom(typeName)}. */
+        public ColumnInfo(String name, String typeName, boolean nullable, String defaultValue, boolean autoIncrement) {
+            this(name, typeName, nullable, defaultValue, autoIncrement,
+                    Type.custom(Checks.text(typeName, "the type name of column \"" + name + "\"")), false);
         }
     }
 

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.divemap.migrations.Type;
 
 /**
  * The SQL of one database that reads what a schema holds where JDBC's {@code DatabaseMetaData}
@@ -29,16 +30,76 @@ public abstract class CatalogQueries {
             + " THEN '(' || numeric_precision || ',' || COALESCE(numeric_scale, 0) || ')'"
             + " ELSE '' END";
 
-    /** The end of every {@link #columns()} query: one table's columns, in their order. */
-    protected static final String COLUMNS_OF_TABLE = " FROM information_schema.columns WHERE table_schema = ?"
-            + " AND table_name = ? ORDER BY ordinal_position";
+    /** The end of every {@link #columns()} query: one table's columns ({@code c}), in their order. */
+    protected static final String COLUMNS_OF_TABLE = " FROM information_schema.columns c WHERE c.table_schema = ?"
+            + " AND c.table_name = ? ORDER BY c.ordinal_position";
+
+    /** Columns 6 to 10 of every {@link #columns()} query: what {@link TypeFacts} holds besides the name. */
+    protected static final String TYPE_FACTS = ", c.data_type, c.character_maximum_length, c.numeric_precision,"
+            + " c.numeric_scale, c.datetime_precision";
+
+    /** What separates the enumeration values in column 11 of {@link #columns()}: the ASCII unit separator. */
+    public static final char ENUM_SEPARATOR = (char) 31;
 
     /**
-     * One row per column of a table, in the table's order, with five columns: the column's name, its
+     * One row per column of a table, in the table's order, with eleven columns: the column's name, its
      * type as the database spells it, whether it is nullable ({@code YES} or {@code NO}), its default
-     * expression, and whether the database numbers it ({@code YES} or {@code NO}).
+     * expression, whether the database numbers it ({@code YES} or {@code NO}); then ({@link #TYPE_FACTS})
+     * the bare data type, the character length, the numeric precision and scale, the fractional
+     * seconds; and the enumeration values joined by {@link #ENUM_SEPARATOR}, or {@code NULL}.
      */
     public abstract String columns();
+
+    /**
+     * What the catalog says of one column's type.
+     *
+     * @param typeName the type as the database spells it (column 2 of {@link #columns()})
+     * @param dataType the bare data type
+     * @param length the character or byte length, or null
+     * @param precision the numeric precision, or null
+     * @param scale the numeric scale, or null
+     * @param fractionalDigits the fractional-second digits, or null
+     * @param enumValues the values of an enumeration, or empty
+     */
+    public record TypeFacts(String typeName, String dataType, Long length, Integer precision, Integer scale,
+            Integer fractionalDigits, List<String> enumValues) {
+        public TypeFacts {
+            enumValues = List.copyOf(enumValues);
+        }
+
+        /** The length as an int, for the sized types. */
+        public int size() {
+            return Math.toIntExact(length);
+        }
+    }
+
+    /**
+     * The column's type as a {@link Type}, or {@code Type.custom(typeName)} where Divemap has no
+     * factory for it or the facts do not fit one.
+     */
+    public final Type type(TypeFacts facts) {
+        try {
+            Type type = typeOf(facts, facts.dataType().toLowerCase(java.util.Locale.ROOT));
+            return type != null ? type : Type.custom(facts.typeName());
+        } catch (IllegalArgumentException | ArithmeticException | NullPointerException e) {
+            return Type.custom(facts.typeName());
+        }
+    }
+
+    /** The database's mapping, given the lower-case data type; null for a type without a factory. */
+    protected abstract Type typeOf(TypeFacts facts, String dataType);
+
+    /** Whether the column is an {@code UNSIGNED} number; only MySQL has them. */
+    public boolean unsigned(TypeFacts facts) {
+        return false;
+    }
+
+    /** {@code make()} with the fractional digits when the catalog gives a number other than the default. */
+    protected static Type temporal(TypeFacts facts, java.util.function.IntFunction<Type> withDigits, Type plain,
+            int defaultDigits) {
+        Integer digits = facts.fractionalDigits();
+        return digits == null || digits == defaultDigits ? plain : withDigits.apply(digits);
+    }
 
     /**
      * The names of the indexes of a table that belong to a constraint (its primary key, a unique

@@ -35,9 +35,10 @@ import org.divemap.migrations.runtime.dialect.Dialect;
  *       {@code decimal(10,2)}, {@code int unsigned}). PostgreSQL: {@code data_type}
  *       ({@code character varying}, {@code integer}, {@code numeric},
  *       {@code timestamp without time zone}; the type's own name for enums and arrays). H2:
- *       {@code DATA_TYPE} ({@code CHARACTER VARYING}, {@code INTEGER}, {@code NUMERIC}). Lengths,
- *       precisions and scales appear only in MySQL's type names, since {@link ColumnInfo} has no
- *       place for them.
+ *       {@code DATA_TYPE} ({@code CHARACTER VARYING}, {@code INTEGER}, {@code NUMERIC}), with the
+ *       length or precision added. {@link ColumnInfo#type()} has the same as a {@code Type}, read
+ *       from the catalog's lengths, precisions, scales, fractional seconds and enumeration values
+ *       (each dialect's {@link CatalogQueries#type}).
  *   <li><b>Defaults</b> are the stored expression: {@code current_timestamp()} and {@code 'open'} on
  *       MariaDB; {@code CURRENT_TIMESTAMP} and {@code 'open'::character varying} on PostgreSQL;
  *       {@code CURRENT_TIMESTAMP} and {@code 'open'} on H2. MySQL (not MariaDB) stores literal
@@ -124,10 +125,26 @@ public final class JdbcSchemaInspector implements SchemaInspector {
         }
     }
 
-    private static ColumnInfo column(ResultSet rs) throws SQLException {
+    private ColumnInfo column(ResultSet rs) throws SQLException {
         String defaultValue = rs.getString(4);
+        String enumValues = rs.getString(11);
+        CatalogQueries.TypeFacts facts = new CatalogQueries.TypeFacts(rs.getString(2), rs.getString(6),
+                number(rs, 7), integer(rs, 8), integer(rs, 9), integer(rs, 10),
+                enumValues == null ? List.of()
+                        : List.of(enumValues.split(String.valueOf(CatalogQueries.ENUM_SEPARATOR), -1)));
         return new ColumnInfo(rs.getString(1), rs.getString(2), "YES".equalsIgnoreCase(rs.getString(3)),
-                isNullDefault(defaultValue) ? null : defaultValue, "YES".equalsIgnoreCase(rs.getString(5)));
+                isNullDefault(defaultValue) ? null : defaultValue, "YES".equalsIgnoreCase(rs.getString(5)),
+                catalog.type(facts), catalog.unsigned(facts));
+    }
+
+    private static Long number(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Integer integer(ResultSet rs, int column) throws SQLException {
+        Long value = number(rs, column);
+        return value == null ? null : (int) Math.min(Integer.MAX_VALUE, value);
     }
 
     /** {@code NULL} (MariaDB, H2) or {@code NULL::character varying} (PostgreSQL): no default. */

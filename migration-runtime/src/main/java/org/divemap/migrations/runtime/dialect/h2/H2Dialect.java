@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.Set;
 import org.divemap.migrations.Operations;
+import org.divemap.migrations.Type;
 import org.divemap.migrations.runtime.dialect.CatalogQueries;
 import org.divemap.migrations.runtime.dialect.Ddl;
 import org.divemap.migrations.runtime.dialect.Dialect;
@@ -144,8 +145,41 @@ public final class H2Dialect extends Dialect {
 
         @Override
         public String columns() {
-            return "SELECT column_name, data_type" + SIZE + ", is_nullable, column_default, is_identity"
-                    + COLUMNS_OF_TABLE;
+            return "SELECT c.column_name, c.data_type" + SIZE + ", c.is_nullable, c.column_default, c.is_identity"
+                    + TYPE_FACTS + ", (SELECT LISTAGG(v.value_name, CHAR(31)) WITHIN GROUP (ORDER BY v.value_ordinal)"
+                    + " FROM information_schema.enum_values v WHERE v.object_schema = c.table_schema"
+                    + " AND v.object_name = c.table_name AND v.object_type = 'TABLE'"
+                    + " AND v.enum_identifier = c.dtd_identifier)" + COLUMNS_OF_TABLE;
+        }
+
+        /** The standard's names; a timestamp without a precision has 6 fractional digits, a time 0. */
+        @Override
+        protected Type typeOf(TypeFacts facts, String dataType) {
+            return switch (dataType) {
+                case "tinyint" -> Type.tinyint();
+                case "smallint" -> Type.smallint();
+                case "integer" -> Type.integer();
+                case "bigint" -> Type.bigint();
+                case "boolean" -> Type.bool();
+                case "numeric", "decimal" -> Type.decimal(facts.precision(), facts.scale());
+                case "real" -> Type.real();
+                case "double precision" -> Type.doublePrecision();
+                case "character" -> Type.fixedChar(facts.size());
+                case "character varying" -> Type.varchar(facts.size());
+                case "character large object" -> Type.text();
+                case "binary" -> Type.binary(facts.size());
+                case "binary varying" -> Type.varbinary(facts.size());
+                case "binary large object" -> Type.blob();
+                case "date" -> Type.date();
+                case "time" -> temporal(facts, Type::time, Type.time(), 0);
+                case "timestamp" -> temporal(facts, Type::timestamp, Type.timestamp(), 6);
+                case "timestamp with time zone" -> temporal(facts, Type::timestampWithTimeZone,
+                        Type.timestampWithTimeZone(), 6);
+                case "uuid" -> Type.uuid();
+                case "json" -> Type.json();
+                case "enum" -> Type.enumeration(facts.enumValues().toArray(String[]::new));
+                default -> null;
+            };
         }
 
         /** H2 names them PRIMARY_KEY_4, UQ_USERS_EMAIL_INDEX_4, FK_USERS_PARENT_INDEX_4 and marks them generated. */

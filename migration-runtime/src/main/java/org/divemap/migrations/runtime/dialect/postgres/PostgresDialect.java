@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.divemap.migrations.Operations;
+import org.divemap.migrations.Type;
 import org.divemap.migrations.runtime.dialect.CatalogQueries;
 import org.divemap.migrations.runtime.dialect.Ddl;
 import org.divemap.migrations.runtime.dialect.Dialect;
@@ -165,11 +166,47 @@ public final class PostgresDialect extends Dialect {
 
         @Override
         public String columns() {
-            return "SELECT column_name,"
-                    + " CASE WHEN data_type IN ('USER-DEFINED', 'ARRAY') THEN udt_name ELSE data_type END" + SIZE + ","
-                    + " is_nullable, column_default,"
-                    + " CASE WHEN is_identity = 'YES' OR column_default LIKE 'nextval(%' THEN 'YES' ELSE 'NO' END"
+            return "SELECT c.column_name,"
+                    + " CASE WHEN c.data_type IN ('USER-DEFINED', 'ARRAY') THEN c.udt_name ELSE c.data_type END" + SIZE
+                    + ", c.is_nullable, c.column_default,"
+                    + " CASE WHEN c.is_identity = 'YES' OR c.column_default LIKE 'nextval(%' THEN 'YES' ELSE 'NO' END"
+                    + TYPE_FACTS + ", (SELECT string_agg(e.enumlabel, chr(31) ORDER BY e.enumsortorder)"
+                    + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e ON e.enumtypid = t.oid"
+                    + " WHERE t.typname = c.udt_name AND n.nspname = c.udt_schema)"
                     + COLUMNS_OF_TABLE;
+        }
+
+        /**
+         * {@code data_type} in the standard's words; a time or timestamp without a precision has 6
+         * fractional digits. Divemap's enumeration is a checked {@code varchar} here, and reads back
+         * as one; an enum type made with {@code CREATE TYPE} reads back with its values.
+         */
+        @Override
+        protected Type typeOf(TypeFacts facts, String dataType) {
+            if (!facts.enumValues().isEmpty()) {
+                return Type.enumeration(facts.enumValues().toArray(String[]::new));
+            }
+            return switch (dataType) {
+                case "smallint" -> Type.smallint();
+                case "integer" -> Type.integer();
+                case "bigint" -> Type.bigint();
+                case "boolean" -> Type.bool();
+                case "numeric" -> Type.decimal(facts.precision(), facts.scale());
+                case "real" -> Type.real();
+                case "double precision" -> Type.doublePrecision();
+                case "character" -> Type.fixedChar(facts.size());
+                case "character varying" -> Type.varchar(facts.size());
+                case "text" -> Type.text();
+                case "bytea" -> Type.blob();
+                case "date" -> Type.date();
+                case "time without time zone" -> temporal(facts, Type::time, Type.time(), 6);
+                case "timestamp without time zone" -> temporal(facts, Type::timestamp, Type.timestamp(), 6);
+                case "timestamp with time zone" -> temporal(facts, Type::timestampWithTimeZone,
+                        Type.timestampWithTimeZone(), 6);
+                case "uuid" -> Type.uuid();
+                case "json" -> Type.json();
+                default -> null;
+            };
         }
 
         /** A primary key's or unique constraint's index has the constraint's name. */
