@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * What {@link Operations#alterColumn(String, ColumnChange)} changes about one column: any mix of
- * its name, type, nullability, server default and comment, in a single call.
+ * its name, type, nullability, server default, comment and auto-increment, in a single call.
  *
  * <pre>{@code
  * op.alterColumn("dive_sites", ColumnChange.of("country").nullable(false));
@@ -33,9 +33,11 @@ import java.util.Optional;
  * @param defaultDropped {@code true} to remove the server default ({@code DROP DEFAULT})
  * @param comment the new comment ({@code ""} removes it), or {@code null} to keep it
  * @param existing the column as it is before the change, or {@code null} if not given
+ * @param autoIncrement {@code false} to stop the database generating the column's values,
+ *     {@code true} to start it, or {@code null} to keep it as it is
  */
 public record ColumnChange(String column, String newName, Type type, Boolean nullable, DefaultValue defaultValue,
-        boolean defaultDropped, String comment, Column existing) {
+        boolean defaultDropped, String comment, Column existing, Boolean autoIncrement) {
 
     /**
      * Checks the change: names are non-blank; a rename changes the name; the default is not both set
@@ -60,13 +62,24 @@ public record ColumnChange(String column, String newName, Type type, Boolean nul
                 throw new IllegalArgumentException("the existing definition given for column \"" + column
                         + "\" is for column \"" + existing.name() + "\"; pass the definition of \"" + column + "\"");
             }
-            apply(column, newName, type, nullable, defaultValue, defaultDropped, comment, existing);
+            if (autoIncrement != null && autoIncrement == existing.isAutoIncrement()) {
+                throw new IllegalArgumentException("column \"" + column + "\" "
+                        + (autoIncrement ? "already" : "does not") + " auto-increment, so autoIncrement(" + autoIncrement + ") changes nothing; remove it, or"
+                        + " check the existing column given");
+            }
+            apply(column, newName, type, nullable, defaultValue, defaultDropped, comment, existing, autoIncrement);
         }
+    }
+
+    /** A change that leaves auto-increment as it is; the form before {@code autoIncrement} existed. */
+    public ColumnChange(String column, String newName, Type type, Boolean nullable, DefaultValue defaultValue,
+            boolean defaultDropped, String comment, Column existing) {
+        this(column, newName, type, nullable, defaultValue, defaultDropped, comment, existing, null);
     }
 
     /** A change to the column named {@code column}; add what changes with the other methods. */
     public static ColumnChange of(String column) {
-        return new ColumnChange(column, null, null, null, null, false, null, null);
+        return new ColumnChange(column, null, null, null, null, false, null, null, null);
     }
 
     /**
@@ -75,13 +88,14 @@ public record ColumnChange(String column, String newName, Type type, Boolean nul
      */
     public static ColumnChange of(Column existing) {
         Checks.notNull(existing, "existing column");
-        return new ColumnChange(existing.name(), null, null, null, null, false, null, existing);
+        return new ColumnChange(existing.name(), null, null, null, null, false, null, existing, null);
     }
 
     /** A copy that renames the column to {@code newName}: {@code RENAME COLUMN} (MySQL {@code CHANGE}). */
     public ColumnChange rename(String newName) {
         Checks.notNull(newName, "the new name of column \"" + column + "\"");
-        return new ColumnChange(column, newName, type, nullable, defaultValue, defaultDropped, comment, existing);
+        return new ColumnChange(column, newName, type, nullable, defaultValue, defaultDropped, comment,
+                existing, autoIncrement);
     }
 
     /**
@@ -91,7 +105,8 @@ public record ColumnChange(String column, String newName, Type type, Boolean nul
      */
     public ColumnChange type(Type type) {
         Checks.notNull(type, "the new type of column \"" + column + "\"");
-        return new ColumnChange(column, newName, type, nullable, defaultValue, defaultDropped, comment, existing);
+        return new ColumnChange(column, newName, type, nullable, defaultValue, defaultDropped, comment,
+                existing, autoIncrement);
     }
 
     /**
@@ -100,24 +115,42 @@ public record ColumnChange(String column, String newName, Type type, Boolean nul
      * them first.
      */
     public ColumnChange nullable(boolean nullable) {
-        return new ColumnChange(column, newName, type, nullable, defaultValue, defaultDropped, comment, existing);
+        return new ColumnChange(column, newName, type, nullable, defaultValue, defaultDropped, comment,
+                existing, autoIncrement);
     }
 
     /** A copy that sets the server default: {@code ALTER COLUMN ... SET DEFAULT ...}. */
     public ColumnChange defaultValue(DefaultValue value) {
         Checks.notNull(value, "the new default of column \"" + column + "\" (use dropDefault() to remove it)");
-        return new ColumnChange(column, newName, type, nullable, value, defaultDropped, comment, existing);
+        return new ColumnChange(column, newName, type, nullable, value, defaultDropped, comment,
+                existing, autoIncrement);
+    }
+
+    /**
+     * A copy that stops ({@code false}) or starts ({@code true}) the database generating the column's
+     * values: MySQL's {@code AUTO_INCREMENT}, an identity column elsewhere. Removing it from a primary
+     * key before converting ids to UUIDs is {@code ColumnChange.of(id).autoIncrement(false)}, where
+     * {@code id} is the column as it is ({@code Column.of("id", Type.integer()).autoIncrement().primaryKey()}):
+     * MySQL restates the column without {@code AUTO_INCREMENT} ({@code CHANGE COLUMN id id INT NOT NULL}),
+     * PostgreSQL and H2 {@code DROP IDENTITY}. The inverse, {@code autoIncrement(true)}, continues
+     * after the largest value in the column on every database, so it is also the automatic undo and
+     * the {@code downgrade}.
+     */
+    public ColumnChange autoIncrement(boolean autoIncrement) {
+        return new ColumnChange(column, newName, type, nullable, defaultValue, defaultDropped, comment, existing,
+                autoIncrement);
     }
 
     /** A copy that removes the server default: {@code ALTER COLUMN ... DROP DEFAULT}. */
     public ColumnChange dropDefault() {
-        return new ColumnChange(column, newName, type, nullable, defaultValue, true, comment, existing);
+        return new ColumnChange(column, newName, type, nullable, defaultValue, true, comment, existing, autoIncrement);
     }
 
     /** A copy that sets the column comment; {@code ""} removes it. */
     public ColumnChange comment(String comment) {
         Checks.notNull(comment, "the new comment of column \"" + column + "\" (use \"\" to remove it)");
-        return new ColumnChange(column, newName, type, nullable, defaultValue, defaultDropped, comment, existing);
+        return new ColumnChange(column, newName, type, nullable, defaultValue, defaultDropped, comment,
+                existing, autoIncrement);
     }
 
     /**
@@ -127,13 +160,14 @@ public record ColumnChange(String column, String newName, Type type, Boolean nul
      */
     public ColumnChange existing(Column existing) {
         Checks.notNull(existing, "existing column");
-        return new ColumnChange(column, newName, type, nullable, defaultValue, defaultDropped, comment, existing);
+        return new ColumnChange(column, newName, type, nullable, defaultValue, defaultDropped, comment,
+                existing, autoIncrement);
     }
 
     /** Whether this change changes nothing; {@code alterColumn} rejects such a change. */
     public boolean isEmpty() {
         return newName == null && type == null && nullable == null && defaultValue == null && !defaultDropped
-                && comment == null;
+                && comment == null && autoIncrement == null;
     }
 
     /**
@@ -144,7 +178,8 @@ public record ColumnChange(String column, String newName, Type type, Boolean nul
         if (existing == null) {
             return Optional.empty();
         }
-        return Optional.of(apply(column, newName, type, nullable, defaultValue, defaultDropped, comment, existing));
+        return Optional.of(apply(column, newName, type, nullable, defaultValue, defaultDropped, comment, existing,
+                autoIncrement));
     }
 
     /**
@@ -172,11 +207,13 @@ public record ColumnChange(String column, String newName, Type type, Boolean nul
                 oldDefault,
                 dropOldDefault,
                 comment == null ? null : existing.comment().orElse(""),
-                after));
+                after,
+                autoIncrement == null ? null : existing.isAutoIncrement()));
     }
 
     private static Column apply(String column, String newName, Type type, Boolean nullable,
-            DefaultValue defaultValue, boolean defaultDropped, String comment, Column existing) {
+            DefaultValue defaultValue, boolean defaultDropped, String comment, Column existing,
+            Boolean autoIncrement) {
         try {
             Column result = Column.of(newName != null ? newName : column, type != null ? type : existing.type());
             if (nullable != null ? nullable : existing.isNullable()) {
@@ -187,7 +224,7 @@ public record ColumnChange(String column, String newName, Type type, Boolean nul
             if (newDefault != null) {
                 result = result.defaultValue(newDefault);
             }
-            if (existing.isAutoIncrement()) {
+            if (autoIncrement != null ? autoIncrement : existing.isAutoIncrement()) {
                 result = result.autoIncrement();
             }
             if (existing.isPrimaryKey()) {

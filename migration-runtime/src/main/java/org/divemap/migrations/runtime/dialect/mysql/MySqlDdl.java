@@ -178,11 +178,13 @@ final class MySqlDdl extends Ddl {
         if (change.isEmpty()) {
             throw new IllegalArgumentException("the change to column \"" + change.column() + "\" changes nothing");
         }
-        boolean restates = change.type() != null || change.nullable() != null || change.comment() != null;
+        boolean restates = change.type() != null || change.nullable() != null || change.comment() != null
+                || change.autoIncrement() != null;
         List<String> statements = new ArrayList<>();
         if (restates) {
             Column result = change.result().orElseThrow(() -> new IllegalArgumentException("On MySQL, changing the"
-                    + " type, nullability or comment of \"" + change.column() + "\" restates the whole column"
+                    + " type, nullability, comment or auto-increment of \"" + change.column()
+                    + "\" restates the whole column"
                     + " (CHANGE COLUMN), so its current definition is needed: write ColumnChange.of(existingColumn) or"
                     + " .existing(column)."));
             statements.add("ALTER TABLE " + q(table) + " CHANGE COLUMN " + q(change.column()) + " "

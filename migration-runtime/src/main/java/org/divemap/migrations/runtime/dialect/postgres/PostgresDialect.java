@@ -171,7 +171,8 @@ public final class PostgresDialect extends Dialect {
                     + ", c.is_nullable, c.column_default,"
                     + " CASE WHEN c.is_identity = 'YES' OR c.column_default LIKE 'nextval(%' THEN 'YES' ELSE 'NO' END"
                     + TYPE_FACTS + ", (SELECT string_agg(e.enumlabel, chr(31) ORDER BY e.enumsortorder)"
-                    + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e ON e.enumtypid = t.oid"
+                    + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+                    + " JOIN pg_enum e ON e.enumtypid = t.oid"
                     + " WHERE t.typname = c.udt_name AND n.nspname = c.udt_schema)"
                     + COLUMNS_OF_TABLE;
         }
