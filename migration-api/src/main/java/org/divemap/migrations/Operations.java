@@ -186,8 +186,11 @@ public interface Operations {
     default void dropConstraint(String table, Constraint constraint) {
         String name = namingConvention().nameFor(table, constraint).orElseThrow(() -> new IllegalArgumentException(
                 "cannot drop the unnamed " + constraint.kind() + " constraint on " + table + constraint.columns()
-                        + ": the naming convention has no template for it, so its name is unknown. Name it with "
-                        + ".named(...) or call dropConstraint(table, name, kind) with the name the database gave it"));
+                        + ": " + (constraint.namedByServer() ? "the database named it (serverNamed())"
+                                : "the naming convention has no template for it")
+                        + ", so its name is unknown here. Use dropForeignKey(table, ForeignKeyRef.on(columns...)) or"
+                        + " dropUniqueConstraint(table, columns...), which find it in the live schema, or call"
+                        + " dropConstraint(table, name, kind) with the name the database gave it"));
         dropConstraint(table, name, constraint.kind());
     }
 

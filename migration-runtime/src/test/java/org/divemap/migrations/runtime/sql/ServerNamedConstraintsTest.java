@@ -205,6 +205,23 @@ class ServerNamedConstraintsTest {
     }
 
     @Test
+    void droppingAServerNamedConstraintByItsDefinitionSaysHowToFindIt() {
+        OfflineOperations op = new OfflineOperations(Dialect.of(Database.MARIADB), NamingConvention.DEFAULT);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> op.dropConstraint("dives", Constraint.unique("code").serverNamed()));
+        assertEquals("cannot drop the unnamed UNIQUE constraint on dives[code]: the database named it (serverNamed()),"
+                + " so its name is unknown here. Use dropForeignKey(table, ForeignKeyRef.on(columns...)) or"
+                + " dropUniqueConstraint(table, columns...), which find it in the live schema, or call"
+                + " dropConstraint(table, name, kind) with the name the database gave it", e.getMessage());
+        IllegalArgumentException both = assertThrows(IllegalArgumentException.class,
+                () -> new Constraint.Unique(org.divemap.migrations.Name.of("uq"), List.of("code"), true));
+        assertTrue(both.getMessage().contains("keep named(...) or serverNamed(), not both"), both.getMessage());
+        // named(...) after serverNamed() names it again
+        assertEquals("uq_dives_code", NamingConvention.DEFAULT.nameFor("dives",
+                Constraint.unique("code").serverNamed().named(op.f("uq_dives_code"))).orElseThrow());
+    }
+
+    @Test
     void aWordThatIsNoConventionIsRefused() {
         DivemapException e = assertThrows(DivemapException.class,
                 () -> Divemap.configure().namingConvention("alembic"));
