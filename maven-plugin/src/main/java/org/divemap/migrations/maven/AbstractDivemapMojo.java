@@ -156,6 +156,7 @@ abstract class AbstractDivemapMojo extends AbstractMojo {
             getLog().info("divemap: skipped (divemap.skip)");
             return;
         }
+        checkParameters();
         quietPool();
         ConfigurationResolver.Connect connect = this instanceof OfflineGoal ? ConfigurationResolver.Connect.NEVER
                 : ConfigurationResolver.Connect.ALWAYS;
@@ -166,10 +167,20 @@ abstract class AbstractDivemapMojo extends AbstractMojo {
             }
             Configuration configuration = settings.applyTo(Divemap.configure().classLoader(classes.loader())
                     .listener(TEXTS.progress(getLog()::info)));
-            // a goal that writes migrations works in a project with none yet: it writes the first one
-            if (this instanceof AbstractWriteMojo
-                    && !ServiceLoader.load(RevisionRegistry.class, classes.loader()).iterator().hasNext()) {
+            CompiledMigrations compiled = compiledMigrations();
+            boolean writes = this instanceof AbstractWriteMojo;
+            if (ServiceLoader.load(RevisionRegistry.class, classes.loader()).stream().findAny().isEmpty()) {
+                // a goal that writes migrations works in a project with none yet: it writes the first one
+                if (!writes || !compiled.sources().isEmpty()) {
+                    throw new MojoFailureException(compiled.noRegistry(goal()));
+                }
                 configuration.registries(List::of);
+            } else if (compiled.outOfDate(goal()) != null) {
+                // a new revision written from a graph that the sources no longer have would be wrong
+                if (writes) {
+                    throw new MojoFailureException(compiled.outOfDate(goal()));
+                }
+                getLog().warn(compiled.outOfDate(goal()));
             }
             try (Divemap divemap = configuration.load()) {
                 run(divemap);
@@ -179,6 +190,24 @@ abstract class AbstractDivemapMojo extends AbstractMojo {
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * Refuses parameters the goal cannot run without, before anything connects; Maven's own check of
+     * required parameters names no property and no example, so the goals check theirs here.
+     */
+    void checkParameters() throws MojoFailureException {}
+
+    /** The goal's name, as {@code mvn divemap:<name>}: each goal's class is named after it ({@code MergeMojo}). */
+    private String goal() {
+        return getClass().getSimpleName().replaceFirst("Mojo$", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The project's migration sources beside its compiled classes. */
+    private CompiledMigrations compiledMigrations() {
+        return CompiledMigrations.inspect(project.getBasedir().toPath(),
+                project.getCompileSourceRoots().stream().map(Path::of).toList(),
+                Path.of(project.getBuild().getOutputDirectory()));
     }
 
     /** The parameters as the POM and -D give them; the settings.xml server only for goals that connect. */

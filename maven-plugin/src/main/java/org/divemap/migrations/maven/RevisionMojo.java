@@ -15,13 +15,21 @@ import org.divemap.migrations.runtime.Divemap;
 @Mojo(name = "revision", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public final class RevisionMojo extends AbstractWriteMojo {
 
-    /** What the revision does; also its id's slug and its class name. @since 0.1.0 */
-    @Parameter(property = "divemap.message", required = true)
+    /** What the revision does; also its id's slug and its class name. Required. @since 0.1.0 */
+    @Parameter(property = "divemap.message")
     private String message;
 
     /** Put the revision on this branch label's head instead of the single head. @since 0.1.0 */
     @Parameter(property = "divemap.branch")
     private String branch;
+
+    @Override
+    void checkParameters() throws MojoFailureException {
+        if (message == null || message.isBlank()) {
+            throw new MojoFailureException("divemap:revision needs a message: give -Ddivemap.message=\"Add ratings\""
+                    + " (it also names the new class and its id).");
+        }
+    }
 
     @Override
     void run(Divemap divemap) throws MojoFailureException {

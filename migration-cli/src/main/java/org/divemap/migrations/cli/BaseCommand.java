@@ -2,9 +2,12 @@ package org.divemap.migrations.cli;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.divemap.migrations.RevisionRegistry;
 import org.divemap.migrations.runtime.Configuration;
 import org.divemap.migrations.runtime.Divemap;
 import org.divemap.migrations.runtime.DivemapException;
@@ -23,6 +26,9 @@ import picocli.CommandLine.Mixin;
  * and turns the result or the failure into text or one JSON document and an exit code.
  */
 abstract class BaseCommand implements Callable<Integer> {
+
+    /** The service file the annotation processor writes beside the registry. */
+    static final String REGISTRY_SERVICE = "META-INF/services/" + RevisionRegistry.class.getName();
 
     /** How the command line names its commands in what it prints. */
     static final Texts TEXTS = new Texts("divemap ");
@@ -74,6 +80,9 @@ abstract class BaseCommand implements Callable<Integer> {
         document.put("command", spec.name());
         try (ProjectClassLoader classes = ProjectClassLoader.open(common.classPath(),
                 DivemapCli.class.getClassLoader())) {
+            if (ServiceLoader.load(RevisionRegistry.class, classes.loader()).stream().findAny().isEmpty()) {
+                throw new DivemapException(DivemapException.Kind.CONFIGURATION, noRegistry(common.classpath));
+            }
             settings = resolve(System.getenv(), progress);
             Configuration configuration = settings.applyTo(Divemap.configure().classLoader(classes.loader())
                     .listener(TEXTS.progress(progress)));
@@ -100,6 +109,17 @@ abstract class BaseCommand implements Callable<Integer> {
                     settings == null ? common.password : settings.password(),
                     settings == null ? common.url : settings.url()), DivemapCli.MIGRATION_FAILED);
         }
+    }
+
+    /** Why no registry was found: what {@code --classpath} named, and what it must name. */
+    static String noRegistry(List<String> classpath) {
+        return "No revision registry found in --classpath (" + (classpath.isEmpty() ? "not given"
+                : String.join(", ", classpath)) + "): " + (classpath.isEmpty() ? ""
+                : classpath.size() == 1 ? "it holds no " + REGISTRY_SERVICE + ". "
+                : "none of them holds " + REGISTRY_SERVICE + ". ")
+                + "Name the application's jar or its compiled classes with --classpath (for example --classpath"
+                + " app.jar, or --classpath target/classes), built with migration-processor in"
+                + " maven-compiler-plugin's annotationProcessorPaths, which generates the registry.";
     }
 
     private int fail(Map<String, Object> document, PrintWriter out, PrintWriter err, String kind, String message,

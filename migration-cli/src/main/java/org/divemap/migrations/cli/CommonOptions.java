@@ -21,8 +21,8 @@ final class CommonOptions {
             description = "The application's jars and class folders, where the generated registries are.")
     List<String> classpath = new ArrayList<>();
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file, one key per setting (url, user,"
-            + " password, versionTable, ...); default ./divemap.properties.")
+    @Option(names = "--config", paramLabel = "FILE", description = "Default ./divemap.properties: a properties file"
+            + " with one key per setting (url, user, password, versionTable, ...).")
     Path config;
 
     @Option(names = "--url", description = "JDBC URL; or DIVEMAP_URL, or url= in the properties file.")

@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "history", mixinStandardHelpOptions = true, description = "List revisions, newest first.")
 final class History extends BaseCommand {
 
-    @Parameters(defaultValue = "base:heads", paramLabel = "RANGE", description = "LOWER:UPPER; default"
+    @Parameters(arity = "0..1", defaultValue = "base:heads", paramLabel = "RANGE", description = "LOWER:UPPER; default"
             + " ${DEFAULT-VALUE}.")
     String range;
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "show", mixinStandardHelpOptions = true, description = "Describe the revisions a target names.")
 final class Show extends BaseCommand {
 
-    @Parameters(defaultValue = "heads", paramLabel = "REVISION")
+    @Parameters(arity = "0..1", defaultValue = "heads", paramLabel = "REVISION")
     String revision;
 
     @Override

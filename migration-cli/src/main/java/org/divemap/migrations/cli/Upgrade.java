@@ -7,7 +7,8 @@ import picocli.CommandLine.Parameters;
         + " (head, heads, an id, +1, label@head).")
 final class Upgrade extends MoveCommand {
 
-    @Parameters(defaultValue = "head", paramLabel = "TARGET", description = "Default: ${DEFAULT-VALUE}.")
+    @Parameters(arity = "0..1", defaultValue = "head", paramLabel = "TARGET", description = "Default:"
+            + " ${DEFAULT-VALUE}.")
     String target;
 
     @Override

@@ -578,4 +578,48 @@ class DivemapCliIT {
         assertEquals(0, help.exit());
         assertTrue(help.out().contains("--sql"), help.out());
     }
+
+    @Test
+    void aClassPathWithoutARegistryIsToldToNameTheApplicationWithClasspath(@TempDir Path dir) throws Exception {
+        Run none = cli(Map.of(), dir, "heads");
+        assertEquals(2, none.exit(), none.err());
+        assertEquals("divemap heads failed: No revision registry found in --classpath (not given): Name the"
+                + " application's jar or its compiled classes with --classpath (for example --classpath app.jar, or"
+                + " --classpath target/classes), built with migration-processor in maven-compiler-plugin's"
+                + " annotationProcessorPaths, which generates the registry.", none.err().strip());
+        Files.createDirectories(dir.resolve("classes"));
+        Run empty = cli(Map.of("DIVEMAP_URL", "jdbc:h2:mem:x"), dir, "upgrade", "--classpath", "classes", "--json");
+        assertEquals(2, empty.exit(), empty.out());
+        assertEquals("CONFIGURATION", empty.json().getAsJsonObject("error").get("kind").getAsString());
+        String message = empty.json().getAsJsonObject("error").get("message").getAsString();
+        assertTrue(message.startsWith("No revision registry found in --classpath (classes): it holds no"
+                + " META-INF/services/org.divemap.migrations.RevisionRegistry. Name the application's jar"), message);
+        assertFalse(message.contains("class loader"), message);
+    }
+
+    @Test
+    void branchesWithoutBranchPointsSaysSo(@TempDir Path dir) throws Exception {
+        Run text = cli(Map.of(), dir, "branches", "--classpath", CLASSES);
+        assertEquals(0, text.exit(), text.err());
+        assertEquals("No branch points: none of the 2 revisions is revised by two or more revisions, so the history"
+                + " is one line.", text.out().strip());
+        Run json = cli(Map.of(), dir, "branches", "--classpath", CLASSES, "--json");
+        assertEquals(0, json.exit(), json.out());
+        assertTrue(json.json().get("ok").getAsBoolean(), json.out());
+        assertEquals(0, json.json().getAsJsonArray("revisions").size(), json.out());
+    }
+
+    @Test
+    void helpShowsOptionalArgumentsAsOptionalAndKeepsFileNamesWhole(@TempDir Path dir) throws Exception {
+        Run upgrade = cli(Map.of(), dir, "upgrade", "--help");
+        assertEquals(0, upgrade.exit(), upgrade.err());
+        assertTrue(upgrade.out().contains("[TARGET]"), upgrade.out());
+        assertTrue(upgrade.out().contains("./divemap.properties"), upgrade.out());
+        for (String command : List.of("history", "show")) {
+            Run help = cli(Map.of(), dir, command, "--help");
+            assertTrue(help.out().contains(command.equals("history") ? "[RANGE]" : "[REVISION]"), help.out());
+        }
+        Run downgrade = cli(Map.of(), dir, "downgrade", "--help");
+        assertFalse(downgrade.out().contains("[TARGET]"), "downgrade has no default target: " + downgrade.out());
+    }
 }

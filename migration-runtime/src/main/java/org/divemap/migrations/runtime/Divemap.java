@@ -62,7 +62,8 @@ public final class Divemap implements AutoCloseable {
             throw new DivemapException(Kind.CONFIGURATION, "No revision registry found on the class path. Compile your"
                     + " @Revision classes with migration-processor (annotationProcessorPaths in maven-compiler-plugin),"
                     + " which generates one, and put the compiled classes on the class path"
-                    + (configuration.classLoader != null ? " of the given class loader." : "."));
+                    + (configuration.classLoader != null ? " of the class loader given to Configuration.classLoader()."
+                            : "."));
         }
         List<RegisteredRevision> revisions = new ArrayList<>();
         for (RevisionRegistry registry : registries) {

@@ -61,13 +61,14 @@ public final class MigrationDatabase implements AutoCloseable {
     }
 
     /**
-     * Creates {@code divemap_test_<random>} on the server {@code server} connects to. The admin
+     * Creates {@code <prefix><random>} ({@code divemap_test_1a2b3c4d} by default) on the server
+     * {@code server} connects to. The admin
      * connection stays open until {@link #close()}, which keeps an in-memory H2 database alive, and
      * then closes {@code owned} (the extension's connection pool).
      */
-    static MigrationDatabase create(Connector server, String description, List<RevisionRegistry> registries,
-            AutoCloseable owned) {
-        String name = "divemap_test_" + Integer.toHexString(ThreadLocalRandom.current().nextInt() | 0x1000_0000);
+    static MigrationDatabase create(Connector server, String description, String prefix,
+            List<RevisionRegistry> registries, AutoCloseable owned) {
+        String name = prefix + Integer.toHexString(ThreadLocalRandom.current().nextInt() | 0x1000_0000);
         Connection admin;
         try {
             admin = server.connect();

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@link DataSourceProvider} ({@link #dataSource()}), for a connection pool or a Testcontainers
  * container the test already has. On that server the extension creates a database
  * ({@code CREATE DATABASE}, MySQL and MariaDB) or a schema ({@code CREATE SCHEMA}, PostgreSQL and
- * H2) named {@code divemap_test_<random>}, points every connection it hands out at it, and drops it
- * afterwards; so the user needs the right to create one. Tests receive it as a
+ * H2) named {@code divemap_test_<random>} ({@link #databasePrefix()} chooses the prefix), points
+ * every connection it hands out at it, and drops it afterwards; so the user needs the right to create
+ * one. Tests receive it as a
  * {@link MigrationDatabase} parameter.
  *
  * <p>The URL, user and password may read the environment: {@code ${VAR}} is the variable's value
@@ -61,6 +62,15 @@ public @interface MigrationTest {
      * test's class path, found with {@link java.util.ServiceLoader} as the runtime finds them.
      */
     Class<? extends RevisionRegistry>[] registries() default {};
+
+    /**
+     * The start of the name of the database (MySQL, MariaDB) or schema (PostgreSQL, H2) the extension
+     * creates, followed by eight random hex digits: {@code databasePrefix = "ci_"} creates
+     * {@code ci_1a2b3c4d}, for servers whose naming rules or grants allow only some names. Lower-case
+     * letters, digits and {@code _}, starting with a letter, at most 40 characters;
+     * {@code ${VAR}} reads the environment.
+     */
+    String databasePrefix() default "divemap_test_";
 
     /** The standard checks to run; empty (the default) for all of them. */
     Check[] checks() default {};

@@ -30,6 +30,9 @@ public final class MigrationTestExtension implements BeforeAllCallback, AfterAll
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(MigrationTestExtension.class);
+    /** The longest prefix: with eight hex digits, the name fits PostgreSQL's 63 bytes and MySQL's 64 characters. */
+    static final int MAX_PREFIX = 40;
+    private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0," + (MAX_PREFIX - 1) + "}");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
 
     @Override
@@ -37,16 +40,17 @@ public final class MigrationTestExtension implements BeforeAllCallback, AfterAll
         Class<?> testClass = context.getRequiredTestClass();
         MigrationTest settings = settings(testClass);
         List<RevisionRegistry> registries = registries(settings, testClass);
+        String prefix = prefix(settings);
         MigrationDatabase database;
         if (settings.dataSource() != DataSourceProvider.class) {
             DataSource dataSource = provided(settings.dataSource());
             database = MigrationDatabase.create(dataSource::getConnection, settings.dataSource().getSimpleName(),
-                    registries, () -> { }); // the provider's data source is the provider's to close
+                    prefix, registries, () -> { }); // the provider's data source is the provider's to close
         } else {
             String configured = expand(settings.database(), "database");
             // without a URL, a private in-memory H2 database; a URL whose connections would each get a
             // database of their own (an unnamed in-memory H2 database) names one they share
-            String privateName = "divemap_test_" + Integer.toHexString(ThreadLocalRandom.current().nextInt());
+            String privateName = prefix + Integer.toHexString(ThreadLocalRandom.current().nextInt());
             String url = configured.isBlank() ? H2Dialect.inMemoryUrl(privateName)
                     : Dialect.forUrl(configured).map(dialect -> dialect.sharedUrl(configured, privateName))
                             .orElse(configured);
@@ -68,7 +72,7 @@ public final class MigrationTestExtension implements BeforeAllCallback, AfterAll
             config.setInitializationFailTimeout(-1); // report an unreachable server where it is used
             HikariDataSource pool = new HikariDataSource(config);
             try {
-                database = MigrationDatabase.create(pool::getConnection, Redaction.url(url), registries, pool);
+                database = MigrationDatabase.create(pool::getConnection, Redaction.url(url), prefix, registries, pool);
             } catch (RuntimeException e) {
                 pool.close();
                 throw e;
@@ -98,6 +102,17 @@ public final class MigrationTestExtension implements BeforeAllCallback, AfterAll
                     + " @MigrationTest on the test class (it is created before the class's first test).");
         }
         return database;
+    }
+
+    /** The prefix of the test database's name, checked so that it needs no quoting on any database. */
+    static String prefix(MigrationTest settings) {
+        String prefix = expand(settings.databasePrefix(), "databasePrefix");
+        if (!PREFIX.matcher(prefix).matches()) {
+            throw new ExtensionConfigurationException("@MigrationTest(databasePrefix = \"" + prefix + "\") cannot"
+                    + " start a database name: use lower-case letters, digits and '_', starting with a letter, at most "
+                    + MAX_PREFIX + " characters (eight hex digits follow it), for example \"ci_\".");
+        }
+        return prefix;
     }
 
     static MigrationTest settings(Class<?> testClass) {

@@ -67,7 +67,8 @@ public final class Migrate {
         return context.withConnection(connection -> {
             List<String> rows = context.versionTable().read(connection);
             Plan plan = upgrade ? map.upgrade(rows, target) : map.downgrade(rows, target);
-            Unfinished.refuse(context.historyTable().unfinished(connection), rows, map, setup.retryInterrupted());
+            Unfinished.refuse(context.historyTable().unfinished(connection), rows, map, setup.retryInterrupted(),
+                    setup.historyTable());
             refuseIrreversible(plan, target, rows);
             return new Preflight(upgrade, target, Context.sorted(rows),
                     plan.steps().stream().map(step -> step.revision().id()).toList(), plan.versionRowsAfter());
@@ -100,7 +101,7 @@ public final class Migrate {
             Plan plan = planner.apply(before);
             List<HistoryEntry> marks = history.unfinished(connection);
             if (!stamp) {
-                Unfinished.refuse(marks, before, map, setup.retryInterrupted());
+                Unfinished.refuse(marks, before, map, setup.retryInterrupted(), setup.historyTable());
             }
             refuseIrreversible(plan, target, before);
             if (command.equals("upgrade") && setup.validateOnMigrate() && !plan.steps().isEmpty()) {

@@ -29,12 +29,13 @@ final class Unfinished {
      * {@code UNRECORDED_REVISIONS}, unless {@code retry} is set and every marked revision is
      * re-runnable; then the run may {@link #retry} them.
      */
-    static void refuse(List<HistoryEntry> marks, List<String> versionRows, RevisionMap map, boolean retry) {
+    static void refuse(List<HistoryEntry> marks, List<String> versionRows, RevisionMap map, boolean retry,
+            String historyTable) {
         if (marks.isEmpty()) {
             return;
         }
         if (!retry) {
-            throw refusal(marks, versionRows, map);
+            throw refusal(marks, versionRows, map, historyTable);
         }
         for (HistoryEntry mark : marks) {
             RegisteredRevision revision = map.revision(mark.revision());
@@ -44,7 +45,7 @@ final class Unfinished {
                                 : "its migration (" + revision.migrationClass() + ") is not declared re-runnable"
                                         + " (Migration.rerunnable())")
                         + ", so running it again over what it already did could do that twice. "
-                        + refusal(marks, versionRows, map).getMessage());
+                        + refusal(marks, versionRows, map, historyTable).getMessage());
             }
         }
     }
@@ -75,8 +76,12 @@ final class Unfinished {
         }
     }
 
-    /** The refusal for {@code marks}, which must not be empty. */
-    static DivemapException refusal(List<HistoryEntry> marks, List<String> versionRows, RevisionMap map) {
+    /**
+     * The refusal for {@code marks}, which must not be empty. It names the run that left the mark,
+     * and the row of {@code historyTable} that records it, so that the failed run can be looked up.
+     */
+    static DivemapException refusal(List<HistoryEntry> marks, List<String> versionRows, RevisionMap map,
+            String historyTable) {
         String version = versionRows.isEmpty() ? "(empty)" : String.join(", ", new TreeSet<>(versionRows));
         List<HistoryEntry> batch = marks.stream().filter(m -> m.state() == HistoryEntry.State.UNRECORDED).toList();
         if (batch.size() == marks.size()) {
@@ -108,6 +113,10 @@ final class Unfinished {
                     .append(mark.startedAt()).append(" and left changes that could not be undone:\n  ")
                     .append(indent(mark.error().substring(HistoryEntry.LEFT_CHANGES.length())));
         }
+        text.append("\nThat run is row ").append(mark.id()).append(" of the history table ").append(historyTable)
+                .append(" (").append(up ? "up" : "down").append(", ").append(revision).append(", started ")
+                .append(mark.startedAt()).append(", ").append(mark.osUser()).append('@').append(mark.host())
+                .append(").");
         text.append("\nThe version table says ").append(version).append(". Nothing was changed: ").append(revision)
                 .append(" may be partly ").append(up ? "applied" : "reverted")
                 .append(", so neither it nor anything after it runs until you say where the schema is.");

@@ -89,6 +89,15 @@ public final class Texts {
         return "Nothing to do: the database is at " + versions(versionRows);
     }
 
+    /**
+     * What {@code branches} says when it has nothing to list, instead of printing nothing:
+     * {@code No branch points: none of the 11 revisions is revised by two or more revisions.}
+     */
+    public static String noBranchPoints(int revisions) {
+        return "No branch points: none of the " + revisions + " revision" + (revisions == 1 ? "" : "s")
+                + " is revised by two or more revisions, so the history is one line.";
+    }
+
     /** Version-table rows as the texts show them: {@code base}, or the rows separated by commas. */
     public static String versions(List<String> versionRows) {
         return versionRows.isEmpty() ? "base" : String.join(", ", versionRows);

@@ -271,6 +271,9 @@ class InterruptedRevisionTest {
             DivemapException e = assertThrows(DivemapException.class, () -> divemap.upgrade("head"));
             assertEquals(Kind.INTERRUPTED_REVISION, e.kind());
             assertTrue(e.getMessage().startsWith("Revision r02 failed during its upgrade in a run by "), e.getMessage());
+            HistoryEntry failedRun = entries(kind, p).get(1);
+            assertTrue(e.getMessage().contains("That run is row " + failedRun.id() + " of the history table " + p
+                    + "history (up, r02, started " + failedRun.startedAt() + ", "), e.getMessage());
             assertTrue(e.getMessage().contains(InterruptedHistory.increment(kind, p, 1) + ";"), e.getMessage());
             assertEquals(List.of("r02"), divemap.check().interrupted());
             execute(kind, InterruptedHistory.increment(kind, p, -1));

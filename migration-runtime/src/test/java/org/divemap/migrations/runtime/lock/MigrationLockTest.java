@@ -42,7 +42,11 @@ class MigrationLockTest {
     static final Databases DATABASES = new Databases("migration_lock");
 
     static final Duration SHORT = Duration.ofSeconds(1);
-    static final Duration LONG = Duration.ofSeconds(10);
+    /**
+     * A wait that a released lock never needs: a test that gets the lock within it has proven the
+     * release, however loaded the machine is. No test asserts how fast anything happened.
+     */
+    static final Duration LONG = Duration.ofSeconds(60);
 
     private final ExecutorService executor = Executors.newCachedThreadPool();
 
@@ -66,14 +70,15 @@ class MigrationLockTest {
         List<String> told = new CopyOnWriteArrayList<>();
         Future<MigrationLock> second = executor.submit(
                 () -> MigrationLock.acquire(dialect, db.dataSource(), null, "l_wait", LONG, told::add));
-        Thread.sleep(500);
+        long deadline = System.nanoTime() + LONG.toNanos();
+        while (told.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10); // until the waiter has found the lock taken, however long the machine makes that
+        }
         assertFalse(second.isDone(), "the second migrator must wait while the first holds the lock");
         assertEquals(1, told.size(), "the waiter is told once who holds the lock");
-        long released = System.nanoTime();
         first.close();
-        try (MigrationLock lock = second.get(5, TimeUnit.SECONDS)) {
+        try (MigrationLock lock = second.get(LONG.toSeconds(), TimeUnit.SECONDS)) {
             lock.verifyHeld();
-            assertTrue(System.nanoTime() - released < Duration.ofSeconds(3).toNanos());
         }
         first.close(); // a second close does nothing
         assertTrue(told.get(0).startsWith(switch (kind) {
@@ -99,7 +104,8 @@ class MigrationLockTest {
                     () -> MigrationLock.acquire(dialect, db.dataSource(), "l_timeout", SHORT));
             Duration waited = Duration.ofNanos(System.nanoTime() - start);
             assertEquals(DivemapException.Kind.LOCK_TIMEOUT, e.kind());
-            assertTrue(waited.compareTo(Duration.ofMillis(900)) >= 0 && waited.compareTo(Duration.ofSeconds(4)) < 0,
+            // at least the wait asked for; the upper bound only tells a wait from a hang, on any load
+            assertTrue(waited.compareTo(Duration.ofMillis(900)) >= 0 && waited.compareTo(LONG) < 0,
                     "waited " + waited);
             String message = e.getMessage();
             assertTrue(message.contains(holder.name()), message);
@@ -139,7 +145,7 @@ class MigrationLockTest {
         if (!connection.isClosed()) { // H2's abort leaves the session open
             connection.close();
         }
-        assertTakenWithin(Duration.ofSeconds(5), dialect, db, "l_cut");
+        assertTaken(dialect, db, "l_cut");
         assertLost(holder);
     }
 
@@ -158,7 +164,7 @@ class MigrationLockTest {
                 case H2 -> "CALL ABORT_SESSION(" + session + ")";
             });
         }
-        assertTakenWithin(Duration.ofSeconds(5), dialect, db, "l_kill");
+        assertTaken(dialect, db, "l_kill");
         assertLost(holder);
     }
 
@@ -185,8 +191,8 @@ class MigrationLockTest {
             assertTrue(e.getMessage().contains(locked.substring("LOCKED ".length())), e.getMessage());
 
             process.destroyForcibly();
-            assertTrue(process.waitFor(10, TimeUnit.SECONDS));
-            assertTakenWithin(Duration.ofSeconds(5), dialect, db, "l_process");
+            assertTrue(process.waitFor(LONG.toSeconds(), TimeUnit.SECONDS));
+            assertTaken(dialect, db, "l_process");
         } finally {
             process.destroyForcibly();
         }
@@ -251,13 +257,11 @@ class MigrationLockTest {
         }
     }
 
-    private static void assertTakenWithin(Duration limit, Dialect dialect, TestDatabase db, String table) {
-        long start = System.nanoTime();
+    /** The lock is free again: taken within {@link #LONG}, which a lock still held would run out. */
+    private static void assertTaken(Dialect dialect, TestDatabase db, String table) {
         try (MigrationLock lock = MigrationLock.acquire(dialect, db.dataSource(), table, LONG)) {
             lock.verifyHeld();
         }
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-        assertTrue(took.compareTo(limit) < 0, "took " + took);
     }
 
     private static void assertLost(MigrationLock holder) {
