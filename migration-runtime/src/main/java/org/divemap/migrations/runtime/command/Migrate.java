@@ -172,6 +172,9 @@ public final class Migrate {
                 done.add(run(connection, dialect, recorder, i, step, rows, done));
                 rows = step.versionRowsAfter();
             }
+        } catch (Error e) {
+            recorder.commitPending(e); // what the last revision recorded stays, whatever stops the run
+            throw e;
         } finally {
             if (preload != null) {
                 preload.interrupt();
@@ -216,6 +219,9 @@ public final class Migrate {
             listener.finished(id, step.upgrade(), duration);
             return new MigrationResult.Step(id, step.upgrade(), duration);
         } catch (RuntimeException | SQLException e) {
+            // first the record of the revision before (and this one's mark), if it waited for this one's first
+            // DDL statement to commit it: whatever happens next, that revision stays recorded
+            recorder.commitPending(e);
             if (commitEach) {
                 commitAfterFailure(connection, e); // what ran stays, as with auto-commit: the undo below reverts it
             } else if (!connection.getAutoCommit()) {
