@@ -80,20 +80,25 @@ public final class Migrate {
         // for. Otherwise plan again under the lock, where marks are certain (a run still going holds it),
         // and a stamp settles them even when the version rows stay as they are.
         boolean stamp = command.equals("stamp");
-        List<String> seen = new ArrayList<>();
-        boolean nothingToDo = context.withConnection(connection -> {
-            seen.addAll(context.versionTable().read(connection));
-            // on the same connection: a start-up borrows only one
-            return planner.apply(seen).isEmpty() && context.historyTable().unfinished(connection).isEmpty();
-        });
+        // one connection for the plain read, kept for the run when there is something to do: a one-shot run
+        // opens this one and the lock's, and a start-up with nothing to do only this one
+        Connection first = context.openConnection();
+        List<String> seen;
+        boolean nothingToDo;
+        try {
+            seen = context.versionTable().read(first);
+            nothingToDo = planner.apply(seen).isEmpty() && context.historyTable().unfinished(first).isEmpty();
+        } catch (RuntimeException | Error e) {
+            Context.closeQuietly(first, e);
+            throw e;
+        }
         if (nothingToDo) {
+            context.close(first);
             listener.planned(command, target, List.of());
             return new MigrationResult(command, target, Context.sorted(seen), List.of(), Context.sorted(seen));
         }
         Dialect dialect = context.dialect(); // known by now: the read above detected it on its connection
-        try (MigrationLock lock = MigrationLock.acquire(dialect, context.dataSource(), setup.schema(),
-                        setup.versionTable(), setup.lockWait(), listener::waitingForLock);
-                Connection connection = context.connect()) {
+        try (MigrationLock lock = lock(dialect, first); Connection connection = first) {
             VersionTable versions = context.versionTable();
             HistoryTable history = context.historyTable();
             List<String> before = versions.read(connection);
@@ -142,6 +147,17 @@ public final class Migrate {
         } catch (SQLException e) {
             throw new DivemapException(Kind.DATABASE, "The database failed during " + command + " " + target + ": "
                     + context.message(e), e);
+        }
+    }
+
+    /** Takes the migration lock on a connection of its own; closes {@code first} if that fails. */
+    private MigrationLock lock(Dialect dialect, Connection first) {
+        try {
+            return MigrationLock.acquire(dialect, context.dataSource(), setup.schema(), setup.versionTable(),
+                    setup.lockWait(), listener::waitingForLock);
+        } catch (RuntimeException | Error e) {
+            Context.closeQuietly(first, e);
+            throw e;
         }
     }
 
