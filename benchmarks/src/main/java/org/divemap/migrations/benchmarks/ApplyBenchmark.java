@@ -41,7 +41,7 @@ import org.divemap.migrations.runtime.MigrationResult;
  *
  * <pre>
  * java -cp "$(cat benchmarks/target/benchmark.classpath):benchmarks/target/classes" \
- *     org.divemap.migrations.benchmarks.ApplyBenchmark [--mysql URL] [--runs N] [--migrations N]
+ *     org.divemap.migrations.benchmarks.ApplyBenchmark [--mysql URL | --postgres URL] [--runs N] [--migrations N]
  *         [--tools raw,divemap,divemap_batched,flyway,liquibase] [--breakdown]
  * </pre>
  */
@@ -88,7 +88,9 @@ public final class ApplyBenchmark {
         this.tools = tools;
         int q = adminUrl.indexOf('?');
         String server = q < 0 ? adminUrl : adminUrl.substring(0, q);
-        this.base = server.endsWith("/") ? server : server + "/";
+        // the server's URL without its database (PostgreSQL's admin URL names one: .../postgres)
+        int path = server.indexOf('/', server.indexOf("//") + 2);
+        this.base = path < 0 ? server + "/" : server.substring(0, path + 1);
         this.query = q < 0 ? "" : adminUrl.substring(q);
         this.statements = statements;
         this.classes = classes;
@@ -106,6 +108,7 @@ public final class ApplyBenchmark {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--mysql" -> mysql = args[++i];
+                case "--postgres" -> mysql = args[++i]; // the same benchmark on PostgreSQL (raw JDBC and Divemap)
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--migrations" -> n = Integer.parseInt(args[++i]);
                 case "--breakdown" -> breakdown = true;
@@ -273,6 +276,7 @@ public final class ApplyBenchmark {
             }
             System.out.printf(Locale.ROOT, "%s through a timing data source: %,.0f ms%n", tool.title, elapsed / 1e6);
             timer.print(new PrintWriter(System.out), elapsed / 1e6, statements.size(), "migration");
+            timer.printCounts(new PrintWriter(System.out), statements.size(), "migration");
             System.out.println();
         }
     }
@@ -390,7 +394,8 @@ public final class ApplyBenchmark {
 
     private int countTables(String database) throws Exception {
         try (Connection admin = DriverManager.getConnection(adminUrl); Statement s = admin.createStatement();
-                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '"
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM information_schema.tables WHERE "
+                        + (adminUrl.startsWith("jdbc:postgresql:") ? "table_catalog" : "table_schema") + " = '"
                         + database + "' AND table_name LIKE 'table\\_%'")) {
             rs.next();
             return rs.getInt(1);

@@ -33,6 +33,22 @@ final class JdbcTimer implements DataSource {
 
     private final String url;
     private final Map<String, long[]> totals = new TreeMap<>();
+    /** Calls that reach the server (statements, and connection calls but {@code close}), explicit commits. */
+    private long roundTrips;
+    private long commits;
+    /**
+     * Commits of a transaction that wrote something, which flush InnoDB's redo log (an fsync with
+     * {@code innodb_flush_log_at_trx_commit=1}): a write under auto-commit, a {@code commit()} after
+     * writes, the implicit commit a DDL statement makes of writes left open before it, and the DDL
+     * statement itself.
+     */
+    private long flushes;
+
+    /** What a connection has open, to tell which commits flush. */
+    private static final class Session {
+        boolean autoCommit = true;
+        boolean wrote;
+    }
 
     JdbcTimer(String url) {
         this.url = url;
@@ -41,6 +57,54 @@ final class JdbcTimer implements DataSource {
     /** Forgets what was timed so far. */
     synchronized void reset() {
         totals.clear();
+        roundTrips = 0;
+        commits = 0;
+        flushes = 0;
+    }
+
+    private static final java.util.regex.Pattern WRITE = java.util.regex.Pattern.compile(
+            "\\s*(INSERT|UPDATE|DELETE|REPLACE)\\b.*", java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
+    private static final java.util.regex.Pattern DDL = java.util.regex.Pattern.compile(
+            "\\s*(CREATE|ALTER|DROP|RENAME|TRUNCATE)\\b.*", java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
+
+    private synchronized void count(Session session, String call, String sql, Object[] args) {
+        if (call.equals("close")) {
+            return;
+        }
+        roundTrips++;
+        if (call.equals("commit")) {
+            commits++;
+            if (session.wrote) {
+                flushes++;
+            }
+            session.wrote = false;
+        } else if (call.equals("rollback")) {
+            session.wrote = false;
+        } else if (call.equals("setAutoCommit")) {
+            boolean on = (Boolean) args[0];
+            if (on && !session.autoCommit && session.wrote) {
+                flushes++; // switching auto-commit on commits
+                session.wrote = false;
+            }
+            session.autoCommit = on;
+        } else if (sql != null && DDL.matcher(sql).matches() && !sql.toUpperCase(Locale.ROOT).contains("TEMPORARY")) {
+            flushes += session.wrote ? 2 : 1;
+            session.wrote = false;
+        } else if (sql != null && WRITE.matcher(sql).matches()) {
+            if (session.autoCommit) {
+                flushes++;
+            } else {
+                session.wrote = true;
+            }
+        }
+    }
+
+    /** Prints round trips, commits and flushing commits per {@code unit}. */
+    synchronized void printCounts(PrintWriter out, int units, String unit) {
+        out.printf(Locale.ROOT, "  per %s: %.2f round trips, %.2f explicit commits, %.2f fsync-bearing commits"
+                + " (%d, %d, %d in all)%n", unit, (double) roundTrips / units, (double) commits / units,
+                (double) flushes / units, roundTrips, commits, flushes);
+        out.flush();
     }
 
     synchronized void add(String what, long nanos) {
@@ -84,7 +148,7 @@ final class JdbcTimer implements DataSource {
         long start = System.nanoTime();
         Connection connection = DriverManager.getConnection(url);
         add("(open a connection)", System.nanoTime() - start);
-        return wrap(Connection.class, connection, null);
+        return wrap(Connection.class, connection, null, new Session());
     }
 
     @Override
@@ -93,21 +157,24 @@ final class JdbcTimer implements DataSource {
     }
 
     @SuppressWarnings("unchecked")
-    private <T> T wrap(Class<T> type, Object target, String sql) {
-        InvocationHandler handler = (proxy, method, args) -> invoke(target, method, args, sql);
+    private <T> T wrap(Class<T> type, Object target, String sql, Session session) {
+        InvocationHandler handler = (proxy, method, args) -> invoke(target, method, args, sql, session);
         Class<?>[] interfaces = target instanceof PreparedStatement ? new Class<?>[] {PreparedStatement.class}
                 : new Class<?>[] {type};
         return (T) Proxy.newProxyInstance(JdbcTimer.class.getClassLoader(), interfaces, handler);
     }
 
-    private Object invoke(Object target, Method method, Object[] args, String preparedSql) throws Throwable {
+    private Object invoke(Object target, Method method, Object[] args, String preparedSql, Session session)
+            throws Throwable {
         String name = method.getName();
         String label = null;
         if (target instanceof Statement && STATEMENT_CALLS.contains(name)) {
             String sql = args != null && args.length > 0 && args[0] instanceof String text ? text : preparedSql;
             label = sql == null ? name : shape(sql);
+            count(session, name, sql, args);
         } else if (target instanceof Connection && CONNECTION_CALLS.contains(name)) {
             label = name + (args != null && args.length == 1 ? "(" + args[0] + ")" : "()");
+            count(session, name, null, args);
         }
         long start = System.nanoTime();
         Object result;
@@ -122,10 +189,10 @@ final class JdbcTimer implements DataSource {
         }
         if (target instanceof Connection) {
             if (name.equals("prepareStatement") || name.equals("prepareCall")) {
-                return wrap(PreparedStatement.class, result, (String) args[0]);
+                return wrap(PreparedStatement.class, result, (String) args[0], session);
             }
             if (name.equals("createStatement")) {
-                return wrap(Statement.class, result, null);
+                return wrap(Statement.class, result, null, session);
             }
         }
         return result;

@@ -1,29 +1,28 @@
 package org.divemap.migrations.benchmarks;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Properties;
 
-/** The baseline process: connect through HikariCP, run one query, exit. Args: url user password. */
+/**
+ * The baseline process: connect through {@link DriverManager} (no pool: one connection is all a
+ * one-shot program needs), run one query, exit. Args: url user password.
+ */
 public final class PlainJdbcMain {
 
     private PlainJdbcMain() {}
 
     public static void main(String[] args) throws Exception {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(args[0]);
+        Properties properties = new Properties();
         if (!args[1].isEmpty()) {
-            config.setUsername(args[1]);
+            properties.setProperty("user", args[1]);
         }
         if (!args[2].isEmpty()) {
-            config.setPassword(args[2]);
+            properties.setProperty("password", args[2]);
         }
-        config.setMaximumPoolSize(3);
-        config.setMinimumIdle(0);
-        try (HikariDataSource pool = new HikariDataSource(config);
-                Connection connection = pool.getConnection();
+        try (Connection connection = DriverManager.getConnection(args[0], properties);
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT 1")) {
             rows.next();

@@ -39,6 +39,12 @@ public final class RecordingFloor {
         /** Divemap since the interrupted-revision mark: the record rewrites this revision's mark and marks the next. */
         MARKED("auto-commit off: statement, UPDATE, UPDATE of its mark, INSERT of the next mark, commit()", true,
                 false),
+        /** One upsert finishes this revision's mark and inserts the next one's. */
+        MARKED_UPSERT("auto-commit off: statement, UPDATE, one upsert of its mark and the next mark, commit()", true,
+                false),
+        /** Divemap since issue 19: as MARKED_UPSERT, committed by the next revision's DDL. */
+        MARKED_IMPLICIT("auto-commit off: statement, UPDATE, one upsert of its mark and the next mark; the next"
+                + " statement commits them (Divemap now)", true, false),
         IMPLICIT("auto-commit off: statement, UPDATE, INSERT; the next statement commits them", true, false),
         ONE_TRIP("auto-commit off: statement, then \"UPDATE; INSERT; COMMIT\" in one round trip", true, true),
         ONE_TRIP_IMPLICIT("auto-commit off: statement, then \"UPDATE; INSERT\" in one round trip, committed by the next", true, true),
@@ -170,6 +176,15 @@ public final class RecordingFloor {
                     recordMarked(c, i);
                     c.commit();
                 }
+                case MARKED_UPSERT -> {
+                    s.execute(statement(i));
+                    recordUpsert(c, i);
+                    c.commit();
+                }
+                case MARKED_IMPLICIT -> {
+                    s.execute(statement(i));
+                    recordUpsert(c, i);
+                }
                 case IMPLICIT -> {
                     s.execute(statement(i));
                     record(c, i);
@@ -235,6 +250,44 @@ public final class RecordingFloor {
                     + " stays, the process stopped inside the revision.\nNo statement is known to have completed.");
             mark.executeUpdate();
             try (ResultSet keys = mark.getGeneratedKeys()) {
+                keys.next();
+                MARKS.put(c, keys.getLong(1));
+            }
+        }
+    }
+
+    /**
+     * The version row, then one statement that rewrites this revision's mark as done and inserts the
+     * next revision's mark, as Divemap writes them on MySQL and MariaDB since issue 19.
+     */
+    private static void recordUpsert(Connection c, int i) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE version SET version_num = ? WHERE version_num = ?")) {
+            update.setString(1, "r" + i);
+            update.setString(2, "r" + (i - 1));
+            update.executeUpdate();
+        }
+        try (PreparedStatement upsert = c.prepareStatement("INSERT INTO history (id, revision, direction, started_at,"
+                + " duration_ms, success, os_user, host, checksum, error) VALUES (NULL, ?, 'up', UTC_TIMESTAMP(3), 0,"
+                + " FALSE, 'deploy', 'host', NULL, ?), (?, ?, 'up', UTC_TIMESTAMP(3), 3, TRUE, 'deploy', 'host', ?, NULL)"
+                + " ON DUPLICATE KEY UPDATE started_at = UTC_TIMESTAMP(3), duration_ms = ?, success = ?, checksum = ?,"
+                + " error = ?", Statement.RETURN_GENERATED_KEYS)) {
+            upsert.setString(1, "r" + (i + 1));
+            upsert.setString(2, "running: process 4242 started this revision and has not recorded its end; if this row"
+                    + " stays, the process stopped inside the revision.\nNo statement is known to have completed.");
+            long mark = markOf(c, i);
+            if (mark == 0) {
+                upsert.setNull(3, java.sql.Types.BIGINT); // before the first revision: two new rows
+            } else {
+                upsert.setLong(3, mark);
+            }
+            upsert.setString(4, "r" + i);
+            upsert.setString(5, "0".repeat(64));
+            upsert.setLong(6, 3);
+            upsert.setBoolean(7, true);
+            upsert.setString(8, "0".repeat(64));
+            upsert.setString(9, null);
+            upsert.executeUpdate();
+            try (ResultSet keys = upsert.getGeneratedKeys()) {
                 keys.next();
                 MARKS.put(c, keys.getLong(1));
             }

@@ -26,7 +26,7 @@ import org.divemap.migrations.runtime.graph.RevisionMap;
 /**
  * Runtime speed: (1) a no-op {@code upgrade head} over 1,000 applied revisions, in process once
  * connected; (2) the whole process (JVM start to exit) against a plain JDBC program that connects
- * through HikariCP and runs one query; (3) resolving targets and planning paths on 100,000 revisions.
+ * through {@code DriverManager} and runs one query, on H2, MariaDB and PostgreSQL; (3) resolving targets and planning paths on 100,000 revisions.
  *
  * <pre>
  * java -cp "$(cat benchmarks/target/benchmark.classpath):benchmarks/target/classes" \
@@ -39,10 +39,14 @@ public final class RuntimeBenchmark {
 
     public static void main(String[] args) throws Exception {
         String mysql = System.getenv().getOrDefault("DIVEMAP_TEST_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/?user=root&password=");
+        String postgres = System.getenv().getOrDefault("DIVEMAP_TEST_POSTGRES_URL",
+                "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
         int runs = 10;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--mysql" -> mysql = args[++i];
+                case "--postgres" -> postgres = args[++i];
+                case "--no-postgres" -> postgres = null;
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
@@ -65,6 +69,20 @@ public final class RuntimeBenchmark {
             database("MariaDB", base + "divemap_bench" + query, null, null, classes, runs);
             try (Connection admin = DriverManager.getConnection(mysql); Statement s = admin.createStatement()) {
                 s.execute("DROP DATABASE divemap_bench");
+            }
+            if (postgres != null) {
+                String pgServer = postgres.substring(0, postgres.indexOf('?') < 0 ? postgres.length()
+                        : postgres.indexOf('?'));
+                String pgQuery = postgres.indexOf('?') < 0 ? "" : postgres.substring(postgres.indexOf('?'));
+                String pgBase = pgServer.substring(0, pgServer.indexOf('/', pgServer.indexOf("//") + 2) + 1);
+                try (Connection admin = DriverManager.getConnection(postgres); Statement s = admin.createStatement()) {
+                    s.execute("DROP DATABASE IF EXISTS divemap_bench");
+                    s.execute("CREATE DATABASE divemap_bench");
+                }
+                database("PostgreSQL", pgBase + "divemap_bench" + pgQuery, null, null, classes, runs);
+                try (Connection admin = DriverManager.getConnection(postgres); Statement s = admin.createStatement()) {
+                    s.execute("DROP DATABASE divemap_bench");
+                }
             }
         } finally {
             ProcessorOverhead.delete(work);
@@ -115,6 +133,11 @@ public final class RuntimeBenchmark {
         long[] divemap = new long[runs];
         process(classpath, PlainJdbcMain.class, credentials); // warm the file cache
         process(classpath + java.io.File.pathSeparator + classes, NoopUpgradeMain.class, credentials);
+        if (user == null) { // the URL carries the user: count the no-op run's JDBC calls once, untimed
+            System.out.printf(Locale.ROOT, "%s: the JDBC calls of a no-op upgrade head in a fresh process:%n%s", name,
+                    output(classpath + java.io.File.pathSeparator + classes, NoopUpgradeMain.class, url, "", "",
+                            "--count"));
+        }
         for (int i = 0; i < runs; i++) {
             plain[i] = process(classpath, PlainJdbcMain.class, credentials);
             divemap[i] = process(classpath + java.io.File.pathSeparator + classes, NoopUpgradeMain.class, credentials);
@@ -123,6 +146,18 @@ public final class RuntimeBenchmark {
         double d = median(divemap) / 1e6;
         System.out.printf(Locale.ROOT, "%s: whole process, median of %d: plain JDBC %.0f ms, no-op upgrade head %.0f ms"
                 + " (%.2fx)%n", name, runs, p, d, d / p);
+    }
+
+    private static String output(String classpath, Class<?> main, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classpath, main.getName()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(main.getSimpleName() + " failed:\n" + output);
+        }
+        return output;
     }
 
     private static long process(String classpath, Class<?> main, String... args) throws Exception {

@@ -61,7 +61,10 @@ public final class Configuration {
     }
 
     /**
-     * Connects with a JDBC URL through a small HikariCP pool that {@link Divemap#close()} closes.
+     * Connects with a JDBC URL: each command opens its connections through the driver (one for a
+     * run with nothing to do, two for a run that changes the database), one attempt each; only after a
+     * passing refusal (too many connections, a server starting up) through a small HikariCP pool that
+     * keeps trying for the connect timeout and that {@link Divemap#close()} closes.
      * The password is never printed, logged or shown by {@code toString()}.
      */
     public Configuration dataSource(String url, String user, String password) {

@@ -20,20 +20,21 @@ import org.divemap.migrations.runtime.command.Setup;
 import org.divemap.migrations.runtime.dialect.Dialect;
 
 /**
- * The connections of a {@link Divemap} configured with a JDBC URL. The first one is opened directly
- * through the driver, once: when the server answers with a refusal (a wrong user or password, an
+ * The connections of a {@link Divemap} configured with a JDBC URL, opened directly through the
+ * driver, one attempt each: when the server answers with a refusal (a wrong user or password, an
  * unknown database) or there is no server to answer (a refused connection, an unknown host), that
  * single attempt fails at once with a line that names the cause, instead of a pool retrying a dozen
  * logins for the whole connect timeout, which locks accounts where a lockout policy counts failed
- * logins. Only a server that does not answer is waited for, up to the connect timeout. Later
- * connections come from a small HikariCP pool, created when a command first needs a second one: a
- * start-up with nothing to do opens one connection and no pool.
+ * logins. Only a server that does not answer is waited for, up to the connect timeout. A command
+ * needs one or two connections (a start-up with nothing to do one; a run that changes the database
+ * a second for the lock), so a one-shot process such as the CLI needs no pool and starts none of its
+ * threads. Only after a passing refusal (too many connections, a server starting up) do connections
+ * come from a small HikariCP pool, which keeps trying for the connect timeout.
  */
 final class UrlDataSource implements DataSource, AutoCloseable {
 
     private final Setup setup;
     private final Driver driver;
-    private boolean probed;
     private HikariDataSource pool;
 
     /**
@@ -82,8 +83,7 @@ final class UrlDataSource implements DataSource, AutoCloseable {
     public Connection getConnection() throws SQLException {
         HikariDataSource ready;
         synchronized (this) {
-            if (!probed) {
-                probed = true;
+            if (pool == null) {
                 long started = System.nanoTime();
                 try {
                     return direct();

@@ -72,6 +72,36 @@ public final class Context {
         }
     }
 
+    /**
+     * A new connection for the caller to close ({@link #close}), on which the dialect is detected if it
+     * is not known yet; a database error is {@code DATABASE}.
+     */
+    Connection openConnection() {
+        try {
+            return connect();
+        } catch (SQLException e) {
+            throw new DivemapException(Kind.DATABASE, "The database failed: " + message(e), e);
+        }
+    }
+
+    /** Closes {@code connection}; a database error is {@code DATABASE}. */
+    void close(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new DivemapException(Kind.DATABASE, "The database failed: " + message(e), e);
+        }
+    }
+
+    /** Closes {@code connection}, adding what goes wrong to {@code failure}. */
+    static void closeQuietly(Connection connection, Throwable failure) {
+        try {
+            connection.close();
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
     /** A new connection, on which the dialect is detected if it is not known yet. */
     Connection connect() throws SQLException {
         Connection connection = open();

@@ -81,20 +81,25 @@ public final class Migrate {
         // for. Otherwise plan again under the lock, where marks are certain (a run still going holds it),
         // and a stamp settles them even when the version rows stay as they are.
         boolean stamp = command.equals("stamp");
-        List<String> seen = new ArrayList<>();
-        boolean nothingToDo = context.withConnection(connection -> {
-            seen.addAll(context.versionTable().read(connection));
-            // on the same connection: a start-up borrows only one
-            return planner.apply(seen).isEmpty() && context.historyTable().unfinished(connection).isEmpty();
-        });
+        // one connection for the plain read, kept for the run when there is something to do: a one-shot run
+        // opens this one and the lock's, and a start-up with nothing to do only this one
+        Connection first = context.openConnection();
+        List<String> seen;
+        boolean nothingToDo;
+        try {
+            seen = context.versionTable().read(first);
+            nothingToDo = planner.apply(seen).isEmpty() && context.historyTable().unfinished(first).isEmpty();
+        } catch (RuntimeException | Error e) {
+            Context.closeQuietly(first, e);
+            throw e;
+        }
         if (nothingToDo) {
+            context.close(first);
             listener.planned(command, target, List.of());
             return new MigrationResult(command, target, Context.sorted(seen), List.of(), Context.sorted(seen));
         }
         Dialect dialect = context.dialect(); // known by now: the read above detected it on its connection
-        try (MigrationLock lock = MigrationLock.acquire(dialect, context.dataSource(), setup.schema(),
-                        setup.versionTable(), setup.lockWait(), listener::waitingForLock);
-                Connection connection = context.connect()) {
+        try (MigrationLock lock = lock(dialect, first); Connection connection = first) {
             VersionTable versions = context.versionTable();
             HistoryTable history = context.historyTable();
             List<String> before = versions.read(connection);
@@ -146,6 +151,17 @@ public final class Migrate {
         }
     }
 
+    /** Takes the migration lock on a connection of its own; closes {@code first} if that fails. */
+    private MigrationLock lock(Dialect dialect, Connection first) {
+        try {
+            return MigrationLock.acquire(dialect, context.dataSource(), setup.schema(), setup.versionTable(),
+                    setup.lockWait(), listener::waitingForLock);
+        } catch (RuntimeException | Error e) {
+            Context.closeQuietly(first, e);
+            throw e;
+        }
+    }
+
     /** Runs the steps of {@code plan} under {@code lock}, recording each. */
     private MigrationResult apply(String command, String target, MigrationLock lock, Connection connection,
             Dialect dialect, VersionTable versions, HistoryTable history, Plan plan, List<String> before)
@@ -173,6 +189,9 @@ public final class Migrate {
                 done.add(run(connection, dialect, recorder, i, step, rows, done));
                 rows = step.versionRowsAfter();
             }
+        } catch (Error e) {
+            recorder.commitPending(e); // what the last revision recorded stays, whatever stops the run
+            throw e;
         } finally {
             if (preload != null) {
                 preload.interrupt();
@@ -217,6 +236,9 @@ public final class Migrate {
             listener.finished(id, step.upgrade(), duration);
             return new MigrationResult.Step(id, step.upgrade(), duration);
         } catch (RuntimeException | SQLException e) {
+            // first the record of the revision before (and this one's mark), if it waited for this one's first
+            // DDL statement to commit it: whatever happens next, that revision stays recorded
+            recorder.commitPending(e);
             if (commitEach) {
                 commitAfterFailure(connection, e); // what ran stays, as with auto-commit: the undo below reverts it
             } else if (!connection.getAutoCommit()) {

@@ -24,6 +24,14 @@ import org.divemap.migrations.runtime.sql.LiveOperations;
  * ({@link RevisionJournal}), and the mark of the next revision is written in the same transaction as
  * the record of the one before, so marking costs no commit of its own.
  *
+ * <p>Where the database commits each DDL statement by itself (MySQL, MariaDB), that transaction is
+ * not committed by the recorder either: the next revision's first DDL statement commits it, as
+ * Alembic lets the next DDL commit its version row, and whatever else the revision runs first commits
+ * it before running ({@link RevisionJournal#pending()}). A crash in between loses the record, but not
+ * silently: the revision's own mark, committed with the record before it, stays, and the next run
+ * refuses until someone says where the schema is. The last revision of a run, a revision that ran no
+ * statement, and a failure commit it explicitly.
+ *
  * <p>With {@code recordEvery} above 1, the rows of a batch of revisions commit together. Before a
  * batch runs, a history row marked {@link HistoryTable#UNRECORDED} stands for each of its revisions,
  * so that a crash inside the batch leaves a trace that the next run refuses to ignore.
@@ -37,6 +45,8 @@ final class Recorder {
     private final int every;
     /** Whether every revision needs a mark before it starts, so the record of one marks the next. */
     private final boolean markAhead;
+    /** Whether the record of one revision and the next one's mark are left for its first DDL to commit. */
+    private final boolean piggyback;
     /** The version rows as committed. */
     private List<String> recorded;
     /** Revisions applied since the last commit of the tables, and the version rows after them. */
@@ -56,6 +66,7 @@ final class Recorder {
         this.steps = steps;
         this.every = dialect.transactionalDdl() ? 1 : every;
         this.markAhead = !dialect.transactionalDdl() && this.every == 1;
+        this.piggyback = markAhead && dialect.commitsEachStatement();
         this.recorded = recorded;
     }
 
@@ -117,20 +128,30 @@ final class Recorder {
             return;
         }
         List<String> after = steps.get(index).versionRowsAfter();
+        commitPending(); // a revision that ran no statement: the record before it commits by itself
         autoCommit(false);
         try {
             writeRows(connection, versions, recorded, after);
-            if (journalStep == index && journal.marked()) {
+            boolean marked = journalStep == index && journal.marked();
+            RevisionJournal next = null;
+            if (markAhead && index + 1 < steps.size()) {
+                next = new RevisionJournal(connection, history, started(index + 1));
+                if (marked) {
+                    next.marked(history.finishAndMark(connection, journal.markId(), entry, next.markRow()));
+                } else {
+                    history.record(connection, entry);
+                    next.mark();
+                }
+            } else if (marked) {
                 history.rewrite(connection, journal.markId(), entry);
             } else {
                 history.record(connection, entry);
             }
-            RevisionJournal next = null;
-            if (markAhead && index + 1 < steps.size()) {
-                next = new RevisionJournal(connection, history, started(index + 1));
-                next.mark();
+            if (piggyback && next != null) {
+                next.pending(); // committed by the next revision's first statement, or before it
+            } else {
+                connection.commit();
             }
-            connection.commit();
             recorded = after;
             journal = next;
             journalStep = next == null ? -1 : index + 1;
@@ -186,6 +207,7 @@ final class Recorder {
      * the record of the step before wrote one, is deleted, as nothing of it ran. Never throws.
      */
     void abandon(int index, Throwable failure) {
+        commitPending(failure);
         if (journalStep != index || !journal.marked() || journal.ranAnything()) {
             return;
         }
@@ -216,6 +238,24 @@ final class Recorder {
                     + "): " + (ids.isEmpty() ? "none" : String.join(", ", ids)) + ". They are applied; the"
                     + " version table says " + (recorded.isEmpty() ? "(empty)" : String.join(", ", recorded))
                     + ". Check the schema, then stamp the last revision that is applied.";
+        }
+    }
+
+    /**
+     * Commits the record of the last revision and the next one's mark, if they wait for the next
+     * revision's first statement: before a failure is recorded, or the run stops.
+     */
+    void commitPending(Throwable failure) {
+        try {
+            commitPending();
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private void commitPending() throws SQLException {
+        if (journal != null) {
+            journal.commitPending();
         }
     }
 

@@ -26,6 +26,12 @@ import org.divemap.migrations.runtime.sql.LiveOperations;
  * PostgreSQL), each entry is written as its statement completes. Inside a PostgreSQL transaction
  * nothing is written unless the migration commits early ({@code op.batchUpdate}), which marks the
  * revision in the transaction it commits.
+ *
+ * <p>Where the database commits each DDL statement by itself, the run does not commit the record of
+ * the revision before, which also writes this mark: the revision's first DDL statement commits both,
+ * as Alembic lets the next DDL commit its version row. Until then the journal is <em>pending</em>
+ * ({@link #pending()}); whatever else the revision runs first (a data change, a read, the connection
+ * handed out) commits them before it runs ({@link #beforeWork()}), and so does a failure.
  */
 final class RevisionJournal implements LiveOperations.Journal {
 
@@ -41,6 +47,8 @@ final class RevisionJournal implements LiveOperations.Journal {
     private String running;
     private boolean dirty;
     private long markId;
+    /** Whether everything written so far is committed (or certain to be, by the statement running). */
+    private boolean durable = true;
 
     /**
      * @param started the revision, its direction and start, as its history row will carry them
@@ -56,8 +64,43 @@ final class RevisionJournal implements LiveOperations.Journal {
      * caller commits it with the previous revision's record, or by itself.
      */
     void mark() {
-        markId = history.insert(connection, started.withOutcome(false, 0, text()));
+        markId = history.insert(connection, markRow());
         dirty = false;
+    }
+
+    /** The mark's row as {@link #mark()} writes it. */
+    HistoryEntry markRow() {
+        return started.withOutcome(false, 0, text());
+    }
+
+    /**
+     * Uses {@code id} as the mark, written by the caller in the connection's open transaction, which
+     * the caller leaves open ({@link #pending()}) or commits.
+     */
+    void marked(long id) {
+        markId = id;
+        dirty = false;
+    }
+
+    /**
+     * The connection's open transaction holds the mark and the record of the revision before, and
+     * the caller leaves it for the revision's first statement to commit.
+     */
+    void pending() {
+        durable = false;
+    }
+
+    /** Whether what the open transaction holds of the mark and the record before it is committed. */
+    boolean durable() {
+        return durable;
+    }
+
+    /** Commits what is pending, if anything. */
+    void commitPending() throws SQLException {
+        if (!durable) {
+            connection.commit();
+            durable = true;
+        }
     }
 
     /** Whether the mark is written (it is durable once the transaction that wrote it committed). */
@@ -81,10 +124,30 @@ final class RevisionJournal implements LiveOperations.Journal {
             running = statement;
             write();
         }
+        implicitCommit = true;
+    }
+
+    /** Set between {@link #beforeImplicitCommit} and the statement's completion, which committed what was pending. */
+    private boolean implicitCommit;
+
+    @Override
+    public void beforeWork() {
+        implicitCommit = false;
+        try {
+            commitPending();
+        } catch (SQLException e) {
+            throw new DivemapException(DivemapException.Kind.DATABASE, "Could not commit the record of the"
+                    + " revision before, and the mark of " + started.revision() + ": " + e.getMessage()
+                    + " (SQLState " + e.getSQLState() + ")", e);
+        }
     }
 
     @Override
     public void completed(String what) {
+        if (implicitCommit) {
+            implicitCommit = false;
+            durable = true; // the statement committed, implicitly, what the transaction held before it
+        }
         completed.add(what);
         running = null;
         dirty = true;
@@ -95,6 +158,7 @@ final class RevisionJournal implements LiveOperations.Journal {
 
     @Override
     public void beforeCommit() {
+        durable = true; // the commit that follows carries what is pending
         if (!marked()) {
             mark(); // a transactional migration that commits early (op.batchUpdate): marked in that commit
         } else if (dirty) {

@@ -438,6 +438,19 @@ public abstract class Dialect {
     public abstract String identityColumn(String name);
 
     /**
+     * The clause that turns a multi-row {@code INSERT} into an upsert: a row whose primary key exists
+     * already gets {@code columns} set to bound values ({@code ?}, in the order given) instead of
+     * being inserted, while the other rows are inserted. The statement still returns the key the
+     * database generated for the first row that had none. Null where the database has no such clause
+     * that keeps generated keys (the caller then updates and inserts separately).
+     *
+     * @param columns the columns to set, each as it goes into SQL
+     */
+    public String onDuplicateKeyUpdate(List<String> columns) {
+        return null;
+    }
+
+    /**
      * The statement that widens a {@code VARCHAR} column, keeping it NOT NULL.
      *
      * @param qualifiedTable the table, as it goes into SQL

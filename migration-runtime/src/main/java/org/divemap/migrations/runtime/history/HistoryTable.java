@@ -189,6 +189,53 @@ public final class HistoryTable {
         }
     }
 
+    /**
+     * Replaces what mark {@code id} says with {@code done}'s outcome, as {@link #rewrite} does, and
+     * adds {@code mark} as the newest row; returns the new row's number. Where the dialect has an
+     * upsert ({@link Dialect#onDuplicateKeyUpdate}) this is one statement, so one round trip:
+     * {@code INSERT (id, ...) VALUES (NULL, <mark>), (<id>, <done>) ON DUPLICATE KEY UPDATE ...}, whose
+     * second row meets the existing mark and updates it, and whose first is numbered by the database.
+     * Elsewhere it is an {@code UPDATE} and an {@code INSERT}. Either way, in the open transaction.
+     */
+    public long finishAndMark(Connection connection, long id, HistoryEntry done, HistoryEntry mark) {
+        boolean source = hasSourceColumn(connection);
+        List<String> assigned = new ArrayList<>(List.of(q("started_at"), q("duration_ms"), q("success"),
+                q("checksum"), q("error")));
+        if (source) {
+            assigned.add(q(SOURCE_CHECKSUM));
+        }
+        String upsert = dialect.onDuplicateKeyUpdate(assigned);
+        if (upsert == null) {
+            rewrite(connection, id, done);
+            return insert(connection, mark);
+        }
+        String sql = "INSERT INTO " + table(connection) + " (" + q("id") + ", " + columnList(connection)
+                + ") VALUES (NULL, " + marks(connection) + "), (?, " + marks(connection) + ")" + upsert;
+        try (PreparedStatement statement = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            int p = bind(statement, 0, mark, source);
+            statement.setLong(++p, id);
+            p = bind(statement, p, done, source);
+            dialect.setTimestamp(statement, ++p, done.startedAt());
+            statement.setLong(++p, done.durationMs());
+            statement.setBoolean(++p, done.success());
+            statement.setString(++p, done.checksum());
+            statement.setString(++p, cut(done.error(), MAX_ERROR));
+            if (source) {
+                statement.setString(++p, done.sourceChecksum());
+            }
+            statement.executeUpdate();
+            try (ResultSet keys = statement.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new SQLException("the database returned no generated key");
+                }
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw failure("record " + done.direction() + " " + done.revision() + " and mark " + mark.direction() + " "
+                    + mark.revision() + " as started in", e);
+        }
+    }
+
     /** Deletes row {@code id}. */
     public void delete(Connection connection, long id) {
         try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + table(connection) + " WHERE "
@@ -205,6 +252,9 @@ public final class HistoryTable {
      * finish cleanly, oldest first; empty when there are none or the table does not exist.
      */
     public List<HistoryEntry> unfinished(Connection connection) {
+        if (known == null && Boolean.FALSE.equals(newestIsMarkDirectly(connection))) {
+            return List.of(); // the usual start-up: one read, no catalog query
+        }
         if (!exists(connection) || !newestIsMark(connection)) {
             return List.of();
         }
@@ -220,13 +270,38 @@ public final class HistoryTable {
      * history.
      */
     private boolean newestIsMark(Connection connection) {
-        String table = table(connection);
+        try {
+            return newestIsMark(connection, table(connection));
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    private boolean newestIsMark(Connection connection, String table) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT " + q("success") + ", " + q("error")
                 + " FROM " + table + " WHERE " + q("id") + " = (SELECT MAX(" + q("id") + ") FROM " + table + ")");
                 ResultSet rs = statement.executeQuery()) {
             return rs.next() && !rs.getBoolean(1) && HistoryEntry.stateOfFailure(rs.getString(2)) != HistoryEntry.State.FAILED;
+        }
+    }
+
+    /**
+     * {@link #newestIsMark}, reading the table under its configured name without looking it up in the
+     * catalog first, as {@link VersionTable#read} does: null when that read fails (no such table, or one
+     * whose stored name differs), when the database writes failed statements to a trace of its own, or
+     * when a transaction is open (a failed statement would abort it on PostgreSQL).
+     */
+    private Boolean newestIsMarkDirectly(Connection connection) {
+        if (dialect.tracesFailedStatements()) {
+            return null;
+        }
+        try {
+            if (!connection.getAutoCommit()) {
+                return null;
+            }
+            return newestIsMark(connection, dialect.qualify(schema, name));
         } catch (SQLException e) {
-            throw failure("read", e);
+            return null;
         }
     }
 

@@ -64,6 +64,13 @@ public final class LiveOperations extends RenderedOperations {
         /** {@code statement} is about to run, and the database commits it, with whatever is open, by itself. */
         default void beforeImplicitCommit(String statement) {}
 
+        /**
+         * Work that does not commit by itself is about to run: a statement the database does not commit
+         * implicitly, a read, a data change, or the connection handed to the migration. What the run
+         * left to ride the next implicit commit must be committed first.
+         */
+        default void beforeWork() {}
+
         /** {@code what} (a statement, or a description of work done) completed. */
         default void completed(String what) {}
 
@@ -138,6 +145,8 @@ public final class LiveOperations extends RenderedOperations {
         try (Statement statement = connection.createStatement()) {
             if (state.commitEach && dialect.commitsImplicitly(sql)) {
                 state.journal.beforeImplicitCommit(sql);
+            } else {
+                state.journal.beforeWork();
             }
             statement.execute(sql);
             state.journal.completed(sql);
@@ -150,6 +159,7 @@ public final class LiveOperations extends RenderedOperations {
 
     @Override
     void send(String sql, String inline, Object[] params) {
+        state.journal.beforeWork();
         try (PreparedStatement statement = prepare(sql, params)) {
             statement.execute();
             state.journal.completed(inline);
@@ -162,6 +172,7 @@ public final class LiveOperations extends RenderedOperations {
 
     @Override
     void sendCommit() {
+        state.journal.beforeWork();
         try {
             state.journal.completed("-- op.commit()");
             if (!connection.getAutoCommit()) {
@@ -187,6 +198,7 @@ public final class LiveOperations extends RenderedOperations {
      */
     @Override
     public Connection connection() {
+        state.journal.beforeWork();
         if (!state.connectionHandedOut) {
             state.connectionHandedOut = true;
             state.journal.completed("-- op.connection() handed out: what the migration does through it is known only"
@@ -231,6 +243,7 @@ public final class LiveOperations extends RenderedOperations {
     @Override
     public int update(String sql, Object... params) {
         String inline = ddl.inline(sql, params);
+        state.journal.beforeWork();
         try (PreparedStatement statement = prepare(sql, params)) {
             int count = statement.executeUpdate();
             state.journal.completed(inline);
@@ -247,6 +260,7 @@ public final class LiveOperations extends RenderedOperations {
     @Override
     public Object insertReturningKey(String sql, String keyColumn, Object... params) {
         String inline = ddl.inline(sql, params);
+        state.journal.beforeWork();
         try (PreparedStatement statement = connection.prepareStatement(sql, new String[] {keyColumn})) {
             bindAll(statement, params);
             statement.executeUpdate();
@@ -313,6 +327,7 @@ public final class LiveOperations extends RenderedOperations {
         String inline = ddl.inline(sql, params);
         PreparedStatement statement = null;
         ResultSet rows;
+        state.journal.beforeWork();
         try {
             statement = prepare(sql, params);
             rows = statement.executeQuery();
@@ -449,6 +464,7 @@ public final class LiveOperations extends RenderedOperations {
     @Override
     public void bulkInsert(String table, List<String> columns, List<List<Object>> rows) {
         ddl.insertRows(table, columns, rows).forEach(this::render);
+        state.journal.beforeWork();
         String statement = new DataOperations(connection, dialect).bulkInsert(table, columns, rows);
         state.journal.completed(statement + " -- " + rows.size() + " rows");
         try {
@@ -471,6 +487,7 @@ public final class LiveOperations extends RenderedOperations {
             state.progress.accept(progress);
         });
         state.committedEarly = true; // the migration's earlier work commits before the first batch
+        state.journal.beforeWork();
         new DataOperations(connection, dialect, work -> {
             if (work != null) {
                 state.journal.completed(work);

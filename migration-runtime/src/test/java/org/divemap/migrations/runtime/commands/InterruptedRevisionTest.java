@@ -352,8 +352,14 @@ class InterruptedRevisionTest {
         try (Divemap divemap = divemap(counting, p, revisions)) {
             assertEquals(12, divemap.upgrade("head").steps().size());
         }
-        // the first revision's mark, then one commit per revision that records it and marks the next
-        assertEquals(13, counting.commits());
+        if (kind == Database.MARIADB) {
+            // the first revision's mark, then each record and the next mark ride the next CREATE TABLE's
+            // implicit commit; the last record commits by itself
+            assertEquals(2, counting.commits());
+        } else {
+            // the first revision's mark, then one commit per revision that records it and marks the next
+            assertEquals(13, counting.commits());
+        }
         assertEquals(12, rows(kind, p).stream().filter(row -> row.endsWith(" up DONE")).count());
     }
 

@@ -76,6 +76,52 @@ class HistoryTableTest {
 
     @ParameterizedTest
     @MethodSource(Databases.KINDS)
+    void finishAndMarkRecordsOneRevisionAndMarksTheNextAsTheNewestRow(Database kind) throws Exception {
+        try (Connection connection = DATABASES.get(kind).connect()) {
+            HistoryTable history = new HistoryTable(Dialect.detect(connection), null, "h_finish");
+            history.create(connection);
+            Instant start = Instant.parse("2026-03-01T10:00:00Z");
+            history.record(connection, HistoryEntry.of("r00", HistoryEntry.UP, start, Duration.ofMillis(3), true, null));
+            long first = history.insert(connection, HistoryEntry.of("r01", HistoryEntry.UP, start, Duration.ZERO, false,
+                    HistoryEntry.RUNNING + "process 1 started this revision"));
+            HistoryEntry done = HistoryEntry.of("r01", HistoryEntry.UP, start.plusSeconds(1), Duration.ofMillis(42),
+                    true, null).withChecksum("cd".repeat(32)).withSourceChecksum("ef".repeat(32));
+            HistoryEntry mark = HistoryEntry.of("r02", HistoryEntry.UP, start.plusSeconds(2), Duration.ZERO, false,
+                    HistoryEntry.RUNNING + "process 1 started this revision");
+            long second = history.finishAndMark(connection, first, done, mark);
+
+            List<HistoryEntry> rows = history.list(connection);
+            assertEquals(3, rows.size(), rows.toString());
+            assertEquals(first, rows.get(1).id());
+            assertEquals(second, rows.get(2).id(), "the key returned is the new mark's");
+            assertTrue(second > first);
+            HistoryEntry finished = rows.get(1);
+            assertEquals("r01", finished.revision());
+            assertTrue(finished.success());
+            assertEquals(HistoryEntry.State.DONE, finished.state());
+            assertEquals(42, finished.durationMs());
+            assertEquals(start.plusSeconds(1), finished.startedAt());
+            assertEquals("cd".repeat(32), finished.checksum());
+            assertEquals("ef".repeat(32), finished.sourceChecksum());
+            assertNull(finished.error());
+            HistoryEntry marked = rows.get(2);
+            assertEquals("r02", marked.revision());
+            assertEquals(HistoryEntry.State.RUNNING, marked.state());
+            assertEquals(List.of(marked), history.unfinished(connection));
+
+            // the next one finishes the mark it was given, and marks again
+            long third = history.finishAndMark(connection, second, HistoryEntry.of("r02", HistoryEntry.UP,
+                    start.plusSeconds(3), Duration.ofMillis(5), true, null), HistoryEntry.of("r03", HistoryEntry.UP,
+                    start.plusSeconds(4), Duration.ZERO, false, HistoryEntry.RUNNING + "x"));
+            rows = history.list(connection);
+            assertEquals(List.of("r00 DONE", "r01 DONE", "r02 DONE", "r03 RUNNING"),
+                    rows.stream().map(e -> e.revision() + " " + e.state()).toList());
+            assertEquals(third, rows.get(3).id());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(Databases.KINDS)
     void cutsVeryLongErrors(Database kind) throws SQLException {
         try (Connection connection = DATABASES.get(kind).connect()) {
             HistoryTable history = new HistoryTable(Dialect.detect(connection), null, "h_long");

@@ -126,6 +126,19 @@ public class MySqlDialect extends Dialect {
         return quote(name) + " BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY";
     }
 
+    /**
+     * {@code ON DUPLICATE KEY UPDATE c = ?, ...}: the values are bound, not taken with {@code VALUES(c)},
+     * which MySQL 8.0.20 deprecated.
+     */
+    @Override
+    public String onDuplicateKeyUpdate(List<String> columns) {
+        StringBuilder clause = new StringBuilder(" ON DUPLICATE KEY UPDATE ");
+        for (int i = 0; i < columns.size(); i++) {
+            clause.append(i == 0 ? "" : ", ").append(columns.get(i)).append(" = ?");
+        }
+        return clause.toString();
+    }
+
     @Override
     public String widenVarchar(String qualifiedTable, String column, int length) {
         return "ALTER TABLE " + qualifiedTable + " MODIFY " + quoteExact(column) + " VARCHAR(" + length + ") NOT NULL";
