@@ -728,11 +728,12 @@ public final class SideBySide {
     }
 
     private void readVersions() {
+        List<String> drivers = new ArrayList<>();
         for (Db db : dbs) {
-            try (Connection c = DriverManager.getConnection(adminUrls.get(db)); Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT version()")) {
-                rs.next();
-                versions.put(db.title + " server", rs.getString(1));
+            try (Connection c = DriverManager.getConnection(adminUrls.get(db))) {
+                versions.put(db.title + " server", c.getMetaData().getDatabaseProductName() + " "
+                        + c.getMetaData().getDatabaseProductVersion());
+                drivers.add(c.getMetaData().getDriverName() + " " + c.getMetaData().getDriverVersion());
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot connect to " + db.title + " at " + redact(adminUrls.get(db))
                         + ": " + e.getMessage() + ". Start the server, give its URL with --"
@@ -741,8 +742,7 @@ public final class SideBySide {
         }
         versions.put("Flyway", resource("org/flywaydb/core/internal/version.txt").strip());
         versions.put("Liquibase", liquibaseVersion());
-        versions.put("JDBC drivers", "mysql-connector-j " + pomVersion("META-INF/maven/com.mysql/mysql-connector-j/pom.properties")
-                + ", pgjdbc " + pomVersion("META-INF/maven/org.postgresql/postgresql/pom.properties"));
+        versions.put("JDBC drivers (every Java tool)", String.join(", ", drivers));
     }
 
     private static String liquibaseVersion() {
@@ -751,27 +751,6 @@ public final class SideBySide {
         } catch (ReflectiveOperationException | LinkageError e) {
             return "?";
         }
-    }
-
-    private static String pomVersion(String resource) {
-        InputStream in = SideBySide.class.getClassLoader().getResourceAsStream(resource);
-        if (in == null) {
-            return "?";
-        }
-        try (in) {
-            return versionLine(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
-    private static String versionLine(String properties) {
-        for (String line : properties.split("\n")) {
-            if (line.startsWith("version=")) {
-                return line.substring("version=".length()).trim();
-            }
-        }
-        return "?";
     }
 
     private static String resource(String name) {
