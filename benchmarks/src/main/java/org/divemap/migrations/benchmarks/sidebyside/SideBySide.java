@@ -768,7 +768,11 @@ public final class SideBySide {
     // ---------------------------------------------------------------- URLs
 
     private String url(Db db, String database) {
-        String admin = adminUrls.get(db);
+        return url(adminUrls.get(db), database);
+    }
+
+    /** The JDBC URL of another database on the server of {@code admin}, with the same parameters. */
+    static String url(String admin, String database) {
         int q = admin.indexOf('?');
         String query = q < 0 ? "" : admin.substring(q);
         String server = q < 0 ? admin : admin.substring(0, q);
@@ -779,7 +783,11 @@ public final class SideBySide {
 
     /** The SQLAlchemy URL of the same server and credentials: mysql+pymysql:// or postgresql+psycopg2://. */
     private String sqlalchemyUrl(Db db, String database) {
-        URI uri = URI.create(adminUrls.get(db).substring("jdbc:".length()));
+        return sqlalchemyUrl(db, adminUrls.get(db), database);
+    }
+
+    static String sqlalchemyUrl(Db db, String adminUrl, String database) {
+        URI uri = URI.create(adminUrl.substring("jdbc:".length()));
         Map<String, String> query = new LinkedHashMap<>();
         if (uri.getRawQuery() != null) {
             for (String pair : uri.getRawQuery().split("&")) {
