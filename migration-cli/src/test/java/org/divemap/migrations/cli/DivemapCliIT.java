@@ -392,6 +392,18 @@ class DivemapCliIT {
         Run sql = cli(Map.of(), dir, "upgrade", "--sql", "--database", "postgresql", "--classpath", CLASSES);
         assertEquals(0, sql.exit(), sql.err());
         assertTrue(sql.out().contains("CREATE TABLE cli_items ("), sql.out());
+        assertTrue(sql.out().contains("CONSTRAINT pk_cli_items PRIMARY KEY (id)"), sql.out());
+        // the database names what the migrations leave unnamed, as Alembic without a naming_convention
+        Run unnamed = cli(Map.of(), dir, "upgrade", "--sql", "--database", "mariadb", "--naming-convention", "none",
+                "--classpath", CLASSES);
+        assertEquals(0, unnamed.exit(), unnamed.err());
+        assertTrue(unnamed.out().contains("\n    PRIMARY KEY (id)\n"), unnamed.out());
+        assertFalse(unnamed.out().contains("pk_cli_items"), unnamed.out());
+        Run wrong = cli(Map.of("DIVEMAP_NAMING_CONVENTION", "alembic"), dir, "upgrade", "--sql", "--database",
+                "mariadb", "--classpath", CLASSES);
+        assertEquals(2, wrong.exit(), wrong.out() + wrong.err());
+        assertTrue(wrong.err().contains("DIVEMAP_NAMING_CONVENTION: namingConvention: \"alembic\" is not a naming"
+                + " convention; give \"default\""), wrong.err());
         Run down = cli(Map.of(), dir, "downgrade", "head:base", "--sql", "--database", "mariadb", "--classpath", CLASSES);
         assertTrue(down.out().contains("DROP TABLE cli_items;"), down.out());
         // the version table of an adopted Alembic database, from the environment: offline too

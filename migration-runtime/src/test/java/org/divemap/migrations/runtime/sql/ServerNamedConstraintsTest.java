@@ -92,6 +92,9 @@ class ServerNamedConstraintsTest {
             assertTrue(create.contains("\n    CHECK (depth > 0)"), create);
             assertTrue(create.contains("CONSTRAINT pk_sn_dives PRIMARY KEY (id)"), "the default convention still"
                     + " names what is not server-named: " + create);
+            OfflineOperations op = new OfflineOperations(Dialect.of(kind), NamingConvention.DEFAULT);
+            op.addConstraint("sn_tags", Constraint.primaryKey("name").serverNamed());
+            assertEquals(List.of("ALTER TABLE sn_tags ADD PRIMARY KEY (name)"), op.executed());
             assertEquals(List.of("ALTER TABLE sn_dives ADD UNIQUE (code)"),
                     divemap.render("0002_code", true, kind).orElseThrow());
             assertEquals(List.of("ALTER TABLE sn_dives ADD FOREIGN KEY (diving_center_id) REFERENCES sn_centers (id)"),
@@ -246,6 +249,7 @@ class ServerNamedConstraintsTest {
                 schema.uniqueConstraints(table).forEach(u -> lines.add("  unique " + u));
                 schema.checkConstraints(table).forEach(c -> lines.add("  check " + c));
                 schema.foreignKeys(table).forEach(f -> lines.add("  foreign key " + f));
+                schema.primaryKey(table).ifPresent(k -> lines.add("  primary key " + k.columns()));
             }
         }
         return lines;
@@ -263,6 +267,7 @@ class ServerNamedConstraintsTest {
         String p = "undo_";
         List<RegisteredRevision> revisions = List.of(
                 revision("0001_base", null, op -> {
+                    op.createTable(p + "tags", Column.of("name", Type.varchar(20)));
                     op.createTable(p + "centers", Column.of("id", Type.integer()).primaryKey());
                     op.createTable(p + "dives", Column.of("id", Type.integer()).primaryKey(),
                             Column.of("diving_center_id", Type.integer()).nullable(),
@@ -271,8 +276,10 @@ class ServerNamedConstraintsTest {
                 }, op -> {
                     op.dropTable(p + "dives");
                     op.dropTable(p + "centers");
+                    op.dropTable(p + "tags");
                 }),
                 revision("0002_fails", "0001_base", op -> {
+                    op.addConstraint(p + "tags", Constraint.primaryKey("name").serverNamed());
                     op.addConstraint(p + "dives", Constraint.foreignKey("diving_center_id", p + "centers", "id")
                             .serverNamed());
                     op.addConstraint(p + "dives", Constraint.unique("code").serverNamed());
