@@ -1,4 +1,13 @@
 def log = new File(basedir, 'build.log').text
+// this build's own database (named after the build's start: builds running at once never share one), dropped first
+def database = (log =~ /jdbc:mysql:\/\/127\.0\.0\.1:3306\/(divemap_it_example_\d+)\?/)
+assert database.find() : 'no MariaDB database of this build in the log'
+def connection = new com.mysql.cj.jdbc.Driver().connect('jdbc:mysql://127.0.0.1:3306/?user=root&password=', new Properties())
+try {
+    connection.createStatement().execute('DROP DATABASE IF EXISTS ' + database.group(1))
+} finally {
+    connection.close()
+}
 // 1: the embedded H2 default, no configuration
 assert log.contains('Upgrade to heads') || log.contains('Upgrade to head')
 assert log.contains('upgraded  75b96c8832aa in')
@@ -7,7 +16,7 @@ assert log.contains('0005_add_user_diving_fields, ratings_0002_add_dive_site_rat
 assert new File(basedir, 'target/divemap').isDirectory() : 'the embedded database lives under target/'
 assert !new File(basedir, 'target/divemap/db.trace.db').exists() : 'a first run leaves no H2 error trace'
 // 2 and 3: MariaDB from -Ddivemap.url
-assert log.contains('Database: jdbc:mysql://127.0.0.1:3306/divemap_it_example?createDatabaseIfNotExist=true as root')
+assert log =~ /Database: jdbc:mysql:\/\/127\.0\.0\.1:3306\/divemap_it_example_\d+\?createDatabaseIfNotExist=true as root/
 assert log.contains('Current: 0007_add_dive_sites_rating_index (head)')
 assert log.contains('reverted  0001_initial in')
 assert log.contains('Current: base (no revision applied)')

@@ -1,5 +1,14 @@
 def log = new File(basedir, 'build.log').text
-assert log.contains('Database: jdbc:mysql://127.0.0.1:3306/divemap_it_plugin?createDatabaseIfNotExist=true as root')
+// this build's own database (named after the build's start: builds running at once never share one), dropped first
+def database = (log =~ /jdbc:mysql:\/\/127\.0\.0\.1:3306\/(divemap_it_plugin_\d+)\?/)
+assert database.find() : 'no MariaDB database of this build in the log'
+def connection = new com.mysql.cj.jdbc.Driver().connect('jdbc:mysql://127.0.0.1:3306/?user=root&password=', new Properties())
+try {
+    connection.createStatement().execute('DROP DATABASE IF EXISTS ' + database.group(1))
+} finally {
+    connection.close()
+}
+assert log =~ /Database: jdbc:mysql:\/\/127\.0\.0\.1:3306\/divemap_it_plugin_\d+\?createDatabaseIfNotExist=true as root/
 assert log.contains('Upgrade to head: 2 revisions to run')
 assert log.contains('Now at: 0002_email')
 assert log.contains('0001_users -> 0002_email (current, head), AddEmail')
