@@ -1,13 +1,7 @@
 def log = new File(basedir, 'build.log').text
-// this build's own database (named after the build's start: builds running at once never share one), dropped first
-def database = (log =~ /jdbc:mysql:\/\/127\.0\.0\.1:3306\/(divemap_it_plugin_\d+)\?/)
-assert database.find() : 'no MariaDB database of this build in the log'
-def connection = new com.mysql.cj.jdbc.Driver().connect('jdbc:mysql://127.0.0.1:3306/?user=root&password=', new Properties())
-try {
-    connection.createStatement().execute('DROP DATABASE IF EXISTS ' + database.group(1))
-} finally {
-    connection.close()
-}
+// this build's own MariaDB database, dropped first (src/it/drop-database.groovy)
+new GroovyShell(getClass().classLoader, new Binding([log: log, prefix: 'divemap_it_plugin']))
+        .evaluate(new File(basedir, '../../../src/it/drop-database.groovy'))
 assert log =~ /Database: jdbc:mysql:\/\/127\.0\.0\.1:3306\/divemap_it_plugin_\d+\?createDatabaseIfNotExist=true as root/
 assert log.contains('Upgrade to head: 2 revisions to run')
 assert log.contains('Now at: 0002_email')
