@@ -1,4 +1,7 @@
 def log = new File(basedir, 'build.log').text
+// this build's own MariaDB database, dropped first (src/it/drop-database.groovy)
+new GroovyShell(getClass().classLoader, new Binding([log: log, prefix: 'divemap_it_example']))
+        .evaluate(new File(basedir, '../../../src/it/drop-database.groovy'))
 // 1: the embedded H2 default, no configuration
 assert log.contains('Upgrade to heads') || log.contains('Upgrade to head')
 assert log.contains('upgraded  75b96c8832aa in')
@@ -7,7 +10,7 @@ assert log.contains('0005_add_user_diving_fields, ratings_0002_add_dive_site_rat
 assert new File(basedir, 'target/divemap').isDirectory() : 'the embedded database lives under target/'
 assert !new File(basedir, 'target/divemap/db.trace.db').exists() : 'a first run leaves no H2 error trace'
 // 2 and 3: MariaDB from -Ddivemap.url
-assert log.contains('Database: jdbc:mysql://127.0.0.1:3306/divemap_it_example?createDatabaseIfNotExist=true as root')
+assert log =~ /Database: jdbc:mysql:\/\/127\.0\.0\.1:3306\/divemap_it_example_\d+\?createDatabaseIfNotExist=true as root/
 assert log.contains('Current: 0007_add_dive_sites_rating_index (head)')
 assert log.contains('reverted  0001_initial in')
 assert log.contains('Current: base (no revision applied)')

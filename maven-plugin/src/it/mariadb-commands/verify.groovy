@@ -1,5 +1,8 @@
 def log = new File(basedir, 'build.log').text
-assert log.contains('Database: jdbc:mysql://127.0.0.1:3306/divemap_it_plugin?createDatabaseIfNotExist=true as root')
+// this build's own MariaDB database, dropped first (src/it/drop-database.groovy)
+new GroovyShell(getClass().classLoader, new Binding([log: log, prefix: 'divemap_it_plugin']))
+        .evaluate(new File(basedir, '../../../src/it/drop-database.groovy'))
+assert log =~ /Database: jdbc:mysql:\/\/127\.0\.0\.1:3306\/divemap_it_plugin_\d+\?createDatabaseIfNotExist=true as root/
 assert log.contains('Upgrade to head: 2 revisions to run')
 assert log.contains('Now at: 0002_email')
 assert log.contains('0001_users -> 0002_email (current, head), AddEmail')

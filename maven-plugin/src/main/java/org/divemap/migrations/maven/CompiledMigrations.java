@@ -54,7 +54,8 @@ record CompiledMigrations(Path root, Path classes, List<Path> sources, List<Path
             }
             try (Stream<Path> files = Files.walk(sourceRoot)) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-                    String text = Files.readString(file, StandardCharsets.UTF_8);
+                    // read byte for byte: what is looked for is ASCII, and a project may use any source encoding
+                    String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
                     if (!REVISION.matcher(text).find()) {
                         continue;
                     }

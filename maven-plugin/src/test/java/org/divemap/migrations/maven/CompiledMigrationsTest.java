@@ -93,6 +93,15 @@ class CompiledMigrationsTest {
     }
 
     @Test
+    void sourcesInAnotherEncodingThanUtf8AreRead() throws IOException {
+        Path latin1 = project.resolve("src/main/java/com/example/db/Initial.java");
+        Files.createDirectories(latin1.getParent());
+        Files.write(latin1, ("package com.example.db;\n// caf\u00e9\n@Revision(id = \"0001_initial\")\npublic final class"
+                + " Initial implements Migration {}\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertEquals(List.of(latin1), inspect().neverCompiled());
+    }
+
+    @Test
     void upToDateClassesSayNothing() throws IOException {
         migration("Initial", "0001_initial", null, COMPILED);
         compiled("Initial", EDITED);

@@ -19,6 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 class BackupProcessTest {
 
     private static final Duration HANG_GUARD = Duration.ofMinutes(2);
+    /**
+     * The timeout of the commands that never end: long enough that even a loaded machine has run their
+     * first lines (the pid file, "dumping") before it fires, so the test depends on no timing.
+     */
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     @TempDir
     Path dir;
@@ -37,8 +42,7 @@ class BackupProcessTest {
     void aCommandThatNeverEndsIsKilledAtTheTimeout() throws Exception {
         Path pid = dir.resolve("pid");
         // it prints, then waits forever holding its output open: reading the output to its end never returns
-        BackupProcess.Outcome outcome = run("echo $$ > '" + pid + "'; echo dumping; exec sleep 86400",
-                Duration.ofSeconds(1));
+        BackupProcess.Outcome outcome = run("echo $$ > '" + pid + "'; echo dumping; exec sleep 86400", TIMEOUT);
         assertTrue(outcome.timedOut());
         assertEquals("dumping\n", outcome.output());
         assertFalse(alive(pid), "the command was killed");
@@ -47,7 +51,7 @@ class BackupProcessTest {
     @Test
     void whatTheCommandStartedIsKilledToo() throws Exception {
         Path pid = dir.resolve("pid");
-        BackupProcess.Outcome outcome = run("sleep 86400 & echo $! > '" + pid + "'; wait", Duration.ofSeconds(1));
+        BackupProcess.Outcome outcome = run("sleep 86400 & echo $! > '" + pid + "'; wait", TIMEOUT);
         assertTrue(outcome.timedOut());
         assertFalse(alive(pid), "the dump the command started was killed");
     }

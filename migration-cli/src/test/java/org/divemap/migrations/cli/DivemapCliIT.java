@@ -172,12 +172,13 @@ class DivemapCliIT {
     void aBackupThatNeverEndsIsStoppedAtItsTimeoutAndNothingIsMigrated(@TempDir Path dir) throws Exception {
         Map<String, String> env = Map.of("DIVEMAP_URL", database("h2", dir));
         Path pid = dir.resolve("backup.pid");
-        // it holds its output open forever: reading that output to its end before the timeout never returns
+        // it holds its output open forever: reading that output to its end before the timeout never returns;
+        // 10 s, so that its first lines have run before the timeout on any load
         Run stuck = cli(env, dir, "upgrade", "--safe", "--backup-command", "echo $$ > '" + pid + "'; echo dumping;"
-                + " exec sleep 86400", "--backup-timeout", "1", "--classpath", CLASSES, "--json");
+                + " exec sleep 86400", "--backup-timeout", "10", "--classpath", CLASSES, "--json");
         assertEquals(5, stuck.exit(), stuck.out() + stuck.err());
         assertEquals("BACKUP_FAILED", stuck.json().getAsJsonObject("error").get("kind").getAsString());
-        assertEquals("The backup was still running after 1 s (--backup-timeout), so it was stopped: dumping. Nothing"
+        assertEquals("The backup was still running after 10 s (--backup-timeout), so it was stopped: dumping. Nothing"
                 + " was migrated.", stuck.json().getAsJsonObject("error").get("message").getAsString());
         long backup = Long.parseLong(Files.readString(pid).strip());
         assertFalse(ProcessHandle.of(backup).map(ProcessHandle::isAlive).orElse(false), "the backup was killed");
