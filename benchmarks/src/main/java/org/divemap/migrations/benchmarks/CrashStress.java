@@ -128,7 +128,7 @@ public final class CrashStress {
                 String wanted = String.format(Locale.ROOT, "upgrade   s%02d ...", killedIn);
                 String line;
                 while ((line = err.readLine()) != null) {
-                    if (line.equals(wanted)) {
+                    if (line.strip().equals(wanted)) { // the CLI indents its progress lines
                         Thread.sleep(delay);
                         victim.destroyForcibly();
                         killed = true;
