@@ -393,7 +393,8 @@ public final class ApplyBenchmark {
     }
 
     private int countTables(String database) throws Exception {
-        try (Connection admin = DriverManager.getConnection(adminUrl); Statement s = admin.createStatement();
+        // on the tool's own database: PostgreSQL's catalog shows only the tables of the database connected to
+        try (Connection admin = DriverManager.getConnection(base + database + query); Statement s = admin.createStatement();
                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM information_schema.tables WHERE "
                         + (adminUrl.startsWith("jdbc:postgresql:") ? "table_catalog" : "table_schema") + " = '"
                         + database + "' AND table_name LIKE 'table\\_%'")) {
