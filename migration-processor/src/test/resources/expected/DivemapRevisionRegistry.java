@@ -30,8 +30,43 @@ public final class DivemapRevisionRegistry implements RevisionRegistry {
         return List.copyOf(revisions);
     }
 
-    private static List<String> strings(String... values) {
-        return List.of(values);
+    /**
+     * Reads one revision's entry: each string is its length, ':' and its characters, '-' when absent;
+     * each list its size, ':' and its strings.
+     */
+    private static final class Entry {
+        private final String text;
+
+        private int at;
+
+        Entry(String text) {
+            this.text = text;
+        }
+
+        RegisteredRevision revision(Supplier<Migration> factory) {
+            return new RegisteredRevision(string(), list(), list(), list(), string(), string(), string(), string(), factory);
+        }
+
+        private String string() {
+            if (text.charAt(at) == '-') {
+                at++;
+                return null;
+            }
+            int colon = text.indexOf(':', at);
+            int end = colon + 1 + Integer.parseInt(text, at, colon, 10);
+            at = end;
+            return text.substring(colon + 1, end);
+        }
+
+        private List<String> list() {
+            int colon = text.indexOf(':', at);
+            String[] values = new String[Integer.parseInt(text, at, colon, 10)];
+            at = colon + 1;
+            for (int i = 0; i < values.length; i++) {
+                values[i] = string();
+            }
+            return List.of(values);
+        }
     }
 
     private static final class Part0 implements Supplier<Migration> {
@@ -42,15 +77,20 @@ public final class DivemapRevisionRegistry implements RevisionRegistry {
         }
 
         static void addTo(List<RegisteredRevision> revisions) {
-            revisions.add(new RegisteredRevision("0001_initial", strings(), strings(), strings(), "Initial schema: users", "test.migrations.Initial", null, "2db67475e2b9a122758b65eab943f2d59acaa5d5e11497b21843780df6474472", new Part0(0)));
-            revisions.add(new RegisteredRevision("0002_add_max_depth", strings("0001_initial"), strings(), strings(), "Add max_depth to dive sites", "test.migrations.AddMaxDepth", null, "f8b257d12333d2141c8551a5116324703d62f7ef34915c4659bf4bf63901df81", new Part0(1)));
-            revisions.add(new RegisteredRevision("0003_add_country_region_fields", strings("0002_add_max_depth"), strings(), strings(), "Add country and region to dive sites", "test.migrations.AddCountryRegionFields", null, "00aa6c63c9c80b194e1c9a76efb03610ba0babb8e70f1f7a59f966a402e648e9", new Part0(2)));
-            revisions.add(new RegisteredRevision("0004_add_photos", strings("0003_add_country_region_fields"), strings(), strings(), "Add \"photos\" table", "test.migrations.AddPhotos", null, "c9212a4269e0fff8ade1bfec7e306719d2186fb62c20568daf2d28f56bc83b8d", new Part0(3)));
-            revisions.add(new RegisteredRevision("0004_add_ratings", strings("0003_add_country_region_fields"), strings(), strings(), "", "test.migrations.AddRatings", null, "765e90a34a00d55d159ed1711231e9a2cbb761a4d3ea68039d1d547b2e5a2fc1", new Part0(4)));
-            revisions.add(new RegisteredRevision("0005_merge", strings("0004_add_photos", "0004_add_ratings"), strings(), strings(), "Merge photos and ratings", "test.migrations.MergePhotosRatings", null, "10216d4ba812124a6b6c26d84e67c5ae284a8df8a1d6a3e8c09d381e2626a4e4", new Part0(5)));
-            revisions.add(new RegisteredRevision("0006_drop_legacy_tokens", strings("0005_merge"), strings(), strings(), "", "test.migrations.DropLegacyTokens", "The legacy tokens are deleted; restore them from a backup.", "30721101e28be30d73226e1f36251c9ad4eae5b27b463c8236794d32507910c9", new Part0(6)));
-            revisions.add(new RegisteredRevision("1001_reporting_views", strings("0002_add_max_depth"), strings("reporting"), strings("0003_add_country_region_fields"), "Reporting views", "test.migrations.reporting.ReportingViews", null, "9401bc1d0d09c5e09aa9de7dd2c724562adc045087e11c32155324b0cf8b32c0", new Part0(7)));
-            revisions.add(new RegisteredRevision("1002_reporting_indexes", strings("1001_reporting_views"), strings(), strings(), "", "test.migrations.Holder$ReportingIndexes", null, "e398d6cb1d49173fd6f1a67da999a9680ad164983d251e84d8c60db188ed746c", new Part0(8)));
+            String[] entries = {
+                "12:0001_initial0:0:0:21:Initial schema: users23:test.migrations.Initial-64:2db67475e2b9a122758b65eab943f2d59acaa5d5e11497b21843780df6474472",
+                "18:0002_add_max_depth1:12:0001_initial0:0:27:Add max_depth to dive sites27:test.migrations.AddMaxDepth-64:f8b257d12333d2141c8551a5116324703d62f7ef34915c4659bf4bf63901df81",
+                "30:0003_add_country_region_fields1:18:0002_add_max_depth0:0:36:Add country and region to dive sites38:test.migrations.AddCountryRegionFields-64:00aa6c63c9c80b194e1c9a76efb03610ba0babb8e70f1f7a59f966a402e648e9",
+                "15:0004_add_photos1:30:0003_add_country_region_fields0:0:18:Add \"photos\" table25:test.migrations.AddPhotos-64:c9212a4269e0fff8ade1bfec7e306719d2186fb62c20568daf2d28f56bc83b8d",
+                "16:0004_add_ratings1:30:0003_add_country_region_fields0:0:0:26:test.migrations.AddRatings-64:765e90a34a00d55d159ed1711231e9a2cbb761a4d3ea68039d1d547b2e5a2fc1",
+                "10:0005_merge2:15:0004_add_photos16:0004_add_ratings0:0:24:Merge photos and ratings34:test.migrations.MergePhotosRatings-64:10216d4ba812124a6b6c26d84e67c5ae284a8df8a1d6a3e8c09d381e2626a4e4",
+                "23:0006_drop_legacy_tokens1:10:0005_merge0:0:0:32:test.migrations.DropLegacyTokens58:The legacy tokens are deleted; restore them from a backup.64:30721101e28be30d73226e1f36251c9ad4eae5b27b463c8236794d32507910c9",
+                "20:1001_reporting_views1:18:0002_add_max_depth1:9:reporting1:30:0003_add_country_region_fields15:Reporting views40:test.migrations.reporting.ReportingViews-64:9401bc1d0d09c5e09aa9de7dd2c724562adc045087e11c32155324b0cf8b32c0",
+                "22:1002_reporting_indexes1:20:1001_reporting_views0:0:0:39:test.migrations.Holder$ReportingIndexes-64:e398d6cb1d49173fd6f1a67da999a9680ad164983d251e84d8c60db188ed746c",
+            };
+            for (int i = 0; i < entries.length; i++) {
+                revisions.add(new Entry(entries[i]).revision(new Part0(i)));
+            }
         }
 
         @Override

@@ -57,7 +57,8 @@ final class SourceDigest {
      * space where the characters around it could otherwise read as one token (two words, two
      * operators); literals kept exactly as written.
      */
-    static String normalized(CharSequence source) {
+    static String normalized(CharSequence text) {
+        String source = text.toString(); // one copy: charAt on javac's CharBuffer costs more than the copy
         StringBuilder out = new StringBuilder(source.length());
         int n = source.length();
         int i = 0;
@@ -70,7 +71,7 @@ final class SourceDigest {
                 }
                 pendingSpace = true;
             } else if (c == '/' && i + 1 < n && source.charAt(i + 1) == '*') {
-                int end = indexOf(source, "*/", i + 2);
+                int end = source.indexOf("*/", i + 2);
                 i = end < 0 ? n : end + 2;
                 pendingSpace = true;
             } else if (Character.isWhitespace(c)) {
@@ -101,22 +102,17 @@ final class SourceDigest {
     /** Whether two characters, written without the blank between them, could read as one token. */
     private static boolean mayJoin(char before, char after) {
         return Character.isJavaIdentifierPart(before) && Character.isJavaIdentifierPart(after)
-                || OPERATORS.indexOf(before) >= 0 && OPERATORS.indexOf(after) >= 0;
+                || isOperator(before) && isOperator(after);
     }
 
     private static final String OPERATORS = "+-*/&|<>=!%^~?:.";
 
-    private static int indexOf(CharSequence text, String what, int from) {
-        for (int i = from; i + what.length() <= text.length(); i++) {
-            if (text.subSequence(i, i + what.length()).toString().equals(what)) {
-                return i;
-            }
-        }
-        return -1;
+    private static boolean isOperator(char c) {
+        return c < 128 && OPERATORS.indexOf(c) >= 0;
     }
 
     /** The index after the literal that started before {@code from} with {@code quote}. */
-    private static int endOfLiteral(CharSequence source, int from, char quote) {
+    private static int endOfLiteral(String source, int from, char quote) {
         int i = from;
         while (i < source.length()) {
             char c = source.charAt(i);
@@ -132,7 +128,7 @@ final class SourceDigest {
     }
 
     /** The index after the text block whose content starts at {@code from}. */
-    private static int endOfTextBlock(CharSequence source, int from) {
+    private static int endOfTextBlock(String source, int from) {
         int i = from;
         while (i < source.length()) {
             char c = source.charAt(i);
@@ -148,12 +144,18 @@ final class SourceDigest {
         return source.length();
     }
 
-    private static String digest(String text) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
+    private MessageDigest sha256;
+
+    private String digest(String text) {
+        if (sha256 == null) {
+            try {
+                sha256 = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("the JDK has no SHA-256", e);
+            }
         }
+        return HEX.formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8)));
     }
+
+    private static final HexFormat HEX = HexFormat.of();
 }

@@ -125,6 +125,55 @@ class RegistryGenerationTest {
         }
     }
 
+    /**
+     * The registry keeps each revision's attributes in one string literal: quotes, backslashes, line
+     * breaks (JavaPoet breaks lines at U+2028 too), digits and colons in a message, a reason and a
+     * label must come back exactly as written.
+     */
+    @Test
+    void attributesWithAnyCharacterComeBackExactly(@TempDir Path classes) throws Exception {
+        String message = "Say \\\"hi\\\" \\\\ to 12:34 -\\n\\ttab \\u2028 \\u0007 caf\\u00e9 \\uD83D\\uDE00 3:x";
+        JavaFileObject base = JavaFileObjects.forSourceString("test.odd.Base", """
+                package test.odd;
+                import org.divemap.migrations.*;
+                @Revision(id = "b1", message = "%s")
+                @Irreversible(reason = "-")
+                public final class Base implements Migration {
+                    @Override public void upgrade(Operations op) { op.execute("SELECT 1"); }
+                }
+                """.formatted(message));
+        JavaFileObject next = JavaFileObjects.forSourceString("test.odd.Next", """
+                package test.odd;
+                import org.divemap.migrations.*;
+                @Revision(id = "n2", revises = "b1", branchLabels = {"x9", "y"}, message = "")
+                public final class Next implements Migration {
+                    @Override public void upgrade(Operations op) { op.execute("SELECT 1"); }
+                    @Override public void downgrade(Operations op) { op.execute("SELECT 2"); }
+                }
+                """);
+        Compilation compilation = compile(List.of(base, next));
+        assertThat(compilation).succeededWithoutWarnings();
+        try (URLClassLoader loader = load(compilation, classes)) {
+            RevisionRegistry registry = ServiceLoader.load(RevisionRegistry.class, loader).findFirst().orElseThrow();
+            List<RegisteredRevision> revisions = registry.revisions();
+            assertEquals(2, revisions.size());
+            RegisteredRevision b1 = revisions.get(0);
+            assertEquals("b1", b1.id());
+            assertEquals(List.of(), b1.revises());
+            assertEquals("Say \"hi\" \\ to 12:34 -\n\ttab \u2028 \u0007 caf\u00e9 \uD83D\uDE00 3:x", b1.message());
+            assertEquals("-", b1.irreversibleReason());
+            assertEquals("test.odd.Base", b1.newMigration().getClass().getName());
+            RegisteredRevision n2 = revisions.get(1);
+            assertEquals(List.of("b1"), n2.revises());
+            assertEquals(List.of("x9", "y"), n2.branchLabels());
+            assertEquals(List.of(), n2.dependsOn());
+            assertEquals("", n2.message());
+            assertEquals(null, n2.irreversibleReason());
+            assertTrue(n2.sourceDigest().matches("[0-9a-f]{64}"));
+            assertEquals("test.odd.Next", n2.newMigration().getClass().getName());
+        }
+    }
+
     /** Writes the compilation's class output to a folder and opens a loader over it. */
     static URLClassLoader load(Compilation compilation, Path classes) throws IOException {
         for (JavaFileObject file : compilation.generatedFiles()) {

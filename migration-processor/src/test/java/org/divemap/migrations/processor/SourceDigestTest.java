@@ -35,7 +35,7 @@ class SourceDigestTest {
             }
             """;
 
-    private static final Pattern DIGEST = Pattern.compile("\"([0-9a-f]{64})\"");
+    private static final Pattern DIGEST = Pattern.compile("64:([0-9a-f]{64})\"");
 
     private static String digestOf(String source) throws IOException {
         JavaFileObject file = JavaFileObjects.forSourceString("test.digest.AddPhone", source);

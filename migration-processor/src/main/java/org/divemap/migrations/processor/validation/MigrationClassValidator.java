@@ -31,11 +31,16 @@ public final class MigrationClassValidator {
     private final Elements elements;
     private final Types types;
     private final Diagnostics diagnostics;
+    /** Looked up once: {@code getTypeElement} searches every module, which adds up over 10,000 classes. */
+    private final TypeMirror migration;
+    private final TypeMirror operations;
 
     public MigrationClassValidator(ProcessingEnvironment env, Diagnostics diagnostics) {
         this.elements = env.getElementUtils();
         this.types = env.getTypeUtils();
         this.diagnostics = diagnostics;
+        this.migration = elements.getTypeElement(MIGRATION).asType();
+        this.operations = elements.getTypeElement(OPERATIONS).asType();
     }
 
     /** Reports every problem of the class; returns whether it has none that is an error. */
@@ -57,7 +62,6 @@ public final class MigrationClassValidator {
                     + " to a concrete subclass.");
         }
         checkNesting(revision, type, name);
-        TypeMirror migration = elements.getTypeElement(MIGRATION).asType();
         boolean isMigration = types.isAssignable(types.erasure(type.asType()), migration);
         if (!isMigration) {
             error(revision, name + " does not implement " + MIGRATION + ". Add \"implements Migration\".");
@@ -138,7 +142,6 @@ public final class MigrationClassValidator {
      * {@code downgrade(Operations)}. Walks declared members only, which keeps large builds fast.
      */
     private boolean overridesDowngrade(TypeElement type) {
-        TypeMirror operations = elements.getTypeElement(OPERATIONS).asType();
         java.util.Deque<TypeElement> pending = new java.util.ArrayDeque<>();
         java.util.Set<TypeElement> seen = new java.util.HashSet<>();
         pending.add(type);

@@ -29,6 +29,12 @@ import org.divemap.migrations.processor.AnnotatedRevision;
  * order. Revisions are added in parts of {@value #PART_SIZE}, each in its own nested class, so that
  * no method and no constant pool overflows however long the history grows. Migrations are created
  * with constructor calls, not reflection.
+ *
+ * <p>The registry is written for javac to compile cheaply, since it compiles it in every build: each
+ * revision's attributes are one string literal (its <em>entry</em>, see {@link #entry}) that the
+ * registry reads when it is loaded, and each migration is one {@code case} of a {@code switch}.
+ * Writing every attribute as Java expressions (a constructor call and three lists per revision) made
+ * javac resolve four calls per revision: at 10,000 revisions that cost javac more than a second.
  */
 public final class RegistryWriter {
 
@@ -41,6 +47,10 @@ public final class RegistryWriter {
     private static final ClassName LIST = ClassName.get(List.class);
     private static final ClassName ARRAY_LIST = ClassName.get(ArrayList.class);
     private static final ParameterizedTypeName LIST_OF_REVISIONS = ParameterizedTypeName.get(LIST, REGISTERED);
+    private static final ParameterizedTypeName LIST_OF_STRINGS =
+            ParameterizedTypeName.get(LIST, ClassName.get(String.class));
+    private static final ParameterizedTypeName FACTORY =
+            ParameterizedTypeName.get(ClassName.get(Supplier.class), MIGRATION);
 
     private final Filer filer;
 
@@ -80,20 +90,16 @@ public final class RegistryWriter {
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(LIST_OF_REVISIONS)
                 .addStatement("$T<$T> revisions = new $T<>($L)", LIST, REGISTERED, ARRAY_LIST, sorted.size());
+        List<TypeSpec> parts = new ArrayList<>();
         for (int start = 0, part = 0; start < sorted.size(); start += PART_SIZE, part++) {
             String partName = "Part" + part;
-            registry.addType(part(partName, sorted.subList(start, Math.min(sorted.size(), start + PART_SIZE))));
-            build.addStatement("$L.addTo(revisions)", partName);
+            parts.add(part(name, partName, sorted.subList(start, Math.min(sorted.size(), start + PART_SIZE))));
+            build.addStatement("$T.addTo(revisions)", name.nestedClass(partName));
         }
         build.addStatement("return $T.copyOf(revisions)", LIST);
         registry.addMethod(build.build());
-        registry.addMethod(MethodSpec.methodBuilder("strings")
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .addParameter(String[].class, "values")
-                .varargs()
-                .returns(ParameterizedTypeName.get(LIST, ClassName.get(String.class)))
-                .addStatement("return $T.of(values)", LIST)
-                .build());
+        registry.addType(entryReader(name.nestedClass("Entry")));
+        parts.forEach(registry::addType);
 
         return JavaFile.builder(name.packageName(), registry.build())
                 .skipJavaLangImports(true)
@@ -102,63 +108,156 @@ public final class RegistryWriter {
     }
 
     /**
+     * The attributes of a revision as one string, in this order: id, revises, branch labels,
+     * depends on, message, class (binary name), {@code @Irreversible} reason, source digest. A string
+     * is written as its length in {@code char}s, {@code ':'} and its characters; an absent one (no
+     * reason, no digest) as {@code '-'}; a list as its size, {@code ':'} and its strings. So
+     * {@code 0005_merge} revising two revisions starts {@code 10:0005_merge2:15:0004_add_photos...}.
+     * Lengths make any character safe in a message, without escapes to get wrong.
+     */
+    static String entry(AnnotatedRevision revision) {
+        StringBuilder entry = new StringBuilder(128);
+        string(entry, revision.id());
+        list(entry, revision.revises());
+        list(entry, revision.branchLabels());
+        list(entry, revision.dependsOn());
+        string(entry, revision.message());
+        string(entry, ClassName.get(revision.type()).reflectionName());
+        string(entry, revision.irreversible() != null ? revision.irreversibleReason() : null);
+        string(entry, revision.sourceDigest());
+        return entry.toString();
+    }
+
+    private static void string(StringBuilder entry, String value) {
+        if (value == null) {
+            entry.append('-');
+        } else {
+            entry.append(value.length()).append(':').append(value);
+        }
+    }
+
+    private static void list(StringBuilder entry, List<String> values) {
+        entry.append(values.size()).append(':');
+        for (String value : values) {
+            string(entry, value);
+        }
+    }
+
+    /**
+     * Appends {@code value} as a Java string literal, on one line. The entries are written as one
+     * block per part rather than with {@code $S} each: JavaPoet escapes a {@code $S} one character
+     * at a time, which was a third of the processor's time at 10,000 revisions.
+     */
+    static StringBuilder literal(StringBuilder out, String value) {
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\b' -> out.append("\\b");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\f' -> out.append("\\f");
+                case '\r' -> out.append("\\r");
+                default -> {
+                    if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) { // JavaPoet breaks lines there
+                        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"');
+    }
+
+    /** The reader of {@link #entry}, generated once per registry: {@code new Entry(text).revision(factory)}. */
+    private static TypeSpec entryReader(ClassName entry) {
+        return TypeSpec.classBuilder(entry)
+                .addJavadoc("Reads one revision's entry: each string is its length, ':' and its characters, '-' when"
+                        + " absent;\neach list its size, ':' and its strings.\n")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addField(String.class, "text", Modifier.PRIVATE, Modifier.FINAL)
+                .addField(int.class, "at", Modifier.PRIVATE)
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addParameter(String.class, "text")
+                        .addStatement("this.text = text")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("revision")
+                        .addParameter(FACTORY, "factory")
+                        .returns(REGISTERED)
+                        .addStatement("return new $T(string(), list(), list(), list(), string(), string(), string(),"
+                                + " string(), factory)", REGISTERED)
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("string")
+                        .addModifiers(Modifier.PRIVATE)
+                        .returns(String.class)
+                        .beginControlFlow("if (text.charAt(at) == '-')")
+                        .addStatement("at++")
+                        .addStatement("return null")
+                        .endControlFlow()
+                        .addStatement("int colon = text.indexOf(':', at)")
+                        .addStatement("int end = colon + 1 + $T.parseInt(text, at, colon, 10)", Integer.class)
+                        .addStatement("at = end")
+                        .addStatement("return text.substring(colon + 1, end)")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("list")
+                        .addModifiers(Modifier.PRIVATE)
+                        .returns(LIST_OF_STRINGS)
+                        .addStatement("int colon = text.indexOf(':', at)")
+                        .addStatement("$T[] values = new $T[$T.parseInt(text, at, colon, 10)]", String.class,
+                                String.class, Integer.class)
+                        .addStatement("at = colon + 1")
+                        .beginControlFlow("for (int i = 0; i < values.length; i++)")
+                        .addStatement("values[i] = string()")
+                        .endControlFlow()
+                        .addStatement("return $T.of(values)", LIST)
+                        .build())
+                .build();
+    }
+
+    /**
      * One part of the registry: it adds its revisions to the list, and each instance is the factory
      * of one of them, a {@code switch} over constructor calls. Plain constructor calls keep javac
      * fast: a method reference per revision costs javac far more than the whole rest of the class.
      */
-    private static TypeSpec part(String name, List<AnnotatedRevision> revisions) {
-        MethodSpec.Builder addTo = MethodSpec.methodBuilder("addTo")
-                .addModifiers(Modifier.STATIC)
-                .addParameter(LIST_OF_REVISIONS, "revisions");
+    private static TypeSpec part(ClassName registry, String name, List<AnnotatedRevision> revisions) {
+        StringBuilder entries = new StringBuilder(revisions.size() * 200);
         CodeBlock.Builder cases = CodeBlock.builder().beginControlFlow("switch (index)");
         for (int i = 0; i < revisions.size(); i++) {
             AnnotatedRevision revision = revisions.get(i);
-            addTo.addStatement(add(revision, name, i));
-            cases.addStatement("case $L: return new $T()", i, ClassName.get(revision.type()));
+            literal(entries, entry(revision)).append(",\n");
+            // the number in the format, not as $L: JavaPoet's cost grows with the pieces it emits
+            cases.add("case " + i + ": return new $T();\n", ClassName.get(revision.type()));
         }
         cases.addStatement("default: throw new $T($S + index)", IllegalStateException.class,
                 "no revision at index ");
         cases.endControlFlow();
         return TypeSpec.classBuilder(name)
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .addSuperinterface(ParameterizedTypeName.get(ClassName.get(Supplier.class), MIGRATION))
+                .addSuperinterface(FACTORY)
                 .addField(int.class, "index", Modifier.PRIVATE, Modifier.FINAL)
                 .addMethod(MethodSpec.constructorBuilder()
                         .addModifiers(Modifier.PRIVATE)
                         .addParameter(int.class, "index")
                         .addStatement("this.index = index")
                         .build())
-                .addMethod(addTo.build())
+                .addMethod(MethodSpec.methodBuilder("addTo")
+                        .addModifiers(Modifier.STATIC)
+                        .addParameter(LIST_OF_REVISIONS, "revisions")
+                        .addCode("$T[] entries = {\n$>$L$<};\n", String.class, entries)
+                        .beginControlFlow("for (int i = 0; i < entries.length; i++)")
+                        .addStatement("revisions.add(new $T(entries[i]).revision(new $T(i)))",
+                                registry.nestedClass("Entry"), registry.nestedClass(name))
+                        .endControlFlow()
+                        .build())
                 .addMethod(MethodSpec.methodBuilder("get")
                         .addAnnotation(Override.class)
                         .addModifiers(Modifier.PUBLIC)
                         .returns(MIGRATION)
                         .addCode(cases.build())
                         .build())
-                .build();
-    }
-
-    private static CodeBlock add(AnnotatedRevision revision, String part, int index) {
-        CodeBlock.Builder code = CodeBlock.builder()
-                .add("revisions.add(new $T($S, ", REGISTERED, revision.id())
-                .add(list(revision.revises())).add(", ")
-                .add(list(revision.branchLabels())).add(", ")
-                .add(list(revision.dependsOn())).add(", ")
-                .add("$S, $S, ", revision.message(), ClassName.get(revision.type()).reflectionName());
-        if (revision.irreversible() != null) {
-            code.add("$S, ", revision.irreversibleReason());
-        } else {
-            code.add("null, ");
-        }
-        code.add(revision.sourceDigest() != null ? "$S, " : "$L, ", revision.sourceDigest());
-        return code.add("new $L($L)))", part, index).build();
-    }
-
-    private static CodeBlock list(List<String> values) {
-        return CodeBlock.builder()
-                .add("strings(")
-                .add(CodeBlock.join(values.stream().map(v -> CodeBlock.of("$S", v)).toList(), ", "))
-                .add(")")
                 .build();
     }
 
