@@ -86,21 +86,8 @@ public final class Autogenerate {
      * @throws DivemapException {@code NOT_AT_HEAD} when the configured database is behind head
      */
     public Optional<GeneratedRevision> revision(Divemap divemap, RevisionRequest request) {
-        List<RegisteredRevision> existing = divemap.revisionMap().revisions();
-        List<String> heads = request.branch() != null ? divemap.revisionMap().resolve(request.branch() + "@heads")
-                : divemap.revisionMap().heads();
-        if (heads.size() > 1) {
-            throw new AutogenerateException("There are " + heads.size() + " heads (" + String.join(", ", heads)
-                    + "). Say which line the revision continues with a branch label, or join them first with a merge"
-                    + " revision.");
-        }
-        String pkg = request.packageName() != null ? request.packageName()
-                : RevisionNames.commonPackage(existing.stream().map(RegisteredRevision::migrationClass).toList());
-        if (pkg == null) {
-            throw new AutogenerateException("No migrations package found: this project has no migration yet, so the"
-                    + " package of the new one is unknown. Give it: -Ddivemap.packageName=com.example.db.migrations"
-                    + " (Maven) or --package-name com.example.db.migrations (command line).");
-        }
+        List<String> heads = heads(divemap, request);
+        String pkg = packageName(divemap, request);
         EntityReader reader = new EntityReader(model);
         List<String> entities = reader.entityClasses();
         if (entities.isEmpty()) {
@@ -113,12 +100,53 @@ public final class Autogenerate {
         if (changes.isEmpty()) {
             return Optional.empty();
         }
+        return Optional.of(generated(divemap, request, heads, pkg, changes));
+    }
+
+    /**
+     * A revision with empty {@code upgrade} and {@code downgrade} (comments say what goes there), as
+     * {@code alembic revision -m} writes it without {@code --autogenerate}. Needs no entities and no
+     * database.
+     *
+     * @throws AutogenerateException when no package is known for the new class, or the graph has
+     *     several heads and no branch was named
+     */
+    public static GeneratedRevision blankRevision(Divemap divemap, RevisionRequest request) {
+        return generated(divemap, request, heads(divemap, request), packageName(divemap, request), List.of());
+    }
+
+    private static GeneratedRevision generated(Divemap divemap, RevisionRequest request, List<String> heads,
+            String pkg, List<Change> changes) {
+        List<RegisteredRevision> existing = divemap.revisionMap().revisions();
         String id = request.revisionId() != null ? request.revisionId()
                 : RevisionNames.freshId(existing.stream().map(RegisteredRevision::id).toList(), request.message());
         String className = RevisionNames.className(RevisionNames.slug(request.message()), id);
         JavaFile file = MigrationWriter.write(pkg, className, id, heads, request.message(), changes);
-        return Optional.of(new GeneratedRevision(id, pkg, className, heads,
-                changes.stream().map(Change::describe).toList(), file.toString()));
+        return new GeneratedRevision(id, pkg, className, heads, changes.stream().map(Change::describe).toList(),
+                file.toString());
+    }
+
+    private static List<String> heads(Divemap divemap, RevisionRequest request) {
+        List<String> heads = request.branch() != null ? divemap.revisionMap().resolve(request.branch() + "@heads")
+                : divemap.revisionMap().heads();
+        if (heads.size() > 1) {
+            throw new AutogenerateException("There are " + heads.size() + " heads (" + String.join(", ", heads)
+                    + "). Say which line the revision continues with a branch label, or join them first with a merge"
+                    + " revision.");
+        }
+        return heads;
+    }
+
+    private static String packageName(Divemap divemap, RevisionRequest request) {
+        String pkg = request.packageName() != null ? request.packageName()
+                : RevisionNames.commonPackage(divemap.revisionMap().revisions().stream()
+                        .map(RegisteredRevision::migrationClass).toList());
+        if (pkg == null) {
+            throw new AutogenerateException("No migrations package found: this project has no migration yet, so the"
+                    + " package of the new one is unknown. Give it: -Ddivemap.packageName=com.example.db.migrations"
+                    + " (Maven) or --package-name com.example.db.migrations (command line).");
+        }
+        return pkg;
     }
 
     private String where() {
