@@ -21,6 +21,8 @@ import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 import org.divemap.migrations.RevisionRegistry;
+import org.divemap.migrations.autogenerate.AutogenerateException;
+import org.divemap.migrations.autogenerate.EntityModel;
 import org.divemap.migrations.runtime.Configuration;
 import org.divemap.migrations.runtime.Divemap;
 import org.divemap.migrations.runtime.DivemapException;
@@ -114,6 +116,45 @@ abstract class AbstractDivemapMojo extends AbstractMojo {
     @Parameter(property = "divemap.connectTimeoutSeconds")
     private Integer connectTimeoutSeconds;
 
+    /**
+     * check and revision with autogenerate: only the entities in these packages (comma-separated)
+     * are compared; default: every {@code @Entity} among the project's compiled classes. @since 0.1.0
+     */
+    @Parameter(property = "divemap.autogenerate.packages")
+    private String entityPackages;
+
+    /**
+     * check and revision with autogenerate: take the entity classes a {@code persistence.xml} lists,
+     * by resource name ({@code META-INF/persistence.xml}). @since 0.1.0
+     */
+    @Parameter(property = "divemap.autogenerate.persistenceXml")
+    private String persistenceXml;
+
+    /**
+     * check and revision with autogenerate: the naming strategy, {@code spring} (default, as Spring
+     * Boot names tables and columns: snake_case), {@code jpa} (names as written), or the class name
+     * of a Hibernate {@code PhysicalNamingStrategy}. @since 0.1.0
+     */
+    @Parameter(property = "divemap.autogenerate.naming", defaultValue = "spring")
+    private String naming;
+
+    /**
+     * check and revision with autogenerate: tables never compared, as comma-separated regular
+     * expressions matched against the whole name, ignoring case. @since 0.1.0
+     */
+    @Parameter(property = "divemap.autogenerate.exclude")
+    private String excludeTables;
+
+    /** check and revision with autogenerate: compare server defaults ({@code @ColumnDefault}) too; default false. @since 0.1.0 */
+    @Parameter(property = "divemap.autogenerate.compareServerDefaults", defaultValue = "false")
+    private boolean compareServerDefaults;
+
+    @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true)
+    private File outputDirectory;
+
+    /** The project's classes while a goal runs. */
+    ClassLoader projectLoader;
+
     /** Skips the goal. @since 0.1.0 */
     @Parameter(property = "divemap.skip", defaultValue = "false")
     private boolean skip;
@@ -129,6 +170,37 @@ abstract class AbstractDivemapMojo extends AbstractMojo {
 
     /** Runs the goal's command. */
     abstract void run(Divemap divemap) throws MojoFailureException;
+
+    /** Whether the goal reads the URL and credentials and connects. */
+    ConfigurationResolver.Connect connect() {
+        return this instanceof OfflineGoal ? ConfigurationResolver.Connect.NEVER : ConfigurationResolver.Connect.ALWAYS;
+    }
+
+    /** Adds what this goal needs to the configuration. */
+    void configure(Configuration configuration) {
+    }
+
+    /** The project's entities, as the autogenerate parameters describe them. */
+    EntityModel entityModel() {
+        EntityModel model = EntityModel.of(projectLoader).naming(naming)
+                .compareServerDefaults(compareServerDefaults);
+        if (entityPackages != null && !entityPackages.isBlank()) {
+            model = model.packages(split(entityPackages));
+        }
+        model = model.classRoots(List.of(outputDirectory.toPath()));
+        if (persistenceXml != null && !persistenceXml.isBlank()) {
+            model = model.persistenceXml(persistenceXml);
+        }
+        if (excludeTables != null && !excludeTables.isBlank()) {
+            model = model.excludeTables(split(excludeTables));
+        }
+        return model;
+    }
+
+    private static String[] split(String list) {
+        return java.util.Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .toArray(String[]::new);
+    }
 
     /** Logs a text line by line, or writes it to a file when one is given. */
     void print(String text, File file) throws MojoFailureException {
@@ -158,9 +230,9 @@ abstract class AbstractDivemapMojo extends AbstractMojo {
         }
         checkParameters();
         quietPool();
-        ConfigurationResolver.Connect connect = this instanceof OfflineGoal ? ConfigurationResolver.Connect.NEVER
-                : ConfigurationResolver.Connect.ALWAYS;
+        ConfigurationResolver.Connect connect = connect();
         try (ProjectClassLoader classes = ProjectClassLoader.open(classPath(), getClass().getClassLoader())) {
+            projectLoader = classes.loader();
             ResolvedSettings settings = parameters(connect).resolve(System.getenv(), connect);
             if (settings.url() != null) {
                 getLog().info(TEXTS.database(settings));
@@ -182,9 +254,12 @@ abstract class AbstractDivemapMojo extends AbstractMojo {
                 }
                 getLog().warn(compiled.outOfDate(goal()));
             }
+            configure(configuration);
             try (Divemap divemap = configuration.load()) {
                 run(divemap);
             }
+        } catch (AutogenerateException e) {
+            throw new MojoFailureException(e.getMessage(), e);
         } catch (DivemapException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (UncheckedIOException e) {
@@ -232,7 +307,10 @@ abstract class AbstractDivemapMojo extends AbstractMojo {
     /** The project's compiled classes and runtime dependencies. */
     private List<Path> classPath() throws MojoExecutionException {
         try {
-            return project.getRuntimeClasspathElements().stream().map(Path::of).toList();
+            // the compile class path too: entities may need provided-scope classes (jakarta.persistence-api)
+            java.util.Set<String> entries = new java.util.LinkedHashSet<>(project.getRuntimeClasspathElements());
+            entries.addAll(project.getCompileClasspathElements());
+            return entries.stream().map(Path::of).toList();
         } catch (DependencyResolutionRequiredException e) {
             throw new MojoExecutionException("Could not build the project's class path: " + e.getMessage(), e);
         }

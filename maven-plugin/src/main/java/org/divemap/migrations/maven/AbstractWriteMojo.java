@@ -14,14 +14,14 @@ abstract class AbstractWriteMojo extends AbstractDivemapMojo implements OfflineG
 
     /** Package of the new class; default: the deepest package of the existing migrations. @since 0.1.0 */
     @Parameter(property = "divemap.packageName")
-    private String packageName;
+    String packageName;
 
     /** The id to use instead of a fresh one. @since 0.1.0 */
     @Parameter(property = "divemap.revisionId")
-    private String revisionId;
+    String revisionId;
 
     @Parameter(defaultValue = "${project.build.sourceDirectory}", readonly = true)
-    private File sourceDirectory;
+    File sourceDirectory;
 
     /** Writes a revision with these parents; in a project without migrations, the history's first. */
     void write(Divemap divemap, List<String> revises, String text) throws MojoFailureException {

@@ -8,6 +8,7 @@ import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.divemap.migrations.RevisionRegistry;
+import org.divemap.migrations.autogenerate.AutogenerateException;
 import org.divemap.migrations.runtime.Configuration;
 import org.divemap.migrations.runtime.Divemap;
 import org.divemap.migrations.runtime.DivemapException;
@@ -55,6 +56,10 @@ abstract class BaseCommand implements Callable<Integer> {
     /** Does the work; returns the JSON document's fields and prints text unless in JSON mode. */
     abstract Map<String, Object> work(Divemap divemap, PrintWriter out);
 
+    /** Adds what this command needs to the configuration; {@code loader} holds the application's classes. */
+    void configure(Configuration configuration, ClassLoader loader) {
+    }
+
     /** The exit code once {@link #work} succeeded (check may fail without an exception). */
     int exitCode() {
         return 0;
@@ -86,6 +91,7 @@ abstract class BaseCommand implements Callable<Integer> {
             settings = resolve(System.getenv(), progress);
             Configuration configuration = settings.applyTo(Divemap.configure().classLoader(classes.loader())
                     .listener(TEXTS.progress(progress)));
+            configure(configuration, classes.loader());
             try (Divemap divemap = configuration.load()) {
                 PrintWriter text = common.json ? new PrintWriter(PrintWriter.nullWriter()) : out;
                 Map<String, Object> result = work(divemap, text);
@@ -103,6 +109,8 @@ abstract class BaseCommand implements Callable<Integer> {
             return fail(document, out, err, "BACKUP_FAILED", e.getMessage(), DivemapCli.BACKUP_FAILED);
         } catch (DivemapException e) {
             return fail(document, out, err, e.kind().name(), e.getMessage(), DivemapCli.exitCode(e.kind()));
+        } catch (AutogenerateException e) {
+            return fail(document, out, err, "AUTOGENERATE", e.getMessage(), DivemapCli.USAGE);
         } catch (RuntimeException e) {
             // masked like every other message: a driver or a parser may quote the URL
             return fail(document, out, err, "INTERNAL", Redaction.text(String.valueOf(e),

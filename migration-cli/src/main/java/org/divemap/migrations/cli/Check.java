@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 
 @Command(name = "check", mixinStandardHelpOptions = true, description = "Exit 4 unless the database is at head,"
         + " no applied revision changed since it ran, no batched run left revisions unrecorded, and no run was"
-        + " interrupted inside a revision.")
+        + " interrupted inside a revision; and, as alembic check, unless the application's JPA entities map to"
+        + " the schema at head (with migration-autogenerate, looked for beside the migrations).")
 final class Check extends BaseCommand {
 
     private boolean ok;
@@ -29,6 +30,7 @@ final class Check extends BaseCommand {
         fields.put("unverifiable", check.unverifiable());
         fields.put("unrecorded", check.unrecorded());
         fields.put("interrupted", check.interrupted());
+        fields.put("modelDifferences", check.modelDifferences());
         return fields;
     }
 

@@ -20,10 +20,10 @@ import picocli.CommandLine.Command;
         description = "Alembic-style migrations for Java applications: runs the revisions compiled into the"
                 + " application's jars.",
         subcommands = {Upgrade.class, Downgrade.class, Current.class, History.class, Heads.class, Branches.class,
-                Show.class, Stamp.class, Check.class},
+                Show.class, Stamp.class, Check.class, Revision.class},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:success", "1:a migration failed", "2:usage or configuration error", "3:lock timeout",
-                "4:check found the database behind head or drifted", "5:the --safe backup failed; nothing migrated"})
+                "4:check found the database behind head or drifted, or the entities differ from it", "5:the --safe backup failed; nothing migrated"})
 public final class DivemapCli implements Runnable {
 
     static final int MIGRATION_FAILED = 1;

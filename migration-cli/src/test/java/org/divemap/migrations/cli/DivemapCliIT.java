@@ -635,4 +635,31 @@ class DivemapCliIT {
         Run downgrade = cli(Map.of(), dir, "downgrade", "--help");
         assertFalse(downgrade.out().contains("[TARGET]"), "downgrade has no default target: " + downgrade.out());
     }
+
+    @Test
+    void revisionWritesTheNextMigrationAndAutogenerateRefusesWithoutEntities(@TempDir Path dir) throws Exception {
+        Path sources = dir.resolve("src");
+        Run blank = cli(Map.of(), dir, "revision", "-m", "add colour", "--classpath", CLASSES, "--source-dir",
+                sources.toString());
+        assertEquals(0, blank.exit(), blank.err());
+        Path written = sources.resolve("org/divemap/migrations/cli/fixtures/AddColour.java");
+        assertTrue(Files.exists(written), blank.out());
+        String source = Files.readString(written);
+        assertTrue(source.contains("id = \"0003_add_colour\"") && source.contains("revises = \"0002_name\""), source);
+
+        Map<String, String> env = Map.of("DIVEMAP_URL", database("h2", dir));
+        assertEquals(0, cli(env, dir, "upgrade", "--classpath", CLASSES).exit());
+        Path other = dir.resolve("other");
+        Run none = cli(env, dir, "revision", "--autogenerate", "-m", "from entities", "--classpath", CLASSES,
+                "--source-dir", other.toString(), "--json");
+        assertEquals(2, none.exit(), none.out());
+        assertEquals("AUTOGENERATE", none.json().getAsJsonObject("error").get("kind").getAsString());
+        assertTrue(none.json().getAsJsonObject("error").get("message").getAsString()
+                .startsWith("No @Entity classes found"), none.out());
+        assertFalse(Files.exists(other), "no file is written");
+
+        Run check = cli(env, dir, "check", "--classpath", CLASSES, "--json");
+        assertEquals(0, check.exit(), check.out() + check.err());
+        assertEquals(0, check.json().getAsJsonArray("modelDifferences").size(), check.out());
+    }
 }

@@ -20,7 +20,7 @@ import java.util.List;
  *     revision running at this very moment in another process is listed too.
  */
 public record CheckResult(List<String> versionRows, List<String> pending, List<String> changed,
-        List<String> unverifiable, List<String> unrecorded, List<String> interrupted) {
+        List<String> unverifiable, List<String> unrecorded, List<String> interrupted, List<String> modelDifferences) {
 
     public CheckResult {
         versionRows = List.copyOf(versionRows);
@@ -29,6 +29,13 @@ public record CheckResult(List<String> versionRows, List<String> pending, List<S
         unverifiable = List.copyOf(unverifiable);
         unrecorded = List.copyOf(unrecorded);
         interrupted = List.copyOf(interrupted);
+        modelDifferences = List.copyOf(modelDifferences);
+    }
+
+    /** A result without model differences. */
+    public CheckResult(List<String> versionRows, List<String> pending, List<String> changed,
+            List<String> unverifiable, List<String> unrecorded, List<String> interrupted) {
+        this(versionRows, pending, changed, unverifiable, unrecorded, interrupted, List.of());
     }
 
     /** A result without interrupted revisions. */
@@ -48,8 +55,12 @@ public record CheckResult(List<String> versionRows, List<String> pending, List<S
         return pending.isEmpty();
     }
 
-    /** At head, no applied revision has changed, and no revision waits to be recorded or was interrupted. */
+    /**
+     * At head, no applied revision has changed, no revision waits to be recorded or was interrupted,
+     * and the model agrees with the schema.
+     */
     public boolean ok() {
-        return atHead() && changed.isEmpty() && unrecorded.isEmpty() && interrupted.isEmpty();
+        return atHead() && changed.isEmpty() && unrecorded.isEmpty() && interrupted.isEmpty()
+                && modelDifferences.isEmpty();
     }
 }

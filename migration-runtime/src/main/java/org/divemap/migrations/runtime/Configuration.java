@@ -49,6 +49,7 @@ public final class Configuration {
     boolean retryInterrupted;
     boolean validateOnMigrate = true;
     MigrationListener listener = new MigrationListener() {};
+    ModelComparison modelComparison;
     org.divemap.migrations.NamingConvention namingConvention = org.divemap.migrations.NamingConvention.DEFAULT;
 
     Configuration() {}
@@ -225,6 +226,17 @@ public final class Configuration {
             throw new DivemapException(DivemapException.Kind.CONFIGURATION, "namingConvention: " + e.getMessage()
                     + ".", e);
         }
+    }
+
+    /**
+     * What {@link Divemap#check()} compares the schema at head with, besides the revisions; default:
+     * the {@link ModelComparison}s found through {@code ServiceLoader} on the class loader
+     * ({@code migration-autogenerate} compares the JPA entities). {@link ModelComparison#NONE} turns
+     * the comparison off.
+     */
+    public Configuration modelComparison(ModelComparison comparison) {
+        this.modelComparison = Objects.requireNonNull(comparison, "modelComparison");
+        return this;
     }
 
     /** Hears each command's plan and each revision as it runs. */

@@ -9,6 +9,7 @@ import org.divemap.migrations.Operations;
 import org.divemap.migrations.RegisteredRevision;
 import org.divemap.migrations.RevisionRegistry;
 import org.divemap.migrations.runtime.DivemapException.Kind;
+import org.divemap.migrations.runtime.command.AtHead;
 import org.divemap.migrations.runtime.command.Check;
 import org.divemap.migrations.runtime.command.Context;
 import org.divemap.migrations.runtime.command.Migrate;
@@ -43,7 +44,28 @@ public final class Divemap implements AutoCloseable {
         RevisionMap map = RevisionMap.of(loadRevisions(configuration));
         DataSource dataSource = configuration.dataSource;
         this.ownConnections = dataSource == null && setup.url() != null ? new UrlDataSource(setup) : null;
-        this.context = new Context(setup, ownConnections != null ? ownConnections : dataSource, map);
+        ClassLoader loader = configuration.classLoader != null ? configuration.classLoader
+                : Thread.currentThread().getContextClassLoader();
+        this.context = new Context(setup, ownConnections != null ? ownConnections : dataSource, map,
+                loader != null ? loader : Divemap.class.getClassLoader(), comparisons(configuration, loader));
+    }
+
+    /** The configured model comparison, or those {@code ServiceLoader} finds (migration-autogenerate's). */
+    private static List<ModelComparison> comparisons(Configuration configuration, ClassLoader loader) {
+        if (configuration.modelComparison != null) {
+            return List.of(configuration.modelComparison);
+        }
+        List<ModelComparison> found = new ArrayList<>();
+        try {
+            ServiceLoader.load(ModelComparison.class, loader != null ? loader : Divemap.class.getClassLoader())
+                    .forEach(found::add);
+        } catch (java.util.ServiceConfigurationError e) {
+            throw new DivemapException(Kind.CONFIGURATION, "A model comparison on the class path could not be"
+                    + " loaded: " + e.getMessage() + ". Put migration-autogenerate's dependencies (Hibernate ORM)"
+                    + " on the class path too, or turn the comparison off with"
+                    + " modelComparison(ModelComparison.NONE).", e);
+        }
+        return found;
     }
 
     /** Starts a configuration. */
@@ -190,6 +212,28 @@ public final class Divemap implements AutoCloseable {
      */
     public CheckResult check() {
         return new Check(context).run();
+    }
+
+    // ---------------------------------------------------------------- the schema at head, for tools
+
+    /**
+     * Runs {@code reader} on the configured database, which must be at head: what autogenerate
+     * compares the entities with. The connection is only valid during the call.
+     *
+     * @throws DivemapException {@code NOT_AT_HEAD} when revisions are pending, naming where the
+     *     database stands and what it would take
+     */
+    public <T> T atHead(java.util.function.Function<SchemaAtHead, T> reader) {
+        return new AtHead(context).configured(reader);
+    }
+
+    /**
+     * Applies every head to a new scratch schema ({@code divemap_scratch_<random>}; a database on
+     * MySQL) on the configured server, runs {@code reader} on it, and drops it, whatever happens.
+     * The configured database itself is left as it is, wherever it stands.
+     */
+    public <T> T inScratchSchema(java.util.function.Function<SchemaAtHead, T> reader) {
+        return new AtHead(context).scratch(reader);
     }
 
     @Override

@@ -50,6 +50,11 @@ public final class DivemapException extends RuntimeException {
         IRREVERSIBLE,
         /** The database could not be reached or refused the credentials. */
         CONNECTION,
+        /**
+         * A comparison with the schema at head (autogenerate) found the database behind head; the
+         * message names where it stands and the revisions pending.
+         */
+        NOT_AT_HEAD,
         /** Configuration is missing or contradictory. */
         CONFIGURATION,
         /** A database error outside any migration (version table, history table, locking). */

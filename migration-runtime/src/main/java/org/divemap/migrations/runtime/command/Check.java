@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.divemap.migrations.RegisteredRevision;
 import org.divemap.migrations.runtime.CheckResult;
+import org.divemap.migrations.runtime.ModelComparison;
+import org.divemap.migrations.runtime.SchemaAtHead;
 import org.divemap.migrations.runtime.dialect.Dialect;
 import org.divemap.migrations.runtime.graph.RevisionMap;
 import org.divemap.migrations.runtime.history.HistoryEntry;
@@ -14,7 +16,8 @@ import org.divemap.migrations.runtime.history.HistoryEntry;
 /**
  * {@code check}: whether the database is at head, whether any applied revision now renders other
  * SQL than when it was applied (its checksum is in the history table), and which revisions a run
- * left unrecorded or interrupted. Reads only; takes no lock.
+ * left unrecorded or interrupted; at head, also where the application's model (its entities) and the
+ * schema disagree ({@link ModelComparison}). Reads only; takes no lock.
  */
 public final class Check {
 
@@ -51,7 +54,15 @@ public final class Check {
                     case UNCHANGED -> { }
                 }
             }
-            return new CheckResult(Context.sorted(rows), pending, changed, unverifiable, unrecorded, interrupted);
+            List<String> differences = new ArrayList<>();
+            if (pending.isEmpty()) {
+                SchemaAtHead schema = new AtHead(context).schemaAtHead(connection, null, Context.sorted(rows));
+                for (ModelComparison comparison : context.comparisons()) {
+                    comparison.differences(schema, context.classLoader()).ifPresent(differences::addAll);
+                }
+            }
+            return new CheckResult(Context.sorted(rows), pending, changed, unverifiable, unrecorded, interrupted,
+                    differences);
         });
     }
 

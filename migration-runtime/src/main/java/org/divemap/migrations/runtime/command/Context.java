@@ -28,6 +28,8 @@ public final class Context {
     private final Setup setup;
     private final DataSource dataSource;
     private final RevisionMap map;
+    private final ClassLoader classLoader;
+    private final java.util.List<org.divemap.migrations.runtime.ModelComparison> comparisons;
     private Dialect dialect;
 
     /**
@@ -35,9 +37,30 @@ public final class Context {
      *     database
      */
     public Context(Setup setup, DataSource dataSource, RevisionMap map) {
+        this(setup, dataSource, map, Context.class.getClassLoader(), List.of());
+    }
+
+    /**
+     * @param classLoader the application's classes
+     * @param comparisons what {@code check} compares the schema at head with besides the revisions
+     */
+    public Context(Setup setup, DataSource dataSource, RevisionMap map, ClassLoader classLoader,
+            List<org.divemap.migrations.runtime.ModelComparison> comparisons) {
         this.setup = setup;
         this.dataSource = dataSource;
         this.map = map;
+        this.classLoader = classLoader;
+        this.comparisons = List.copyOf(comparisons);
+    }
+
+    /** The application's classes. */
+    public ClassLoader classLoader() {
+        return classLoader;
+    }
+
+    /** What {@code check} compares the schema at head with besides the revisions. */
+    public List<org.divemap.migrations.runtime.ModelComparison> comparisons() {
+        return comparisons;
     }
 
     public Setup setup() {

@@ -262,6 +262,14 @@ public abstract class Ddl {
     /** The database's spelling of a type. */
     protected abstract String type(Type type);
 
+    /**
+     * How this database spells {@code type} in a column definition ({@code VARCHAR(100)},
+     * {@code BYTEA}), for tools that compare a model's types with the database's.
+     */
+    public String typeSql(Type type) {
+        return type(type);
+    }
+
     /** A column's default; MySQL matches {@code CURRENT_TIMESTAMP} to the column's fractional digits. */
     protected String defaultValue(Column column, DefaultValue value) {
         return defaultValue(value);

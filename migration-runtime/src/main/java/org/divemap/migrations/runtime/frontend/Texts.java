@@ -129,6 +129,12 @@ public final class Texts {
                     + command("upgrade") + " says what its journal knows; check the schema, then run "
                     + command("stamp") + " (docs/troubleshooting.md#interrupted_revision).");
         }
+        if (!check.modelDifferences().isEmpty()) {
+            problems.add("The entities differ from the schema at head; a new revision needs "
+                    + check.modelDifferences().size() + " change" + (check.modelDifferences().size() == 1 ? "" : "s")
+                    + ":\n  " + String.join("\n  ", check.modelDifferences()) + "\nRun " + command("revision")
+                    + " with autogenerate (docs/autogenerate.md), review the file, and upgrade.");
+        }
         return String.join(" ", problems);
     }
 

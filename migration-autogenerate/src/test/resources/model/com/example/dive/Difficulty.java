@@ -1,0 +1,3 @@
+package com.example.dive;
+
+public enum Difficulty { EASY, MEDIUM, HARD }
