@@ -56,32 +56,57 @@ final class TestDatabase implements AutoCloseable {
                 : "jdbc:mysql://127.0.0.1:3306/?user=root&password=";
     }
 
-    /** The JDBC URL of this database or schema, credentials included (there are none to hide here). */
+    /** The JDBC URL of this database or schema, without credentials: see {@link #user()}, {@link #password()}. */
     String url() {
+        String base = withoutQuery(serverUrl);
         return switch (kind) {
-            case MARIADB, MYSQL -> {
-                int query = serverUrl.indexOf('?');
-                String base = query < 0 ? serverUrl : serverUrl.substring(0, query);
-                base = base.substring(0, base.indexOf('/', "jdbc:mysql://".length()) + 1);
-                yield base + name + (query < 0 ? "" : serverUrl.substring(query));
-            }
-            case POSTGRESQL -> serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + name;
+            case MARIADB, MYSQL -> base.substring(0, base.indexOf('/', "jdbc:mysql://".length()) + 1) + name;
+            case POSTGRESQL -> base + "?currentSchema=" + name;
             case H2 -> "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE";
         };
+    }
+
+    String user() {
+        return kind == Database.H2 ? "sa" : parameter("user");
+    }
+
+    String password() {
+        return kind == Database.H2 ? "" : parameter("password");
+    }
+
+    private static String withoutQuery(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query);
+    }
+
+    private String parameter(String key) {
+        int query = serverUrl.indexOf('?');
+        if (query >= 0) {
+            for (String pair : serverUrl.substring(query + 1).split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0 && pair.substring(0, eq).equals(key)) {
+                    return java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+        }
+        return null;
     }
 
     /** Spring properties that make this the application's DataSource. */
     Map<String, Object> dataSourceProperties() {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.datasource.url", url());
-        if (kind == Database.H2) {
-            properties.put("spring.datasource.username", "sa");
+        if (user() != null) {
+            properties.put("spring.datasource.username", user());
+        }
+        if (password() != null) {
+            properties.put("spring.datasource.password", password());
         }
         return properties;
     }
 
     Connection connect() throws SQLException {
-        return kind == Database.H2 ? DriverManager.getConnection(url(), "sa", "") : DriverManager.getConnection(url());
+        return DriverManager.getConnection(url(), user(), password());
     }
 
     void execute(String sql) throws SQLException {
@@ -109,8 +134,7 @@ final class TestDatabase implements AutoCloseable {
     /** Whether {@code table} exists in {@code schema} (this database's when null). */
     boolean hasTable(String schema, String table) throws SQLException {
         String where = schema != null ? schema : kind == Database.H2 ? "public" : name;
-        String column = kind == Database.MARIADB || kind == Database.MYSQL ? "table_schema" : "table_schema";
-        return !query("SELECT table_name FROM information_schema.tables WHERE LOWER(" + column + ") = '"
+        return !query("SELECT table_name FROM information_schema.tables WHERE LOWER(table_schema) = '"
                 + where.toLowerCase(Locale.ROOT) + "' AND LOWER(table_name) = '" + table + "'").isEmpty();
     }
 
