@@ -138,6 +138,14 @@ public final class Divemap implements AutoCloseable {
         return new Queries(context).current();
     }
 
+    /**
+     * The history table's rows, oldest first: every revision applied, reverted or stamped, when, for
+     * how long, by whom, and whether it succeeded. Empty when nothing has run yet.
+     */
+    public List<org.divemap.migrations.runtime.history.HistoryEntry> runs() {
+        return new Queries(context).runs();
+    }
+
     // ---------------------------------------------------------------- changing commands
 
     /** Applies every revision up to {@code target}: {@code head}, {@code heads}, an id, {@code +1}, {@code label@head}... */

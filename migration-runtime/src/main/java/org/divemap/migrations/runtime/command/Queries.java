@@ -9,6 +9,7 @@ import org.divemap.migrations.runtime.DivemapException;
 import org.divemap.migrations.runtime.DivemapException.Kind;
 import org.divemap.migrations.runtime.RevisionInfo;
 import org.divemap.migrations.runtime.graph.RevisionMap;
+import org.divemap.migrations.runtime.history.HistoryEntry;
 
 /** The commands that only read: {@code heads}, {@code branches}, {@code show}, {@code history}, {@code current}. */
 public final class Queries {
@@ -66,5 +67,10 @@ public final class Queries {
         }
         boolean atHead = unknown.isEmpty() && map.upgrade(rows, "heads").steps().isEmpty();
         return new CurrentResult(context.infos(known, new HashSet<>(rows)), unknown, map.heads(), atHead);
+    }
+
+    /** The history table's rows, oldest first; empty when the table does not exist yet. */
+    public List<HistoryEntry> runs() {
+        return context.withConnection(connection -> context.historyTable().list(connection));
     }
 }

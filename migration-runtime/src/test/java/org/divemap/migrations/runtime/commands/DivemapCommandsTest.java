@@ -339,4 +339,19 @@ class DivemapCommandsTest {
             assertEquals(List.of("0005_notes"), divemap.current().versionRows());
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(names = {"MARIADB", "POSTGRESQL", "H2"})
+    void runsListTheHistoryTableOldestFirst(Database kind) {
+        Fixture f = new Fixture(kind);
+        try (Divemap divemap = f.divemap()) {
+            assertEquals(List.of(), divemap.runs());
+            divemap.upgrade("0002");
+            divemap.downgrade("-1");
+            List<org.divemap.migrations.runtime.history.HistoryEntry> runs = divemap.runs();
+            assertEquals(List.of("0001_users up", "0002_sites up", "0002_sites down"),
+                    runs.stream().map(r -> r.revision() + " " + r.direction()).toList());
+            assertTrue(runs.stream().allMatch(r -> r.success() && r.startedAt() != null));
+        }
+    }
 }
