@@ -396,8 +396,8 @@ public final class ApplyBenchmark {
         // on the tool's own database: PostgreSQL's catalog shows only the tables of the database connected to
         try (Connection admin = DriverManager.getConnection(base + database + query); Statement s = admin.createStatement();
                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM information_schema.tables WHERE "
-                        + (adminUrl.startsWith("jdbc:postgresql:") ? "table_catalog" : "table_schema") + " = '"
-                        + database + "' AND table_name LIKE 'table\\_%'")) {
+                        + (adminUrl.startsWith("jdbc:postgresql:") ? "table_schema = current_schema()"
+                                : "table_schema = '" + database + "'") + " AND table_name LIKE 'table\\_%'")) {
             rs.next();
             return rs.getInt(1);
         }

@@ -50,8 +50,12 @@ final class JdbcTimer implements DataSource {
         boolean wrote;
     }
 
+    /** Whether DDL takes part in transactions (PostgreSQL) instead of committing by itself (MySQL, MariaDB). */
+    private final boolean transactionalDdl;
+
     JdbcTimer(String url) {
         this.url = url;
+        this.transactionalDdl = url.startsWith("jdbc:postgresql:");
     }
 
     /** Forgets what was timed so far. */
@@ -87,10 +91,12 @@ final class JdbcTimer implements DataSource {
                 session.wrote = false;
             }
             session.autoCommit = on;
-        } else if (sql != null && DDL.matcher(sql).matches() && !sql.toUpperCase(Locale.ROOT).contains("TEMPORARY")) {
+        } else if (sql != null && DDL.matcher(sql).matches() && !transactionalDdl
+                && !sql.toUpperCase(Locale.ROOT).contains("TEMPORARY")) {
             flushes += session.wrote ? 2 : 1;
             session.wrote = false;
-        } else if (sql != null && WRITE.matcher(sql).matches()) {
+        } else if (sql != null && (WRITE.matcher(sql).matches() || DDL.matcher(sql).matches())) {
+            // a write, or DDL where it is transactional (PostgreSQL): committed by auto-commit or commit()
             if (session.autoCommit) {
                 flushes++;
             } else {
