@@ -234,6 +234,16 @@ public final class SideBySide {
             """;
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (IllegalArgumentException e) {
+            // Bad options: the message says what and lists the choices; no stack trace.
+            System.err.println(e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         String mysql = envOr("DIVEMAP_TEST_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/?user=root&password=");
         String postgres = envOr("DIVEMAP_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
         int rounds = 5;
@@ -869,7 +879,7 @@ public final class SideBySide {
 
     private String title(Tool tool) {
         return switch (tool) {
-            case ALEMBIC -> "Alembic " + versions.getOrDefault("Alembic", "").split(" ")[0];
+            case ALEMBIC -> ("Alembic " + versions.getOrDefault("Alembic", "").split(" ")[0]).strip();
             case LIQUIBASE -> "Liquibase " + versions.get("Liquibase");
             case FLYWAY -> "Flyway " + versions.get("Flyway");
             case DIVEMAP50 -> "Divemap `recordEvery(50)`";
