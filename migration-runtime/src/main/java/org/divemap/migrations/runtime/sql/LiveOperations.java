@@ -139,6 +139,7 @@ public final class LiveOperations extends RenderedOperations {
             if (state.commitEach && dialect.commitsImplicitly(sql)) {
                 state.journal.beforeImplicitCommit(sql);
             }
+            SqlLog.statement(sql);
             statement.execute(sql);
             state.journal.completed(sql);
             settle(sql);
@@ -247,6 +248,7 @@ public final class LiveOperations extends RenderedOperations {
     @Override
     public Object insertReturningKey(String sql, String keyColumn, Object... params) {
         String inline = ddl.inline(sql, params);
+        SqlLog.statement(sql, params.length);
         try (PreparedStatement statement = connection.prepareStatement(sql, new String[] {keyColumn})) {
             bindAll(statement, params);
             statement.executeUpdate();
@@ -347,6 +349,7 @@ public final class LiveOperations extends RenderedOperations {
     }
 
     private PreparedStatement prepare(String sql, Object[] params) throws SQLException {
+        SqlLog.statement(sql, params.length);
         PreparedStatement statement = connection.prepareStatement(sql);
         try {
             bindAll(statement, params);
@@ -450,6 +453,7 @@ public final class LiveOperations extends RenderedOperations {
             Done operation = remaining.get(0);
             try (Statement statement = connection.createStatement()) {
                 for (String sql : operation.inverse()) {
+                    SqlLog.statement(sql);
                     statement.execute(sql);
                     state.journal.completed("undone: " + sql);
                 }
