@@ -2,20 +2,17 @@ package org.divemap.migrations.spring;
 
 import java.util.Objects;
 import org.divemap.migrations.runtime.Divemap;
-import org.divemap.migrations.runtime.MigrationResult;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 
 /**
  * Migrates the database when the application context creates it. Spring Boot's database
  * initialization ordering makes the JPA {@code EntityManagerFactory}, {@code JdbcTemplate},
  * {@code JdbcClient} and beans annotated {@code @DependsOnDatabaseInitialization} wait for this bean,
- * so they start on a schema at head.
+ * so they start on a schema at head. The runtime logs the plan and each revision (logger
+ * {@code org.divemap.migrations.runtime.Divemap}, INFO) and, at DEBUG, each statement
+ * ({@code org.divemap.migrations.runtime.sql}).
  */
 public class DivemapMigrationInitializer implements InitializingBean {
-
-    private static final Logger LOG = LoggerFactory.getLogger(DivemapMigrationInitializer.class);
 
     private final Divemap divemap;
     private final String target;
@@ -38,16 +35,6 @@ public class DivemapMigrationInitializer implements InitializingBean {
             strategy.migrate(divemap, target);
             return;
         }
-        MigrationResult result = divemap.upgrade(target);
-        if (result.nothingToDo()) {
-            LOG.info("Database is at {}: no revision to apply", shown(result.versionAfter()));
-        } else {
-            LOG.info("Upgraded the database from {} to {}: applied {}", shown(result.versionBefore()),
-                    shown(result.versionAfter()), String.join(", ", result.revisions()));
-        }
-    }
-
-    private static String shown(java.util.List<String> rows) {
-        return rows.isEmpty() ? "base" : String.join(", ", rows);
+        divemap.upgrade(target);
     }
 }

@@ -12,11 +12,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.divemap.migrations.Operations.Database;
+import org.junit.jupiter.api.Assumptions;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.JdbcDatabaseContainer;
+import org.testcontainers.mysql.MySQLContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
  * A fresh database (MariaDB, H2) or schema (PostgreSQL) for one test class, dropped by
  * {@link #close()}. The servers come from {@code DIVEMAP_TEST_MYSQL_URL} and
- * {@code DIVEMAP_TEST_POSTGRES_URL}, by default the local ones.
+ * {@code DIVEMAP_TEST_POSTGRES_URL}, else from Testcontainers where Docker runs; with neither, the
+ * test is skipped.
  */
 final class TestDatabase implements AutoCloseable {
 
@@ -46,15 +52,35 @@ final class TestDatabase implements AutoCloseable {
         return db;
     }
 
+    /**
+     * The server the variable names; without it, MySQL 8.4 or PostgreSQL 16 in Docker, started by
+     * Testcontainers; without both, the test is skipped (never passed), naming both ways.
+     */
     private static String server(Database kind) {
-        String variable = kind == Database.POSTGRESQL ? POSTGRES_ENV : MYSQL_ENV;
+        boolean postgresql = kind == Database.POSTGRESQL;
+        String variable = postgresql ? POSTGRES_ENV : MYSQL_ENV;
         String url = System.getenv(variable);
         if (url != null && !url.isBlank()) {
             return url;
         }
-        return kind == Database.POSTGRESQL ? "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres"
-                : "jdbc:mysql://127.0.0.1:3306/?user=root&password=";
+        if (!DockerClientFactory.instance().isDockerAvailable()) {
+            Assumptions.abort("Skipped: no " + (postgresql ? "PostgreSQL" : "MySQL/MariaDB") + " test server. Set "
+                    + variable + " to the JDBC URL of one (.ci/run starts local servers and sets it), or start"
+                    + " Docker, so that Testcontainers runs " + (postgresql ? "postgres:16" : "mysql:8.4") + ".");
+        }
+        JdbcDatabaseContainer<?> container = CONTAINERS.computeIfAbsent(kind, k -> {
+            JdbcDatabaseContainer<?> started = postgresql ? new PostgreSQLContainer("postgres:16")
+                    : new MySQLContainer("mysql:8.4").withUsername("root");
+            started.start();
+            return started;
+        });
+        String jdbc = container.getJdbcUrl();
+        return jdbc + (jdbc.contains("?") ? "&" : "?") + "user=" + container.getUsername() + "&password="
+                + container.getPassword();
     }
+
+    private static final Map<Database, JdbcDatabaseContainer<?>> CONTAINERS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The JDBC URL of this database or schema, without credentials: see {@link #user()}, {@link #password()}. */
     String url() {

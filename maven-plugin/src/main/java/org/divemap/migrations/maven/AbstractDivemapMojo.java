@@ -294,11 +294,17 @@ abstract class AbstractDivemapMojo extends AbstractMojo {
     }
 
     /**
-     * Keeps HikariCP's start and shutdown lines out of the build log (Maven's logger shows INFO);
-     * its warnings and errors still show. A level the user set with -D wins.
+     * The runtime logs through SLF4J, which in a plugin is Maven's own log: its SQL shows as
+     * {@code [DEBUG]} with {@code mvn -X}, its warnings as {@code [WARNING]}. Its progress lines at
+     * INFO are left out, as the goals print the same progress themselves, and so are HikariCP's
+     * start and shutdown lines; warnings and errors still show. A level the user set with -D wins.
      */
     private static void quietPool() {
-        String key = "org.slf4j.simpleLogger.log.com.zaxxer.hikari";
+        quiet("org.slf4j.simpleLogger.log.com.zaxxer.hikari");
+        quiet("org.slf4j.simpleLogger.log." + org.divemap.migrations.runtime.Logs.PROGRESS);
+    }
+
+    private static void quiet(String key) {
         if (System.getProperty(key) == null) {
             System.setProperty(key, "warn");
         }

@@ -61,6 +61,10 @@ final class CommonOptions {
     @Option(names = "--json", description = "Print one JSON document instead of text.")
     boolean json;
 
+    @Option(names = {"-v", "--verbose"}, description = "Print each SQL statement as it runs, on standard error"
+            + " (bound values masked); history also shows each revision's class.")
+    boolean verbose;
+
     /** The settings these options give, as text; null where not given. */
     Map<Setting, String> settings() {
         Map<Setting, String> values = new EnumMap<>(Setting.class);

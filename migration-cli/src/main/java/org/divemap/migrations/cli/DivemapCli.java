@@ -41,7 +41,28 @@ public final class DivemapCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        configureLogging(List.of(args).contains("--verbose") || List.of(args).contains("-v"));
         System.exit(execute(args));
+    }
+
+    /**
+     * The command line prints its own progress; SLF4J (slf4j-simple, on standard error) carries only
+     * the warnings of the runtime and its pool, and with {@code --verbose} each SQL statement at
+     * DEBUG. A level given with {@code -Dorg.slf4j.simpleLogger...} wins.
+     */
+    static void configureLogging(boolean verbose) {
+        String prefix = "org.slf4j.simpleLogger.";
+        defaultProperty(prefix + "logFile", "System.err");
+        defaultProperty(prefix + "defaultLogLevel", "warn");
+        defaultProperty(prefix + "showThreadName", "false");
+        defaultProperty(prefix + "log." + org.divemap.migrations.runtime.Logs.PROGRESS, "off");
+        defaultProperty(prefix + "log." + org.divemap.migrations.runtime.Logs.SQL, verbose ? "debug" : "warn");
+    }
+
+    private static void defaultProperty(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
     }
 
     static int execute(String... args) {

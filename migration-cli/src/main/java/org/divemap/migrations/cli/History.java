@@ -5,7 +5,6 @@ import java.util.Map;
 import org.divemap.migrations.runtime.Divemap;
 import org.divemap.migrations.runtime.frontend.ConfigurationResolver;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "history", mixinStandardHelpOptions = true, description = "List revisions, newest first.")
@@ -15,9 +14,6 @@ final class History extends BaseCommand {
             + " ${DEFAULT-VALUE}.")
     String range;
 
-    @Option(names = {"-v", "--verbose"}, description = "Also show each revision's class.")
-    boolean verbose;
-
     /** Without a database it lists the graph alone, as alembic history does offline. */
     @Override
     ConfigurationResolver.Connect connect() {
@@ -26,6 +22,6 @@ final class History extends BaseCommand {
 
     @Override
     Map<String, Object> work(Divemap divemap, PrintWriter out) {
-        return Map.of("revisions", Fields.revisions(divemap.history(range), out, verbose));
+        return Map.of("revisions", Fields.revisions(divemap.history(range), out, common.verbose));
     }
 }

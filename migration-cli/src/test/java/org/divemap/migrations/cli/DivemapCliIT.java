@@ -139,6 +139,23 @@ class DivemapCliIT {
     }
 
     @Test
+    void verboseLogsEachStatementAndQuietRunsPrintNoLoggingNoise(@TempDir Path dir) throws Exception {
+        Map<String, String> env = Map.of("DIVEMAP_URL", database("h2", dir));
+        Run quiet = cli(env, dir, "upgrade", "0001_items", "--classpath", CLASSES);
+        assertEquals(0, quiet.exit(), quiet.err());
+        assertFalse(quiet.err().contains("SLF4J"), quiet.err());
+        assertFalse(quiet.err().contains("Registered driver"), quiet.err());
+        assertFalse(quiet.err().contains("DEBUG"), quiet.err());
+        assertTrue(quiet.err().contains("upgraded  0001_items in"), quiet.err());
+
+        Run verbose = cli(env, dir, "upgrade", "--verbose", "--classpath", CLASSES);
+        assertEquals(0, verbose.exit(), verbose.err());
+        assertTrue(verbose.err().contains("DEBUG org.divemap.migrations.runtime.sql - "), verbose.err());
+        assertTrue(verbose.err().contains("upgraded  0002_name in"), verbose.err());
+        assertFalse(verbose.err().contains("INFO org.divemap"), "the CLI prints its own progress: " + verbose.err());
+    }
+
+    @Test
     void safeUpgradeStopsWhenTheBackupFails(@TempDir Path dir) throws Exception {
         Map<String, String> env = Map.of("DIVEMAP_URL", database("h2", dir));
         Run failed = cli(env, dir, "upgrade", "--safe", "--backup-command", "echo disk full >&2; exit 3",

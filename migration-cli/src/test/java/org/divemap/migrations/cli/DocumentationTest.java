@@ -463,17 +463,27 @@ class DocumentationTest {
         return arguments;
     }
 
-    /** Where the CLI's own arguments start: after {@code divemap} or {@code java -jar .../divemap-cli.jar}. */
+    /**
+     * Where the CLI's own arguments start: after {@code divemap}, {@code java -jar .../divemap-cli.jar}
+     * (or the published {@code migration-cli-VERSION-all.jar}), or the image {@code divemap} of a
+     * {@code docker run}.
+     */
     private static int cliStart(List<String> words) {
         if (words.get(0).equals("divemap")) {
             return 1;
         }
         if (words.get(0).equals("java")) {
             for (int i = 1; i + 1 < words.size(); i++) {
-                if (words.get(i).equals("-jar") && words.get(i + 1).endsWith("divemap-cli.jar")) {
+                String jar = words.get(i + 1);
+                if (words.get(i).equals("-jar") && (jar.endsWith("divemap-cli.jar")
+                        || jar.matches(".*migration-cli-[^/]*-all\\.jar"))) {
                     return i + 2;
                 }
             }
+        }
+        if (words.size() > 2 && words.get(0).equals("docker") && words.get(1).equals("run")) {
+            int image = words.indexOf("divemap");
+            return image > 1 ? image + 1 : -1;
         }
         return -1;
     }

@@ -262,7 +262,7 @@ public final class Configuration {
     /** An immutable copy of these settings, for a loaded {@link Divemap}. */
     Setup setup() {
         return new Setup(url, user, password, versionTable, historyTable, schema, lockWait, connectTimeout,
-                recordEvery, retryInterrupted, validateOnMigrate, listener, namingConvention);
+                recordEvery, retryInterrupted, validateOnMigrate, new ProgressLog(listener), namingConvention);
     }
 
     /** {@code -1 s}, {@code 100 ms}: a duration as the messages show it. */

@@ -43,6 +43,7 @@ final class UrlDataSource implements DataSource, AutoCloseable {
      * @throws DivemapException {@code CONNECTION} when no driver on the class path accepts it
      */
     UrlDataSource(Setup setup) {
+        Logs.init(); // before HikariCP first asks SLF4J for a logger
         this.setup = setup;
         this.driver = driver(setup);
     }
@@ -158,25 +159,15 @@ final class UrlDataSource implements DataSource, AutoCloseable {
     private HikariDataSource pool() {
         if (pool == null) {
             HikariConfig hikari = new HikariConfig();
-            hikari.setJdbcUrl(setup.url());
-            // a blank user means "as the URL says"; so does a missing password
-            if (setup.user() != null && !setup.user().isBlank()) {
-                hikari.setUsername(setup.user());
-            }
-            if (setup.password() != null && !setup.password().isEmpty()) {
-                hikari.setPassword(setup.password());
-            }
+            // the pool opens connections through the driver found above, as the first one was opened: HikariCP
+            // looking the driver up itself would warn "Registered driver ... was not found" wherever the driver is
+            // not registered with DriverManager's class loader (a Maven plugin, a command-line tool)
+            hikari.setDataSource(new DriverConnections());
             hikari.setPoolName("divemap");
             hikari.setMaximumPoolSize(3);
             hikari.setMinimumIdle(0);
             hikari.setInitializationFailTimeout(-1); // connect when a command needs it, and report errors there
             hikari.setConnectionTimeout(setup.connectTimeout().toMillis());
-            String name = driverClass(setup.url());
-            if (name != null) {
-                // named, the driver is loaded through the context class loader, which sees the application's
-                // drivers even when Divemap itself is loaded elsewhere (a Maven plugin, a command-line tool)
-                hikari.setDriverClassName(name);
-            }
             pool = new HikariDataSource(hikari);
         }
         return pool;
@@ -230,5 +221,53 @@ final class UrlDataSource implements DataSource, AutoCloseable {
     @Override
     public boolean isWrapperFor(Class<?> type) {
         return type.isInstance(this);
+    }
+
+    /** The pool's source of new connections: one attempt through the driver, as {@link #direct()} makes. */
+    private final class DriverConnections implements DataSource {
+        @Override
+        public Connection getConnection() throws SQLException {
+            return direct();
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            throw new SQLFeatureNotSupportedException("Divemap's connections use the configured user");
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {
+            // nothing is logged
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+            // the connect timeout of the setup applies
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return (int) setup.connectTimeout().toSeconds();
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            throw new SQLFeatureNotSupportedException();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            throw new SQLException("not a wrapper of " + type.getName());
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) {
+            return false;
+        }
     }
 }

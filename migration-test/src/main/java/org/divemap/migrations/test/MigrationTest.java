@@ -18,9 +18,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * class MigrationHistoryTest extends StandardMigrationTests {}
  * }</pre>
  *
- * <p>Where the database lives is given either as a JDBC URL ({@link #database()}) or by a
- * {@link DataSourceProvider} ({@link #dataSource()}), for a connection pool or a Testcontainers
- * container the test already has. On that server the extension creates a database
+ * <p>Where the database lives is given as a JDBC URL ({@link #database()}), by a
+ * {@link DataSourceProvider} ({@link #dataSource()}) for a connection pool the test already has, or as
+ * a Testcontainers container: an image ({@link #container()}, {@code @MigrationTest(container =
+ * "mysql:8.4")}) or a {@link ContainerProvider} ({@link #containerProvider()}). On that server the extension creates a database
  * ({@code CREATE DATABASE}, MySQL and MariaDB) or a schema ({@code CREATE SCHEMA}, PostgreSQL and
  * H2) named {@code divemap_test_<random>} ({@link #databasePrefix()} chooses the prefix), points
  * every connection it hands out at it, and drops it afterwards; so the user needs the right to create
@@ -56,6 +57,22 @@ public @interface MigrationTest {
      * constructor. The extension creates the test database through it and closes nothing of it.
      */
     Class<? extends DataSourceProvider> dataSource() default DataSourceProvider.class;
+
+    /**
+     * A Testcontainers image to start the test server from, once per JVM and image:
+     * {@code mysql:8.4}, {@code mariadb:11.4}, {@code postgres:16}. Needs the image's Testcontainers
+     * module on the test class path ({@code org.testcontainers:testcontainers-mysql}, {@code -mariadb}
+     * or {@code -postgresql}, test scope) and Docker. Without Docker the class is skipped, never
+     * passed, and the message names the other way: a {@link #database()} URL.
+     */
+    String container() default "";
+
+    /**
+     * Supplies a Testcontainers {@code JdbcDatabaseContainer} the tests already build, for images and
+     * settings {@link #container()} does not cover; it needs a public no-argument constructor. Without
+     * Docker the class is skipped.
+     */
+    Class<? extends ContainerProvider> containerProvider() default ContainerProvider.class;
 
     /**
      * The registries holding the history to test; empty (the default) for every registry on the

@@ -46,6 +46,9 @@ public final class MigrationTestExtension implements BeforeAllCallback, AfterAll
             DataSource dataSource = provided(settings.dataSource());
             database = MigrationDatabase.create(dataSource::getConnection, settings.dataSource().getSimpleName(),
                     prefix, registries, () -> { }); // the provider's data source is the provider's to close
+        } else if (!settings.container().isBlank() || settings.containerProvider() != ContainerProvider.class) {
+            Containers.Server server = container(settings);
+            database = pooled(server.url(), server.user(), server.password(), prefix, registries);
         } else {
             String configured = expand(settings.database(), "database");
             // without a URL, a private in-memory H2 database; a URL whose connections would each get a
@@ -54,31 +57,67 @@ public final class MigrationTestExtension implements BeforeAllCallback, AfterAll
             String url = configured.isBlank() ? H2Dialect.inMemoryUrl(privateName)
                     : Dialect.forUrl(configured).map(dialect -> dialect.sharedUrl(configured, privateName))
                             .orElse(configured);
-            String user = expand(settings.user(), "user");
-            String password = expand(settings.password(), "password");
-            // a small pool: the checks open several connections per revision, and a new PostgreSQL or
-            // MySQL session costs milliseconds each time
-            HikariConfig config = new HikariConfig();
-            config.setPoolName("divemap-test");
-            config.setJdbcUrl(url);
-            if (!user.isEmpty()) {
-                config.setUsername(user);
-            }
-            if (!password.isEmpty()) {
-                config.setPassword(password);
-            }
-            config.setMaximumPoolSize(5);
-            config.setMinimumIdle(0);
-            config.setInitializationFailTimeout(-1); // report an unreachable server where it is used
-            HikariDataSource pool = new HikariDataSource(config);
-            try {
-                database = MigrationDatabase.create(pool::getConnection, Redaction.url(url), prefix, registries, pool);
-            } catch (RuntimeException e) {
-                pool.close();
-                throw e;
-            }
+            database = pooled(url, expand(settings.user(), "user"), expand(settings.password(), "password"),
+                    prefix, registries);
         }
         context.getStore(NAMESPACE).put(MigrationDatabase.class, database);
+    }
+
+    /**
+     * A small pool: the checks open several connections per revision, and a new PostgreSQL or MySQL
+     * session costs milliseconds each time.
+     */
+    private static MigrationDatabase pooled(String url, String user, String password, String prefix,
+            List<RevisionRegistry> registries) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("divemap-test");
+        config.setJdbcUrl(url);
+        if (user != null && !user.isEmpty()) {
+            config.setUsername(user);
+        }
+        if (password != null && !password.isEmpty()) {
+            config.setPassword(password);
+        }
+        config.setMaximumPoolSize(5);
+        config.setMinimumIdle(0);
+        config.setInitializationFailTimeout(-1); // report an unreachable server where it is used
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            return MigrationDatabase.create(pool::getConnection, Redaction.url(url), prefix, registries, pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /** The server of the container the settings name; Testcontainers is touched only here. */
+    private static Containers.Server container(MigrationTest settings) {
+        if (!settings.container().isBlank() && settings.containerProvider() != ContainerProvider.class) {
+            throw new ExtensionConfigurationException("@MigrationTest has both container and containerProvider:"
+                    + " give one.");
+        }
+        String attribute = settings.container().isBlank()
+                ? "containerProvider = " + settings.containerProvider().getSimpleName() + ".class"
+                : "container = \"" + settings.container() + "\"";
+        try {
+            Class.forName("org.testcontainers.DockerClientFactory", false, MigrationTestExtension.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new ExtensionConfigurationException("@MigrationTest(" + attribute + ") needs Testcontainers on the"
+                    + " test class path: add org.testcontainers:testcontainers-mysql (or -mariadb, -postgresql) with"
+                    + " test scope.", e);
+        }
+        if (!settings.container().isBlank()) {
+            return Containers.ofImage(settings.container());
+        }
+        ContainerProvider provider = instantiate(settings.containerProvider(), "container provider");
+        try {
+            return Containers.ofProvided(provider.container(), settings.containerProvider().getSimpleName());
+        } catch (ExtensionConfigurationException | org.opentest4j.TestAbortedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ExtensionConfigurationException(settings.containerProvider().getName() + ".container() failed: "
+                    + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -51,6 +51,23 @@ class StandardMigrationTestsTest {
     @MigrationTest(dataSource = LocalMariaDbPool.class, registries = Histories.Healthy.class)
     static class HealthyThroughDataSource extends StandardMigrationTests {}
 
+    @MigrationTest(container = "mysql:8.4", registries = Histories.Healthy.class)
+    static class HealthyOnMySqlContainer extends StandardMigrationTests {}
+
+    /** A container the tests build themselves. */
+    public static final class Postgres16 implements ContainerProvider {
+        static final org.testcontainers.postgresql.PostgreSQLContainer SERVER =
+                new org.testcontainers.postgresql.PostgreSQLContainer("postgres:16");
+
+        @Override
+        public org.testcontainers.containers.JdbcDatabaseContainer<?> container() {
+            return SERVER;
+        }
+    }
+
+    @MigrationTest(containerProvider = Postgres16.class, registries = Histories.Healthy.class)
+    static class HealthyOnProvidedContainer extends StandardMigrationTests {}
+
     @MigrationTest(database = "${DIVEMAP_TEST_SURELY_UNSET_VARIABLE}", registries = Histories.Healthy.class)
     static class UnsetVariable extends StandardMigrationTests {}
 
@@ -156,6 +173,34 @@ class StandardMigrationTestsTest {
         assertEquals("Skipped: the environment variable DIVEMAP_TEST_SURELY_UNSET_VARIABLE in"
                 + " @MigrationTest(database) is not set (write ${DIVEMAP_TEST_SURELY_UNSET_VARIABLE:-fallback} for a"
                 + " default).", message(skipped.get(0)));
+    }
+
+    /**
+     * With Docker, the checks run on the container; without it (as on the project's development
+     * machines) the class is skipped, not passed, and the reason names both ways to a server.
+     */
+    @Test
+    void aContainerRunsTheChecksOrWithoutDockerSkipsTheClassNamingBothWays() {
+        boolean docker = org.testcontainers.DockerClientFactory.instance().isDockerAvailable();
+        Map<Class<?>, String> classes = Map.of(HealthyOnMySqlContainer.class, "container = \"mysql:8.4\"",
+                HealthyOnProvidedContainer.class, "containerProvider = Postgres16.class");
+        classes.forEach((testClass, attribute) -> {
+            if (docker) {
+                assertHealthy(testClass);
+                return;
+            }
+            Events events = run(testClass);
+            assertEquals(Map.of(), failures(events));
+            assertEquals(0, events.succeeded().filter(e -> e.getTestDescriptor().isTest()).count(), "nothing passed");
+            List<Event> skipped = events.aborted().list();
+            assertEquals(1, skipped.size(), "the class is skipped");
+            String message = message(skipped.get(0));
+            assertTrue(message.startsWith("Skipped: @MigrationTest(" + attribute + ") needs Docker"), message);
+            assertTrue(message.contains("Start Docker, or run against a server you have: @MigrationTest(database ="),
+                    message);
+            assertTrue(message.contains(testClass == HealthyOnMySqlContainer.class ? "DIVEMAP_TEST_MYSQL_URL"
+                    : "DIVEMAP_TEST_POSTGRES_URL"), message);
+        });
     }
 
     private static void assertHealthy(Class<?> testClass) {

@@ -112,6 +112,7 @@ public final class DataOperations {
             return sql;
         }
         int chunkStart = 0;
+        SqlLog.batch(sql, rows.size(), columns.size());
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < rows.size(); i++) {
                 List<Object> row = rows.get(i);
@@ -392,8 +393,9 @@ public final class DataOperations {
         public int execute(String sql, Object... params) throws SQLException {
             open();
             Objects.requireNonNull(sql, "sql");
+            Object[] values = params == null ? new Object[] {null} : params;
+            SqlLog.statement(sql, values.length);
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                Object[] values = params == null ? new Object[] {null} : params;
                 for (int i = 0; i < values.length; i++) {
                     dialect.bind(statement, i + 1, values[i]);
                 }

@@ -148,6 +148,7 @@ public final class LiveOperations extends RenderedOperations {
             } else {
                 state.journal.beforeWork();
             }
+            SqlLog.statement(sql);
             statement.execute(sql);
             state.journal.completed(sql);
             settle(sql);
@@ -261,6 +262,7 @@ public final class LiveOperations extends RenderedOperations {
     public Object insertReturningKey(String sql, String keyColumn, Object... params) {
         String inline = ddl.inline(sql, params);
         state.journal.beforeWork();
+        SqlLog.statement(sql, params.length);
         try (PreparedStatement statement = connection.prepareStatement(sql, new String[] {keyColumn})) {
             bindAll(statement, params);
             statement.executeUpdate();
@@ -362,6 +364,7 @@ public final class LiveOperations extends RenderedOperations {
     }
 
     private PreparedStatement prepare(String sql, Object[] params) throws SQLException {
+        SqlLog.statement(sql, params.length);
         PreparedStatement statement = connection.prepareStatement(sql);
         try {
             bindAll(statement, params);
@@ -519,6 +522,7 @@ public final class LiveOperations extends RenderedOperations {
             Done operation = remaining.get(0);
             try (Statement statement = connection.createStatement()) {
                 for (String sql : operation.inverse()) {
+                    SqlLog.statement(sql);
                     statement.execute(sql);
                     state.journal.completed("undone: " + sql);
                 }

@@ -17,21 +17,20 @@ import org.divemap.migrations.Operations;
  *
  * <ul>
  *   <li>MySQL and MariaDB: {@code CREATE DATABASE divemap_t_<name>_<random>} on the server of
- *       {@value #MYSQL_ENV} (default {@value #MYSQL_DEFAULT});
+ *       {@value #MYSQL_ENV};
  *   <li>PostgreSQL: {@code CREATE SCHEMA divemap_t_<name>_<random>} in the database of
- *       {@value #POSTGRES_ENV} (default {@value #POSTGRES_DEFAULT}), with connections whose
- *       {@code currentSchema} is that schema;
+ *       {@value #POSTGRES_ENV}, with connections whose {@code currentSchema} is that schema;
  *   <li>H2: an in-memory database {@code jdbc:h2:mem:divemap_t_<name>_<random>;DB_CLOSE_DELAY=-1}.
  * </ul>
  *
  * <p>{@code MYSQL} and {@code MARIADB} both mean "the server at {@value #MYSQL_ENV}", whichever it is.
+ * Where a variable is not set, {@link TestContainers} starts MySQL 8.4 or PostgreSQL 16 in Docker; with
+ * no Docker either, the test is skipped.
  */
 public final class TestDatabase implements AutoCloseable {
 
     public static final String MYSQL_ENV = "DIVEMAP_TEST_MYSQL_URL";
     public static final String POSTGRES_ENV = "DIVEMAP_TEST_POSTGRES_URL";
-    static final String MYSQL_DEFAULT = "jdbc:mysql://127.0.0.1:3306/?user=root&password=";
-    static final String POSTGRES_DEFAULT = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
 
     private final Operations.Database kind;
     private final JdbcUrl server;
@@ -67,12 +66,12 @@ public final class TestDatabase implements AutoCloseable {
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt() | 0x1000_0000);
         return switch (kind) {
             case MYSQL, MARIADB -> {
-                JdbcUrl server = server(MYSQL_ENV, MYSQL_DEFAULT);
+                JdbcUrl server = server(MYSQL_ENV);
                 admin(kind, server, MYSQL_ENV, "CREATE DATABASE `" + unique + "` CHARACTER SET utf8mb4");
                 yield new TestDatabase(kind, server, server.withDatabase(unique).url(), unique);
             }
             case POSTGRESQL -> {
-                JdbcUrl server = server(POSTGRES_ENV, POSTGRES_DEFAULT);
+                JdbcUrl server = server(POSTGRES_ENV);
                 admin(kind, server, POSTGRES_ENV, "CREATE SCHEMA \"" + unique + "\"");
                 yield new TestDatabase(kind, server, server.withParameter("currentSchema", unique).url(), unique);
             }
@@ -84,9 +83,16 @@ public final class TestDatabase implements AutoCloseable {
         };
     }
 
-    private static JdbcUrl server(String variable, String fallback) {
+    /**
+     * The server the variable names; without it, a Testcontainers container when Docker is there;
+     * without both, the test is skipped (never passed), with a message that names both ways.
+     */
+    private static JdbcUrl server(String variable) {
         String url = System.getenv(variable);
-        return JdbcUrl.parse(url == null || url.isBlank() ? fallback : url);
+        if (url != null && !url.isBlank()) {
+            return JdbcUrl.parse(url);
+        }
+        return JdbcUrl.parse(TestContainers.url(variable.equals(POSTGRES_ENV)));
     }
 
     private static void admin(Operations.Database kind, JdbcUrl server, String variable, String sql) {

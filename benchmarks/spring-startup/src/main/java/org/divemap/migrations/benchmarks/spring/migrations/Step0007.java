@@ -1,0 +1,20 @@
+package org.divemap.migrations.benchmarks.spring.migrations;
+
+import org.divemap.migrations.Column;
+import org.divemap.migrations.Migration;
+import org.divemap.migrations.Operations;
+import org.divemap.migrations.Revision;
+import org.divemap.migrations.Type;
+
+@Revision(id = "0007_step", revises = "0006_step")
+public final class Step0007 implements Migration {
+    @Override
+    public void upgrade(Operations op) {
+        op.createTable("log_7", Column.of("id", Type.bigint()).primaryKey(), Column.of("note", Type.varchar(200)).nullable());
+    }
+
+    @Override
+    public void downgrade(Operations op) {
+        op.dropTable("log_7");
+    }
+}
