@@ -90,7 +90,7 @@ public final class RevisionMojo extends AbstractWriteMojo {
             getLog().info("Wrote " + path + ": revision " + generated.id() + (generated.revises().isEmpty()
                     ? " (a base)" : " revising " + String.join(", ", generated.revises())) + ", "
                     + generated.changes().size() + " change" + (generated.changes().size() == 1 ? "" : "s") + ":");
-            generated.changes().forEach(change -> getLog().info("  " + change));
+            generated.changes().forEach(change -> change.lines().forEach(line -> getLog().info("  " + line)));
             getLog().info("Review it (docs/autogenerate.md), then run mvn compile divemap:upgrade.");
         } catch (IOException e) {
             throw new MojoFailureException("Could not write the revision: " + e.getMessage(), e);

@@ -1,6 +1,7 @@
 package org.divemap.backend.migrations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -9,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.divemap.migrations.runtime.CheckResult;
 import org.divemap.migrations.runtime.Divemap;
 import org.divemap.migrations.test.MigrationDatabase;
 import org.divemap.migrations.test.SchemaSnapshot;
@@ -34,6 +36,25 @@ abstract class MigrationHistoryTests extends StandardMigrationTests {
 
         divemap.upgrade("heads");
         assertEquals(List.of(), first.diff(database.snapshot()), "the second round builds the same schema");
+    }
+
+    @Test
+    void theEntitiesMatchTheSchemaAtHead(MigrationDatabase database) throws SQLException {
+        database.reset();
+        Divemap divemap = database.divemap();
+        divemap.upgrade("heads");
+        CheckResult check = divemap.check();
+        assertEquals(List.of(), check.modelDifferences(), "the entities in org.divemap.backend.domain map to head");
+        assertTrue(check.ok(), check.toString());
+
+        // a schema change that no migration made is a difference the entities reveal
+        try (Connection c = database.dataSource().getConnection()) {
+            update(c, "ALTER TABLE users DROP COLUMN diving_certification");
+        }
+        CheckResult drifted = divemap.check();
+        assertEquals(List.of("op.addColumn(\"users\", Column.of(\"diving_certification\", Type.varchar(100))"
+                + ".nullable())"), drifted.modelDifferences());
+        assertFalse(drifted.ok());
     }
 
     @Test
