@@ -80,7 +80,10 @@ final class ModelProject implements AutoCloseable {
         Files.delete(sources.resolve(path));
     }
 
-    /** Compiles every source into a new class folder and returns a loader over it (a {@code @MigrationTest} class compiles too). */
+    /**
+     * Compiles every source into a new class folder and returns a loader over it; a
+     * {@code @MigrationTest} class compiles too.
+     */
     ClassLoader compile() throws IOException {
         close();
         Path classes = Files.createDirectories(root.resolve("classes" + (++builds)));
