@@ -1,6 +1,7 @@
 package org.divemap.migrations.autogenerate;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -15,6 +16,8 @@ final class AutogenerateLoop {
     final ModelProject project;
     final TestDb db;
     ClassLoader loader;
+    /** Every revision {@link #generate} wrote, in order. */
+    final List<GeneratedRevision> generated = new ArrayList<>();
 
     AutogenerateLoop(ModelProject project, TestDb db) {
         this.project = project;
@@ -48,6 +51,7 @@ final class AutogenerateLoop {
         }
         if (revision.isPresent()) {
             revision.get().write(project.sources);
+            generated.add(revision.get());
             compile();
         }
         return revision;

@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.divemap.migrations.Operations;
 import org.divemap.migrations.runtime.CheckResult;
@@ -22,6 +25,11 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.Events;
 
 /**
  * The whole loop on one database: generate the first revision from an empty database, upgrade,
@@ -92,5 +100,100 @@ abstract class AutogenerateLoopTest {
             assertEquals(List.of(), before.diff(db.snapshot()), "downgrade -1 gives the schema back\n" + source);
             loop.upgrade();
         }));
+    }
+
+    /**
+     * The standard checks of migration-test over the whole generated history, as a user runs them: a
+     * {@code @MigrationTest} class extending {@code StandardMigrationTests}, compiled into the project
+     * next to the generated migrations, so that its registry is the one found on the class path.
+     */
+    @Test
+    @Order(3)
+    void theStandardMigrationTestsPassOverTheGeneratedHistory() throws Exception {
+        int revisions = 1 + ModelEdits.all().size();
+        assertEquals(revisions, loop.generated.size(), "the loop generated one revision per step");
+        Events tests = standardMigrationTests();
+        assertEquals(Map.of(), failures(tests), "no standard check fails");
+        assertEquals(List.of(), names(tests.aborted()), "no check or revision is skipped");
+        // 2 plain checks, 3 walks once per revision
+        assertEquals(2 + 3 * revisions, tests.started().filter(e -> e.getTestDescriptor().isTest()).count(),
+                "every check ran, the walks once per revision");
+    }
+
+    /** The same checks catch a generated downgrade that is broken by hand: they can fail. */
+    @Test
+    @Order(4)
+    void theStandardMigrationTestsCatchADowngradeThatLeavesATrace() throws Exception {
+        GeneratedRevision phone = loop.generated.stream()
+                .filter(r -> r.source().contains("op.addColumn(\"divers\", Column.of(\"phone\"")).findFirst()
+                .orElseThrow();
+        Path file = phone.path(loop.sources());
+        String generated = Files.readString(file);
+        String drop = "        op.dropColumn(\"divers\", \"phone\");\n";
+        assertTrue(generated.contains(drop), generated);
+        Files.writeString(file, generated.replace(drop, ""));
+        try {
+            Map<String, String> failures = failures(standardMigrationTests());
+            assertEquals(List.of("downgrade leaves no trace / " + phone.id() + " (add phone to divers)"),
+                    List.copyOf(failures.keySet()),
+                    failures.toString());
+            String message = failures.values().iterator().next();
+            assertTrue(message.startsWith("Downgrade of " + phone.id() + " leaves a trace"), message);
+            assertTrue(message.contains("\n  + column divers.phone "), message);
+        } finally {
+            Files.writeString(file, generated);
+            loop.compile();
+        }
+    }
+
+    /** Compiles a {@code @MigrationTest} class into the project and runs it with the JUnit test kit. */
+    private Events standardMigrationTests() throws Exception {
+        String path = "com/example/dive/migrations/GeneratedHistoryTest.java";
+        loop.project.put(path, """
+                package com.example.dive.migrations;
+
+                import org.divemap.migrations.test.MigrationTest;
+                import org.divemap.migrations.test.StandardMigrationTests;
+
+                @MigrationTest(database = "%s")
+                public class GeneratedHistoryTest extends StandardMigrationTests {}
+                """.formatted(migrationTestDatabase()));
+        try {
+            loop.compile();
+            Class<?> testClass = loop.loader.loadClass("com.example.dive.migrations.GeneratedHistoryTest");
+            return EngineTestKit.engine("junit-jupiter").selectors(DiscoverySelectors.selectClass(testClass))
+                    .execute().allEvents();
+        } finally {
+            loop.project.delete(path);
+        }
+    }
+
+    /** The {@code @MigrationTest(database)} of this database's server; empty for a private H2 database. */
+    private String migrationTestDatabase() {
+        return switch (database()) {
+            case MYSQL, MARIADB -> "${DIVEMAP_TEST_MYSQL_URL:-" + TestDb.MYSQL_DEFAULT + "}";
+            case POSTGRESQL -> "${DIVEMAP_TEST_POSTGRES_URL:-" + TestDb.POSTGRES_DEFAULT + "}";
+            default -> "";
+        };
+    }
+
+    /** Failed tests by "check / revision" (a walk's revision test sits under its check), with their messages. */
+    private static Map<String, String> failures(Events tests) {
+        Map<String, String> failures = new TreeMap<>();
+        tests.failed().stream().forEach(event -> failures.put(name(event), event
+                .getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable)
+                .map(Throwable::getMessage).orElse("")));
+        return failures;
+    }
+
+    private static List<String> names(Events events) {
+        return events.stream().map(AutogenerateLoopTest::name).sorted().toList();
+    }
+
+    private static String name(Event event) {
+        String name = event.getTestDescriptor().getDisplayName();
+        return event.getTestDescriptor().getUniqueId().getLastSegment().getType().equals("dynamic-test")
+                ? event.getTestDescriptor().getParent().map(p -> p.getDisplayName()).orElse("?") + " / " + name
+                : name;
     }
 }

@@ -80,7 +80,10 @@ final class ModelProject implements AutoCloseable {
         Files.delete(sources.resolve(path));
     }
 
-    /** Compiles every source into a new class folder and returns a loader over it. */
+    /**
+     * Compiles every source into a new class folder and returns a loader over it; a
+     * {@code @MigrationTest} class compiles too.
+     */
     ClassLoader compile() throws IOException {
         close();
         Path classes = Files.createDirectories(root.resolve("classes" + (++builds)));
@@ -114,7 +117,8 @@ final class ModelProject implements AutoCloseable {
     private static String classPath() {
         List<String> entries = new ArrayList<>();
         for (Class<?> type : List.of(jakarta.persistence.Entity.class, org.hibernate.annotations.Comment.class,
-                org.divemap.migrations.Revision.class)) {
+                org.divemap.migrations.Revision.class, org.divemap.migrations.test.MigrationTest.class,
+                org.junit.jupiter.api.Test.class, org.apiguardian.api.API.class)) {
             try {
                 entries.add(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
             } catch (URISyntaxException e) {
