@@ -254,11 +254,6 @@ public final class Configuration {
         return new Divemap(this);
     }
 
-    /**
-     * Refuses table names longer than the database accepts, before anything is created: MySQL would
-     * refuse them half-way, PostgreSQL would cut them short, so that the next run looks for another
-     * table.
-     */
     /** An immutable copy of these settings, for a loaded {@link Divemap}. */
     Setup setup() {
         return new Setup(url, user, password, versionTable, historyTable, schema, lockWait, connectTimeout,
