@@ -2,7 +2,6 @@ package org.divemap.migrations.runtime;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.PrintWriter;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
@@ -10,14 +9,12 @@ import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.divemap.migrations.runtime.DivemapException.Kind;
 import org.divemap.migrations.runtime.command.Setup;
 import org.divemap.migrations.runtime.dialect.Dialect;
+import org.divemap.migrations.runtime.sql.ConnectionSource;
 
 /**
  * The connections of a {@link Divemap} configured with a JDBC URL, opened directly through the
@@ -31,7 +28,7 @@ import org.divemap.migrations.runtime.dialect.Dialect;
  * threads. Only after a passing refusal (too many connections, a server starting up) do connections
  * come from a small HikariCP pool, which keeps trying for the connect timeout.
  */
-final class UrlDataSource implements DataSource, AutoCloseable {
+final class UrlDataSource extends ConnectionSource implements AutoCloseable {
 
     private final Setup setup;
     private final Driver driver;
@@ -181,93 +178,21 @@ final class UrlDataSource implements DataSource, AutoCloseable {
     }
 
     @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        throw new SQLFeatureNotSupportedException("Divemap's connections use the configured user");
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-        // nothing is logged
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-        // the connect timeout of the setup applies
-    }
-
-    @Override
     public int getLoginTimeout() {
         return (int) setup.connectTimeout().toSeconds();
     }
 
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        if (type.isInstance(this)) {
-            return type.cast(this);
-        }
-        throw new SQLException("not a wrapper of " + type.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return type.isInstance(this);
-    }
 
     /** The pool's source of new connections: one attempt through the driver, as {@link #direct()} makes. */
-    private final class DriverConnections implements DataSource {
+    private final class DriverConnections extends ConnectionSource {
         @Override
         public Connection getConnection() throws SQLException {
             return direct();
         }
 
         @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            throw new SQLFeatureNotSupportedException("Divemap's connections use the configured user");
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-            // nothing is logged
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-            // the connect timeout of the setup applies
-        }
-
-        @Override
         public int getLoginTimeout() {
             return (int) setup.connectTimeout().toSeconds();
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            throw new SQLException("not a wrapper of " + type.getName());
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) {
-            return false;
         }
     }
 }

@@ -1,15 +1,12 @@
 package org.divemap.migrations.test;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.divemap.migrations.Operations;
 import org.divemap.migrations.RegisteredRevision;
@@ -17,6 +14,7 @@ import org.divemap.migrations.RevisionRegistry;
 import org.divemap.migrations.runtime.Configuration;
 import org.divemap.migrations.runtime.Divemap;
 import org.divemap.migrations.runtime.dialect.Dialect;
+import org.divemap.migrations.runtime.sql.ConnectionSource;
 
 /**
  * The fresh database (MySQL, MariaDB) or schema (PostgreSQL, H2) of one {@link MigrationTest}
@@ -202,7 +200,7 @@ public final class MigrationDatabase implements AutoCloseable {
     }
 
     /** Hands out server connections set to the test database or schema. */
-    private final class SchemaDataSource implements DataSource {
+    private final class SchemaDataSource extends ConnectionSource {
 
         @Override
         public Connection getConnection() throws SQLException {
@@ -214,49 +212,6 @@ public final class MigrationDatabase implements AutoCloseable {
                 connection.close();
                 throw e;
             }
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            throw new SQLFeatureNotSupportedException("The test database's connections use the configured user");
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-            // nothing is logged
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-            // the server's own timeout applies
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException("no logger");
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            if (type.isInstance(this)) {
-                return type.cast(this);
-            }
-            throw new SQLException("Not a wrapper of " + type.getName());
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) {
-            return type.isInstance(this);
         }
 
         @Override

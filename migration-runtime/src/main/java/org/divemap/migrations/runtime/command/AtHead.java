@@ -1,24 +1,21 @@
 package org.divemap.migrations.runtime.command;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.divemap.migrations.runtime.Configuration;
-import org.divemap.migrations.runtime.DivemapException;
 import org.divemap.migrations.runtime.DivemapException.Kind;
+import org.divemap.migrations.runtime.DivemapException;
 import org.divemap.migrations.runtime.MigrationListener;
 import org.divemap.migrations.runtime.SchemaAtHead;
 import org.divemap.migrations.runtime.dialect.Dialect;
 import org.divemap.migrations.runtime.frontend.Texts;
+import org.divemap.migrations.runtime.sql.ConnectionSource;
 
 /**
  * A schema at head for tools that compare it with a model: the configured database, which must be
@@ -106,7 +103,7 @@ public final class AtHead {
     }
 
     /** Connections of the configured database, each switched to the scratch schema. */
-    private static final class InSchema implements DataSource {
+    private static final class InSchema extends ConnectionSource {
         private final Context context;
         private final Dialect dialect;
         private final String schema;
@@ -127,42 +124,6 @@ public final class AtHead {
                 connection.close();
                 throw e;
             }
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            throw new SQLFeatureNotSupportedException("the scratch schema uses the configured credentials");
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {}
-
-        @Override
-        public void setLoginTimeout(int seconds) {}
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) {
-            return false;
         }
     }
 }
