@@ -72,7 +72,7 @@ public final class DivemapCli implements Runnable {
             String help = "Run divemap " + (e.getCommandLine().getParent() == null ? "" : command + " ")
                     + "--help for the options.";
             // picocli quotes what it did not understand: a misspelt --password still carries the password
-            String message = Redaction.arguments(e.getMessage(), List.of(a));
+            String message = Redaction.arguments(missingTarget(e).orElse(e.getMessage()), List.of(a));
             if (List.of(a).contains("--json")) { // one JSON document on standard output, always
                 Map<String, Object> document = new LinkedHashMap<>();
                 document.put("command", e.getCommandLine().getParent() == null ? null : command);
@@ -88,6 +88,24 @@ public final class DivemapCli implements Runnable {
             return USAGE;
         });
         return line.execute(args);
+    }
+
+    /**
+     * For {@code downgrade} or {@code stamp} without a target: what to give, with examples, instead of
+     * picocli's "Missing required parameter: 'TARGET'".
+     */
+    static java.util.Optional<String> missingTarget(CommandLine.ParameterException e) {
+        if (!(e instanceof CommandLine.MissingParameterException missing) || missing.getMissing().stream()
+                .noneMatch(arg -> arg.isPositional() && "TARGET".equals(arg.paramLabel()))) {
+            return java.util.Optional.empty();
+        }
+        return switch (e.getCommandLine().getCommandName()) {
+            case "downgrade" -> java.util.Optional.of("divemap downgrade needs a target: -1 for the last revision,"
+                    + " base for all of them, or a revision id or label (divemap downgrade -1).");
+            case "stamp" -> java.util.Optional.of("divemap stamp needs a target: head, a revision id or label, or"
+                    + " base to empty the version table (divemap stamp head).");
+            default -> java.util.Optional.empty();
+        };
     }
 
     /** Prints the version of this jar. */

@@ -602,6 +602,14 @@ class DivemapCliIT {
         assertEquals("USAGE", badNumber.json().getAsJsonObject("error").get("kind").getAsString());
         assertTrue(badNumber.json().getAsJsonObject("error").get("message").getAsString()
                 .endsWith("Run divemap upgrade --help for the options."), badNumber.out());
+        Run noTarget = cli(Map.of("DIVEMAP_URL", "jdbc:h2:mem:x"), dir, "downgrade", "--classpath", CLASSES);
+        assertEquals(2, noTarget.exit(), noTarget.err());
+        assertTrue(noTarget.err().startsWith("divemap downgrade needs a target: -1 for the last revision, base for"
+                + " all of them"), noTarget.err());
+        Run noStampTarget = cli(Map.of("DIVEMAP_URL", "jdbc:h2:mem:x"), dir, "stamp", "--json");
+        assertEquals(2, noStampTarget.exit(), noStampTarget.out());
+        assertTrue(noStampTarget.json().getAsJsonObject("error").get("message").getAsString()
+                .startsWith("divemap stamp needs a target: head,"), noStampTarget.out());
         Run unknownCommand = cli(Map.of(), dir, "frobnicate");
         assertEquals(2, unknownCommand.exit());
         Run help = cli(Map.of(), dir, "upgrade", "--help");
