@@ -3,6 +3,6 @@
 # Usage: benchmarks/stairway.sh [--runs N] [--revisions N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -pl benchmarks -am install -DskipTests
+mvn -B -q -pl benchmarks -am package -DskipTests
 exec java -Xmx2g -cp "$(cat benchmarks/target/benchmark.classpath):benchmarks/target/classes" \
   org.divemap.migrations.benchmarks.StairwayBenchmark "$@"
