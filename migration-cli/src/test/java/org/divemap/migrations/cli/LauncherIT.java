@@ -154,4 +154,45 @@ class LauncherIT {
         assertEquals(2, failing.exit(), failing.err());
         assertTrue(files(cache).stream().noneMatch(f -> f.endsWith(".jsa")), "a failed run trains nothing");
     }
+
+    /** What migration-cli/Dockerfile does at image build time, without Docker: the same script and files. */
+    @Test
+    void theImagesArchiveIsBuiltWithoutADatabaseAndUsedByTheLauncher(@TempDir Path dir) throws Exception {
+        Path launcher = install(dir);
+        Path training = dir.resolve("training");
+        Path fixtures = Path.of("target", "test-classes", "org", "divemap", "migrations", "cli", "fixtures");
+        Path services = Path.of("target", "test-classes", "META-INF", "services");
+        for (Path from : List.of(fixtures, services)) {
+            Path to = training.resolve(Path.of("target", "test-classes").relativize(from));
+            Files.createDirectories(to);
+            try (Stream<Path> files = Files.list(from)) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, to.resolve(file.getFileName()));
+                }
+            }
+        }
+        Path archive = dir.resolve("divemap-cli.jsa");
+        ProcessBuilder build = new ProcessBuilder("sh", Path.of("src", "main", "sh", "divemap-cds-archive").toString(),
+                launcher.resolveSibling("divemap-cli.jar").toString(), training.toString(), archive.toString())
+                .redirectErrorStream(true);
+        build.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = build.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(5, TimeUnit.MINUTES), output);
+        assertEquals(0, process.exitValue(), output);
+        assertTrue(Files.size(archive) > 0, output);
+
+        Path classes = dir.resolve("classes.log");
+        Map<String, String> env = Map.of("DIVEMAP_URL", DivemapCliIT.database("mariadb", dir),
+                "DIVEMAP_CDS_ARCHIVE", archive.toString(),
+                "DIVEMAP_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info:file=" + classes);
+        DivemapCliIT.Run up = divemap(launcher, env, dir, "upgrade", "head", "--classpath", CLASSES, "--json");
+        assertEquals(0, up.exit(), up.out() + up.err());
+        assertTrue(JsonParser.parseString(up.out()).getAsJsonObject().get("ok").getAsBoolean(), up.out());
+        String loaded = Files.readString(classes);
+        for (String shared : List.of("picocli.CommandLine", "org.divemap.migrations.runtime.Divemap",
+                "com.mysql.cj.jdbc.Driver", "org.postgresql.Driver")) {
+            assertTrue(loaded.contains(shared + " source: shared objects file"), shared + " in\n" + loaded);
+        }
+    }
 }
