@@ -96,7 +96,7 @@ echo
 echo "| variant | wall (ms), median | CPU user+sys (ms), median | wall, every run |"
 echo "|---|---:|---:|---|"
 for v in "${variants[@]}"; do
-  awk -v v="$v" '$1 == v { w[n] = $2 * 1000; c[n] = ($3 + $4) * 1000; n++ }
+  awk -v v="$v" 'BEGIN { n = 0 } $1 == v { w[n] = $2 * 1000; c[n] = ($3 + $4) * 1000; n++ }
     function median(a, n,   i, j, t) {
       for (i = 0; i < n; i++) for (j = i + 1; j < n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
       return n % 2 ? a[int(n / 2)] : (a[n / 2 - 1] + a[n / 2]) / 2 }
