@@ -6,6 +6,7 @@
 #          [--tools raw,divemap,divemap50,divemapcli,divemapcli-cds,alembic,liquibase,flyway]
 #          [--scenarios apply1000,apply100,addcolumn,noop,first,slope|all] [--databases mariadb,postgres]
 #          [--mysql JDBC_URL] [--postgres JDBC_URL] [--python PATH] [--timeout SECONDS] [--keep] [--no-build]
+#          [--prefix NAME]   (database names; default sbs_)
 # Quick run: benchmarks/side-by-side.sh --rounds 3 --tools raw,divemap,alembic --scenarios apply100
 # Alembic comes from Debian (python3-alembic, python3-pymysql, python3-psycopg2; PyPI is not needed).
 set -euo pipefail

@@ -94,7 +94,7 @@ public final class SideBySide {
         }
 
         String database() {
-            return "sbs_" + key.replace('-', '_');
+            return databasePrefix + key.replace('-', '_');
         }
 
         boolean cli() {
@@ -176,6 +176,9 @@ public final class SideBySide {
         FIRSTADD
     }
 
+    /** The prefix of the databases the tools run in (--prefix): two runs at once need two prefixes. */
+    static String databasePrefix = "sbs_";
+
     private static final String ALEMBIC_PACKAGES = "python3-alembic python3-pymysql python3-psycopg2";
 
     private final List<Db> dbs;
@@ -240,6 +243,8 @@ public final class SideBySide {
               --python PATH         the Python with Debian's python3-alembic (default /usr/bin/python3)
               --timeout SECONDS     longest a single tool process may take (default 900)
               --keep                keep the generated histories and process logs (their folder is printed)
+              --prefix NAME         prefix of the databases the tools run in (default sbs_); give another
+                                    when another run may be going on against the same servers
             """;
 
     public static void main(String[] args) throws Exception {
@@ -311,6 +316,12 @@ public final class SideBySide {
                 case "--python" -> python = require(args, ++i);
                 case "--timeout" -> timeout = Long.parseLong(require(args, ++i));
                 case "--keep" -> keep = true;
+                case "--prefix" -> {
+                    databasePrefix = require(args, ++i);
+                    if (!databasePrefix.matches("[a-z][a-z0-9_]*")) {
+                        throw new IllegalArgumentException("--prefix takes lower-case letters, digits and _");
+                    }
+                }
                 case "--help", "-h" -> {
                     System.out.print(USAGE);
                     return;
