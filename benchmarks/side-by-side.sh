@@ -2,9 +2,11 @@
 # Whole-process side-by-side benchmark (issue 19): raw JDBC, Divemap (default and recordEvery(50)),
 # Alembic, Liquibase and Flyway, each a fresh process against a fresh database, on MariaDB and on
 # PostgreSQL, interleaved round by round; per-round ratios to raw JDBC and their median.
-# Usage: benchmarks/side-by-side.sh [--rounds N] [--tools raw,divemap,divemap50,alembic,liquibase,flyway]
+# Usage: benchmarks/side-by-side.sh [--rounds N]
+#          [--tools raw,divemap,divemap50,divemapcli,divemapcli-cds,alembic,liquibase,flyway]
 #          [--scenarios apply1000,apply100,addcolumn,noop,first,slope|all] [--databases mariadb,postgres]
 #          [--mysql JDBC_URL] [--postgres JDBC_URL] [--python PATH] [--timeout SECONDS] [--keep] [--no-build]
+#          [--prefix NAME]   (database names; default sbs_)
 # Quick run: benchmarks/side-by-side.sh --rounds 3 --tools raw,divemap,alembic --scenarios apply100
 # Alembic comes from Debian (python3-alembic, python3-pymysql, python3-psycopg2; PyPI is not needed).
 set -euo pipefail
@@ -39,7 +41,7 @@ if $want_alembic && ! "$python" -c 'import alembic, sqlalchemy, pymysql, psycopg
 fi
 
 if $build; then
-  mvn -B -q -pl benchmarks -am package -DskipTests
+  mvn -B -q -pl benchmarks,migration-cli -am package -DskipTests
 fi
 # Run from a copy of the class path, so that a build started meanwhile cannot swap jars under the run.
 lib=$(mktemp -d "${TMPDIR:-/tmp}/divemap-side-by-side-lib-XXXXXX")
@@ -53,4 +55,10 @@ for jar in "${jars[@]}"; do
   cp "$jar" "$copy"
   classpath="$classpath:$copy"
 done
-java -Xmx2g -cp "$classpath" org.divemap.migrations.benchmarks.sidebyside.SideBySide "${forward[@]}"
+# The command line's jar and launcher (tools divemapcli, divemapcli-cds), copied for the same reason.
+cli=()
+if [[ -f migration-cli/target/divemap-cli.jar ]]; then
+  cp migration-cli/target/divemap-cli.jar migration-cli/src/main/sh/divemap "$lib/"
+  cli=(-Ddivemap.cli.jar="$lib/divemap-cli.jar" -Ddivemap.cli.launcher="$lib/divemap")
+fi
+java -Xmx2g "${cli[@]}" -cp "$classpath" org.divemap.migrations.benchmarks.sidebyside.SideBySide "${forward[@]}"

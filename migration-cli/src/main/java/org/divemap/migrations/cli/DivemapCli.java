@@ -19,8 +19,6 @@ import picocli.CommandLine.Command;
 @Command(name = "divemap", mixinStandardHelpOptions = true, versionProvider = DivemapCli.Version.class,
         description = "Alembic-style migrations for Java applications: runs the revisions compiled into the"
                 + " application's jars.",
-        subcommands = {Upgrade.class, Downgrade.class, Current.class, History.class, Heads.class, Branches.class,
-                Show.class, Stamp.class, Check.class, Revision.class},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:success", "1:a migration failed", "2:usage or configuration error", "3:lock timeout",
                 "4:check found the database behind head or drifted, or the entities differ from it", "5:the --safe backup failed; nothing migrated"})
@@ -65,8 +63,49 @@ public final class DivemapCli implements Runnable {
         }
     }
 
-    static int execute(String... args) {
+    /** The commands, in the order help lists them. */
+    static final List<String> COMMANDS = List.of("upgrade", "downgrade", "current", "history", "heads", "branches",
+            "show", "stamp", "check", "revision");
+
+    /** A new instance of the command of this name; null if there is none. */
+    private static Object command(String name) {
+        // A switch, not a map of constructor references: no lambda to spin up at start-up. Object, not
+        // BaseCommand: the verifier would load every command class to check that it is one.
+        return switch (name) {
+            case "upgrade" -> new Upgrade();
+            case "downgrade" -> new Downgrade();
+            case "current" -> new Current();
+            case "history" -> new History();
+            case "heads" -> new Heads();
+            case "branches" -> new Branches();
+            case "show" -> new Show();
+            case "stamp" -> new Stamp();
+            case "check" -> new Check();
+            case "revision" -> new Revision();
+            default -> null;
+        };
+    }
+
+    /**
+     * The command line for these arguments. picocli builds the model of every command it is given
+     * (reflection over each one's options and the common ones) before it parses anything; a run names
+     * one command first, so only that one is built, and help, a typo or no command gets them all.
+     */
+    static CommandLine commandLine(String... args) {
         CommandLine line = new CommandLine(new DivemapCli());
+        Object named = args.length == 0 ? null : command(args[0]);
+        if (named != null) {
+            line.addSubcommand(args[0], named);
+        } else {
+            for (String name : COMMANDS) {
+                line.addSubcommand(name, command(name));
+            }
+        }
+        return line;
+    }
+
+    static int execute(String... args) {
+        CommandLine line = commandLine(args);
         line.setParameterExceptionHandler((e, a) -> {
             String command = e.getCommandLine().getCommandName();
             String help = "Run divemap " + (e.getCommandLine().getParent() == null ? "" : command + " ")

@@ -136,7 +136,7 @@ class DocumentationTest {
                 if (cli >= 0) {
                     commands++;
                     try {
-                        new CommandLine(new DivemapCli()).parseArgs(words.subList(cli, words.size()).toArray(String[]::new));
+                        DivemapCli.commandLine().parseArgs(words.subList(cli, words.size()).toArray(String[]::new));
                     } catch (CommandLine.ParameterException e) {
                         problems.add(block.where() + ": `" + command + "`: " + e.getMessage());
                     }

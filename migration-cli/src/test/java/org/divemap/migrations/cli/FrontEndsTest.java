@@ -316,7 +316,7 @@ class FrontEndsTest {
                     args.add(value);
                 }
             });
-            CommandLine.ParseResult parsed = new CommandLine(new DivemapCli()).parseArgs(args.toArray(String[]::new));
+            CommandLine.ParseResult parsed = DivemapCli.commandLine().parseArgs(args.toArray(String[]::new));
             BaseCommand command = (BaseCommand) parsed.subcommand().commandSpec().userObject();
             return command.resolve(c.environment(), warning -> fail("unexpected warning: " + warning));
         }

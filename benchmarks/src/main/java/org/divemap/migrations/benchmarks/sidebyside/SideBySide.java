@@ -79,6 +79,8 @@ public final class SideBySide {
         RAW("raw", "raw JDBC"),
         DIVEMAP("divemap", "Divemap"),
         DIVEMAP50("divemap50", "Divemap recordEvery(50)"),
+        DIVEMAPCLI("divemapcli", "Divemap CLI jar"),
+        DIVEMAPCLI_CDS("divemapcli-cds", "Divemap CLI launcher (CDS)"),
         ALEMBIC("alembic", "Alembic"),
         LIQUIBASE("liquibase", "Liquibase"),
         FLYWAY("flyway", "Flyway");
@@ -92,7 +94,11 @@ public final class SideBySide {
         }
 
         String database() {
-            return "sbs_" + key;
+            return databasePrefix + key.replace('-', '_');
+        }
+
+        boolean cli() {
+            return this == DIVEMAPCLI || this == DIVEMAPCLI_CDS;
         }
 
         static Tool parse(String name) {
@@ -170,6 +176,9 @@ public final class SideBySide {
         FIRSTADD
     }
 
+    /** The prefix of the databases the tools run in (--prefix): two runs at once need two prefixes. */
+    static String databasePrefix = "sbs_";
+
     private static final String ALEMBIC_PACKAGES = "python3-alembic python3-pymysql python3-psycopg2";
 
     private final List<Db> dbs;
@@ -221,7 +230,10 @@ public final class SideBySide {
     private static final String USAGE = """
             Usage: benchmarks/side-by-side.sh [options]
               --rounds N            rounds of every selected tool and scenario (default 5)
-              --tools LIST          raw,divemap,divemap50,alembic,liquibase,flyway (default: all; raw is always run)
+              --tools LIST          raw,divemap,divemap50,divemapcli,divemapcli-cds,alembic,liquibase,flyway
+                                    (default: all; raw is always run). divemapcli: java -jar divemap-cli.jar upgrade
+                                    head; divemapcli-cds: the same through the divemap launcher, whose archive the
+                                    warm-up run builds (one cache per database)
               --scenarios LIST      apply1000,apply100,addcolumn,noop,first,slope or all (default: all)
                                     first: start to first SQL, read from the apply runs (apply100 if none chosen)
                                     slope: cost per extra migration, needs apply100 and apply1000
@@ -231,6 +243,8 @@ public final class SideBySide {
               --python PATH         the Python with Debian's python3-alembic (default /usr/bin/python3)
               --timeout SECONDS     longest a single tool process may take (default 900)
               --keep                keep the generated histories and process logs (their folder is printed)
+              --prefix NAME         prefix of the databases the tools run in (default sbs_); give another
+                                    when another run may be going on against the same servers
             """;
 
     public static void main(String[] args) throws Exception {
@@ -302,6 +316,12 @@ public final class SideBySide {
                 case "--python" -> python = require(args, ++i);
                 case "--timeout" -> timeout = Long.parseLong(require(args, ++i));
                 case "--keep" -> keep = true;
+                case "--prefix" -> {
+                    databasePrefix = require(args, ++i);
+                    if (!databasePrefix.matches("[a-z][a-z0-9_]*")) {
+                        throw new IllegalArgumentException("--prefix takes lower-case letters, digits and _");
+                    }
+                }
                 case "--help", "-h" -> {
                     System.out.print(USAGE);
                     return;
@@ -526,6 +546,13 @@ public final class SideBySide {
                     noopRun ? "--noop" : dir.resolve("statements.sql").toString());
             case DIVEMAP, DIVEMAP50 -> List.of(java, "-cp", classpath(tool, dir.resolve("divemap").resolve("classes")), pkg + "DivemapRun",
                     url, tool == Tool.DIVEMAP50 ? "50" : "0", noopRun ? "noop" : "apply");
+            case DIVEMAPCLI -> List.of(java, "-jar", cliJar(), "upgrade", "head", "--classpath",
+                    dir.resolve("divemap").resolve("classes").toString(), "--url", url);
+            // the launcher as installed: the jar beside it is named by DIVEMAP_JAR, its cache is per database
+            case DIVEMAPCLI_CDS -> List.of("env", "DIVEMAP_JAR=" + cliJar(), "JAVA_HOME=" + System.getProperty("java.home"),
+                    "DIVEMAP_CDS_DIR=" + work.resolve("cds-" + db.name().toLowerCase(Locale.ROOT)), "sh",
+                    cliProperty("divemap.cli.launcher", "migration-cli/src/main/sh/divemap"), "upgrade", "head",
+                    "--classpath", dir.resolve("divemap").resolve("classes").toString(), "--url", url);
             case FLYWAY -> List.of(java, "-cp", classpath(tool, null), pkg + "FlywayRun", url,
                     dir.resolve("flyway").toString(), noopRun ? "noop" : "apply");
             case LIQUIBASE -> List.of(java, "-cp", classpath(tool, null), pkg + "LiquibaseRun", url,
@@ -533,6 +560,20 @@ public final class SideBySide {
             case ALEMBIC -> List.of(python, work.resolve("alembic_run.py").toString(), sqlalchemyUrl(db, tool.database()),
                     dir.resolve("alembic").toString());
         };
+    }
+
+    private static String cliJar() {
+        return cliProperty("divemap.cli.jar", "migration-cli/target/divemap-cli.jar");
+    }
+
+    /** A file of the command line that side-by-side.sh names with a system property (a copy of it). */
+    private static String cliProperty(String property, String fallback) {
+        Path path = Path.of(System.getProperty(property, fallback)).toAbsolutePath();
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalStateException(path + " is missing: build migration-cli (side-by-side.sh does) or leave"
+                    + " divemapcli and divemapcli-cds out of --tools");
+        }
+        return path.toString();
     }
 
     /**
@@ -571,7 +612,7 @@ public final class SideBySide {
         Files.createDirectories(dir);
         List<String> statements = history.statements(db);
         Files.write(dir.resolve("statements.sql"), statements, StandardCharsets.UTF_8);
-        if (tools.contains(Tool.DIVEMAP) || tools.contains(Tool.DIVEMAP50)) {
+        if (tools.stream().anyMatch(t -> t == Tool.DIVEMAP || t == Tool.DIVEMAP50 || t.cli())) {
             writeDivemap(dir.resolve("divemap"), statements);
         }
         if (tools.contains(Tool.FLYWAY)) {

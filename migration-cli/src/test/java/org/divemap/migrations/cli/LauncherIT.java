@@ -1,0 +1,198 @@
+package org.divemap.migrations.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Runs the {@code divemap} launcher script (src/main/sh/divemap) as users install it, beside the real
+ * jar, against a real database: the first run builds the class-data-sharing archive in the cache
+ * directory, the next one maps it ({@code -Xshare:on} makes the JVM fail if it cannot), and neither
+ * a stale archive nor the JVM's messages about one reach the output. No timing.
+ */
+class LauncherIT {
+
+    private static final Path SCRIPT = Path.of("src", "main", "sh", "divemap");
+    private static final Path JAR = Path.of("target", "divemap-cli.jar");
+    private static final String CLASSES = Path.of("target", "test-classes").toAbsolutePath().toString();
+
+    private final List<Path> links = new ArrayList<>();
+
+    /** The launcher and a link to the jar in one folder, as an installation has them. */
+    private Path install(Path dir) throws IOException {
+        Path bin = Files.createDirectories(dir.resolve("opt"));
+        Files.copy(SCRIPT, bin.resolve("divemap"));
+        links.add(Files.createSymbolicLink(bin.resolve("divemap-cli.jar"), JAR.toAbsolutePath()));
+        return bin.resolve("divemap");
+    }
+
+    @AfterEach
+    void removeLinks() throws IOException {
+        for (Path link : links) {
+            Files.deleteIfExists(link); // before JUnit's clean-up, which warns about links leaving the folder
+        }
+    }
+
+    private static DivemapCliIT.Run divemap(Path launcher, Map<String, String> env, Path dir, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("sh", launcher.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("DIVEMAP_") || k.equals("JAVA_TOOL_OPTIONS"));
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(env);
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(3, TimeUnit.MINUTES)) { // a guard against a hang, not a measure of speed
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            throw new AssertionError("the launcher did not finish: " + String.join(" ", args));
+        }
+        return new DivemapCliIT.Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    private static List<String> files(Path cache) throws IOException {
+        if (!Files.isDirectory(cache)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(cache)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "mariadb"})
+    void firstRunBuildsTheArchiveAndTheNextMapsIt(String kind, @TempDir Path dir) throws Exception {
+        Path launcher = install(dir);
+        Path cache = dir.resolve("cache");
+        Map<String, String> env = new HashMap<>(Map.of("DIVEMAP_URL", DivemapCliIT.database(kind, dir),
+                "DIVEMAP_CDS_DIR", cache.toString()));
+
+        DivemapCliIT.Run first = divemap(launcher, env, dir, "upgrade", "head", "--classpath", CLASSES, "--json");
+        assertEquals(0, first.exit(), first.out() + first.err());
+        JsonObject upgrade = JsonParser.parseString(first.out()).getAsJsonObject(); // nothing else on stdout
+        assertEquals("0002_name", upgrade.getAsJsonArray("versionAfter").get(0).getAsString());
+        assertEquals(List.of("Upgrade to head: 2 revisions to run", "  upgrade   0001_items ...",
+                "  upgrade   0002_name ..."), first.err().lines().filter(l -> !l.contains("upgraded")).toList());
+        List<String> built = files(cache);
+        assertEquals(1, built.size(), "one archive and nothing left over: " + built);
+        assertTrue(built.get(0).startsWith("divemap-cli-") && built.get(0).endsWith(".jsa"), built.get(0));
+
+        Path classes = dir.resolve("classes.log");
+        env.put("DIVEMAP_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info:file=" + classes);
+        DivemapCliIT.Run second = divemap(launcher, env, dir, "current", "--classpath", CLASSES);
+        assertEquals(0, second.exit(), second.out() + second.err());
+        assertEquals("0002_name (head)\n", second.out());
+        assertEquals("", second.err());
+        String loaded = Files.readString(classes);
+        assertTrue(loaded.contains("org.divemap.migrations.cli.DivemapCli source: shared objects file"), loaded);
+        // picocli's classes are of class-file version 49, which only a static archive (this one) can hold
+        assertTrue(loaded.contains("picocli.CommandLine source: shared objects file"), loaded);
+        assertEquals(built, files(cache));
+    }
+
+    @Test
+    void aStaleArchiveIsIgnoredQuietly(@TempDir Path dir) throws Exception {
+        Path launcher = install(dir);
+        Path archive = dir.resolve("images").resolve("divemap-cli.jsa");
+        Files.createDirectories(archive.getParent());
+        // an archive of another build: the header of a file the JVM does not accept
+        Files.write(archive, "not a class-data-sharing archive".repeat(100).getBytes(StandardCharsets.US_ASCII));
+        Map<String, String> env = Map.of("DIVEMAP_URL", DivemapCliIT.database("h2", dir),
+                "DIVEMAP_CDS_ARCHIVE", archive.toString());
+
+        DivemapCliIT.Run up = divemap(launcher, env, dir, "upgrade", "head", "--classpath", CLASSES, "--json");
+        assertEquals(0, up.exit(), up.out() + up.err());
+        assertTrue(JsonParser.parseString(up.out()).getAsJsonObject().get("ok").getAsBoolean(), up.out());
+        assertFalse(up.err().contains("cds") || up.err().contains("warning") || up.err().contains("error"), up.err());
+
+        DivemapCliIT.Run current = divemap(launcher, env, dir, "current", "--classpath", CLASSES);
+        assertEquals("0002_name (head)\n", current.out());
+        assertEquals("", current.err());
+    }
+
+    @Test
+    void helpBuildsNoArchiveAndOffRunsThePlainJar(@TempDir Path dir) throws Exception {
+        Path launcher = install(dir);
+        Path cache = dir.resolve("cache");
+
+        DivemapCliIT.Run help = divemap(launcher, Map.of("DIVEMAP_CDS_DIR", cache.toString()), dir, "--help");
+        assertEquals(0, help.exit(), help.err());
+        assertTrue(help.out().contains("upgrade"), help.out());
+        assertEquals(List.of(), files(cache));
+
+        Map<String, String> off = Map.of("DIVEMAP_CDS", "off", "DIVEMAP_CDS_DIR", cache.toString(),
+                "DIVEMAP_URL", DivemapCliIT.database("h2", dir));
+        DivemapCliIT.Run up = divemap(launcher, off, dir, "upgrade", "head", "--classpath", CLASSES);
+        assertEquals(0, up.exit(), up.err());
+        assertTrue(up.out().contains("Now at: 0002_name"), up.out());
+        assertFalse(Files.exists(cache));
+
+        DivemapCliIT.Run failing = divemap(launcher, Map.of("DIVEMAP_CDS_DIR", cache.toString(),
+                "DIVEMAP_URL", "jdbc:h2:file:" + dir.resolve("other")), dir, "upgrade", "nowhere", "--classpath",
+                CLASSES);
+        assertEquals(2, failing.exit(), failing.err());
+        assertTrue(files(cache).stream().noneMatch(f -> f.endsWith(".jsa")), "a failed run trains nothing");
+    }
+
+    /** What migration-cli/Dockerfile does at image build time, without Docker: the same script and files. */
+    @Test
+    void theImagesArchiveIsBuiltWithoutADatabaseAndUsedByTheLauncher(@TempDir Path dir) throws Exception {
+        Path launcher = install(dir);
+        Path training = dir.resolve("training");
+        Path fixtures = Path.of("target", "test-classes", "org", "divemap", "migrations", "cli", "fixtures");
+        Path services = Path.of("target", "test-classes", "META-INF", "services");
+        for (Path from : List.of(fixtures, services)) {
+            Path to = training.resolve(Path.of("target", "test-classes").relativize(from));
+            Files.createDirectories(to);
+            try (Stream<Path> files = Files.list(from)) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, to.resolve(file.getFileName()));
+                }
+            }
+        }
+        Path archive = dir.resolve("divemap-cli.jsa");
+        ProcessBuilder build = new ProcessBuilder("sh", Path.of("src", "main", "sh", "divemap-cds-archive").toString(),
+                launcher.resolveSibling("divemap-cli.jar").toString(), training.toString(), archive.toString())
+                .redirectErrorStream(true);
+        build.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = build.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(5, TimeUnit.MINUTES), output);
+        assertEquals(0, process.exitValue(), output);
+        assertTrue(Files.size(archive) > 0, output);
+
+        Path classes = dir.resolve("classes.log");
+        Map<String, String> env = Map.of("DIVEMAP_URL", DivemapCliIT.database("mariadb", dir),
+                "DIVEMAP_CDS_ARCHIVE", archive.toString(),
+                "DIVEMAP_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info:file=" + classes);
+        DivemapCliIT.Run up = divemap(launcher, env, dir, "upgrade", "head", "--classpath", CLASSES, "--json");
+        assertEquals(0, up.exit(), up.out() + up.err());
+        assertTrue(JsonParser.parseString(up.out()).getAsJsonObject().get("ok").getAsBoolean(), up.out());
+        String loaded = Files.readString(classes);
+        for (String shared : List.of("picocli.CommandLine", "org.divemap.migrations.runtime.Divemap",
+                "com.mysql.cj.jdbc.Driver")) {
+            assertTrue(loaded.contains(shared + " source: shared objects file"), shared + " in\n" + loaded);
+        }
+    }
+}
