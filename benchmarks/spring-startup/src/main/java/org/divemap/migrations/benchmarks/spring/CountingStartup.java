@@ -1,0 +1,93 @@
+package org.divemap.migrations.benchmarks.spring;
+
+import java.lang.management.ClassLoadingMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
+import org.springframework.core.metrics.ApplicationStartup;
+import org.springframework.core.metrics.StartupStep;
+
+/**
+ * Spring's buffering start-up steps, plus what the timeline does not show: the CPU time of the
+ * thread that creates the starter's beans ({@code divemap*}) and the classes the JVM loaded meanwhile,
+ * each bean counted once (a bean created inside another one's creation is part of it).
+ */
+final class CountingStartup implements ApplicationStartup {
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final ClassLoadingMXBean CLASSES = ManagementFactory.getClassLoadingMXBean();
+
+    private final BufferingApplicationStartup buffering;
+    /** Finished divemap bean steps, outermost only: {start cpu, end cpu, start classes, end classes, start seq}. */
+    private final List<long[]> divemap = new ArrayList<>();
+    private long sequence;
+    /** {@code -Ddivemap.benchmark.trace=true}: a line on standard output as each step starts and ends, to line up with {@code -Xlog:class+load}. */
+    private final boolean trace = Boolean.getBoolean("divemap.benchmark.trace");
+
+    CountingStartup(BufferingApplicationStartup buffering) {
+        this.buffering = buffering;
+    }
+
+    BufferingApplicationStartup buffering() {
+        return buffering;
+    }
+
+    /** CPU nanoseconds of the creating thread inside the starter's beans. */
+    long divemapCpuNanos() {
+        return divemap.stream().mapToLong(d -> d[1] - d[0]).sum();
+    }
+
+    /** Classes loaded (by any thread) while the starter's beans were created. */
+    long divemapClasses() {
+        return divemap.stream().mapToLong(d -> d[3] - d[2]).sum();
+    }
+
+    @Override
+    public StartupStep start(String name) {
+        if (trace) {
+            System.out.println("@@start " + sequence + " " + name);
+        }
+        return new Counted(buffering.start(name), THREADS.getCurrentThreadCpuTime(),
+                CLASSES.getTotalLoadedClassCount(), sequence++);
+    }
+
+    private final class Counted implements StartupStep {
+        private final StartupStep step;
+        private final long cpu;
+        private final long classes;
+        private final long seq;
+
+        Counted(StartupStep step, long cpu, long classes, long seq) {
+            this.step = step;
+            this.cpu = cpu;
+            this.classes = classes;
+            this.seq = seq;
+        }
+
+        @Override public String getName() { return step.getName(); }
+        @Override public long getId() { return step.getId(); }
+        @Override public Long getParentId() { return step.getParentId(); }
+        @Override public StartupStep tag(String key, String value) { step.tag(key, value); return this; }
+        @Override public StartupStep tag(String key, Supplier<String> value) { step.tag(key, value); return this; }
+        @Override public Tags getTags() { return step.getTags(); }
+
+        @Override
+        public void end() {
+            long endCpu = THREADS.getCurrentThreadCpuTime();
+            long endClasses = CLASSES.getTotalLoadedClassCount();
+            step.end();
+            if (trace) {
+                StringBuilder tags = new StringBuilder();
+                step.getTags().forEach(tag -> tags.append(' ').append(tag.getKey()).append('=').append(tag.getValue()));
+                System.out.println("@@end " + seq + " " + step.getName() + tags);
+            }
+            if (StartupApp.isDivemapBean(step)) {
+                divemap.removeIf(d -> d[4] > seq); // nested in this one
+                divemap.add(new long[] {cpu, endCpu, classes, endClasses, seq});
+            }
+        }
+    }
+}
