@@ -44,9 +44,23 @@ public record RegisteredRevision(
         message = message == null ? "" : message;
         Objects.requireNonNull(migrationClass, "migrationClass");
         Objects.requireNonNull(factory, "factory");
-        if (sourceDigest != null && !sourceDigest.matches("[0-9a-f]{64}")) {
+        if (sourceDigest != null && !isLowerHexSha256(sourceDigest)) {
             throw new IllegalArgumentException("sourceDigest must be a SHA-256 in lower-case hex, not " + sourceDigest);
         }
+    }
+
+    /** 64 characters of {@code [0-9a-f]}; checked without a regular expression, since every revision is checked at load. */
+    private static boolean isLowerHexSha256(String digest) {
+        if (digest.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            char c = digest.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A revision without a source digest, as a registry written by hand gives it. */
