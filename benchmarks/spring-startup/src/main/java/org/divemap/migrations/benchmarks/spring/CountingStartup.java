@@ -24,6 +24,17 @@ final class CountingStartup implements ApplicationStartup {
     /** Finished divemap bean steps, outermost only: {start cpu, end cpu, start classes, end classes, start seq}. */
     private final List<long[]> divemap = new ArrayList<>();
     private long sequence;
+    /** Divemap bean steps open now. */
+    private int openDivemapSteps;
+    /** Steps of the application's other beans (the DataSource...) open now inside the starter's beans. */
+    private int openForeignSteps;
+    /**
+     * Inside the starter's beans, spent creating the application's other beans (the DataSource, which the
+     * starter's bean needs first) and in the application's DataSource handing out connections.
+     */
+    private long connectionNanos;
+    private long connectionCpuNanos;
+    private long connectionClasses;
     /** {@code -Ddivemap.benchmark.trace=true}: a line on standard output as each step starts and ends, to line up with {@code -Xlog:class+load}. */
     private final boolean trace = Boolean.getBoolean("divemap.benchmark.trace");
 
@@ -33,6 +44,50 @@ final class CountingStartup implements ApplicationStartup {
 
     BufferingApplicationStartup buffering() {
         return buffering;
+    }
+
+    /** Whether a bean named divemap* is being created on this thread. */
+    boolean insideDivemap() {
+        return openDivemapSteps > 0;
+    }
+
+    /**
+     * Runs {@code open} (the application's DataSource handing out a connection) and, inside the
+     * starter's beans, counts its time, CPU time and classes apart: the first connection starts the pool
+     * and opens the database, which the application without the starter does a moment later for JPA.
+     */
+    <T> T connection(java.util.concurrent.Callable<T> open) throws java.sql.SQLException {
+        boolean counted = insideDivemap() && openForeignSteps == 0;
+        long wall = System.nanoTime();
+        long cpu = THREADS.getCurrentThreadCpuTime();
+        long classes = CLASSES.getTotalLoadedClassCount();
+        if (trace) {
+            System.out.println("@@connection " + counted + " cpu=" + cpu / 1000);
+        }
+        try {
+            return open.call();
+        } catch (java.sql.SQLException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            if (trace) {
+                System.out.println("@@connected cpu=" + THREADS.getCurrentThreadCpuTime() / 1000);
+            }
+            if (counted) {
+                connectionNanos += System.nanoTime() - wall;
+                connectionCpuNanos += THREADS.getCurrentThreadCpuTime() - cpu;
+                connectionClasses += CLASSES.getTotalLoadedClassCount() - classes;
+            }
+        }
+    }
+
+    /**
+     * Of the starter's beans' figures, what went to creating the application's other beans and to its
+     * DataSource handing out connections: {nanos, cpu nanos, classes}.
+     */
+    long[] connections() {
+        return new long[] {connectionNanos, connectionCpuNanos, connectionClasses};
     }
 
     /** CPU nanoseconds of the creating thread inside the starter's beans. */
@@ -48,7 +103,7 @@ final class CountingStartup implements ApplicationStartup {
     @Override
     public StartupStep start(String name) {
         if (trace) {
-            System.out.println("@@start " + sequence + " " + name);
+            System.out.println("@@start " + sequence + " " + name + " cpu=" + THREADS.getCurrentThreadCpuTime() / 1000);
         }
         return new Counted(buffering.start(name), THREADS.getCurrentThreadCpuTime(),
                 CLASSES.getTotalLoadedClassCount(), sequence++);
@@ -70,7 +125,27 @@ final class CountingStartup implements ApplicationStartup {
         @Override public String getName() { return step.getName(); }
         @Override public long getId() { return step.getId(); }
         @Override public Long getParentId() { return step.getParentId(); }
-        @Override public StartupStep tag(String key, String value) { step.tag(key, value); return this; }
+        private boolean divemapBean;
+        private boolean foreignBean;
+        private long foreignWall;
+
+        @Override
+        public StartupStep tag(String key, String value) {
+            step.tag(key, value);
+            if (key.equals("beanName") && value.startsWith("divemap") && !divemapBean) {
+                divemapBean = true; // Spring tags the step as it starts it, before the bean is created
+                openDivemapSteps++;
+            } else if (key.equals("beanName") && !value.toLowerCase(java.util.Locale.ROOT).contains("divemap")
+                    && insideDivemap() && openForeignSteps == 0 && !foreignBean) {
+                // a bean of the application's own that the starter's bean asked for first, the DataSource: created
+                // anyway without the starter
+                foreignBean = true;
+                openForeignSteps++;
+                foreignWall = System.nanoTime();
+            }
+            return this;
+        }
+
         @Override public StartupStep tag(String key, Supplier<String> value) { step.tag(key, value); return this; }
         @Override public Tags getTags() { return step.getTags(); }
 
@@ -79,10 +154,19 @@ final class CountingStartup implements ApplicationStartup {
             long endCpu = THREADS.getCurrentThreadCpuTime();
             long endClasses = CLASSES.getTotalLoadedClassCount();
             step.end();
+            if (foreignBean) {
+                openForeignSteps--;
+                connectionNanos += System.nanoTime() - foreignWall;
+                connectionCpuNanos += endCpu - cpu;
+                connectionClasses += endClasses - classes;
+            }
+            if (divemapBean) {
+                openDivemapSteps--;
+            }
             if (trace) {
                 StringBuilder tags = new StringBuilder();
                 step.getTags().forEach(tag -> tags.append(' ').append(tag.getKey()).append('=').append(tag.getValue()));
-                System.out.println("@@end " + seq + " " + step.getName() + tags);
+                System.out.println("@@end " + seq + " " + step.getName() + tags + " cpu=" + THREADS.getCurrentThreadCpuTime() / 1000);
             }
             if (StartupApp.isDivemapBean(step)) {
                 divemap.removeIf(d -> d[4] > seq); // nested in this one

@@ -78,6 +78,10 @@ public final class SpringStartupBenchmark {
                 + " steps: median %s%n", summary(with.get("divemap-beans-ms"), "ms"));
         System.out.printf("  CPU time of the thread creating them: median %s; classes loaded meanwhile: median %s%n",
                 summary(with.get("divemap-beans-cpu-ms"), "ms"), summary(with.get("divemap-beans-classes"), ""));
+        System.out.printf("  without creating the DataSource and its connections (the first one starts the pool and"
+                + " opens the database, which JPA does without the starter): median %s; CPU time: median %s; classes: median %s%n",
+                summary(with.get("divemap-beans-own-ms"), "ms"), summary(with.get("divemap-beans-own-cpu-ms"), "ms"),
+                summary(with.get("divemap-beans-own-classes"), ""));
     }
 
     private static String summary(List<Long> values, String unit) {
