@@ -193,6 +193,7 @@ public final class Migrate {
             recorder.commitPending(e); // what the last revision recorded stays, whatever stops the run
             throw e;
         } finally {
+            recorder.close();
             if (preload != null) {
                 preload.interrupt();
             }
@@ -350,6 +351,8 @@ public final class Migrate {
             connection.rollback();
             throw e;
         } finally {
+            versions.release();
+            history.release();
             connection.setAutoCommit(true);
         }
     }

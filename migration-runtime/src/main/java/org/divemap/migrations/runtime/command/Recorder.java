@@ -259,6 +259,12 @@ final class Recorder {
         }
     }
 
+    /** Closes the statements the tables kept prepared for this run's revisions. */
+    void close() {
+        versions.release();
+        history.release();
+    }
+
     private void rollback(Throwable failure) {
         try {
             connection.rollback();

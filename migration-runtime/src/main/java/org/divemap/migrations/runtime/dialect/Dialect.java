@@ -472,6 +472,11 @@ public abstract class Dialect {
         return null;
     }
 
+    /** Whether {@link #onDuplicateKeyUpdate} gives a clause. */
+    public boolean hasOnDuplicateKeyUpdate() {
+        return false;
+    }
+
     /**
      * The statement that widens a {@code VARCHAR} column, keeping it NOT NULL.
      *

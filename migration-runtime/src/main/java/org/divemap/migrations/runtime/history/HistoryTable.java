@@ -102,7 +102,20 @@ public final class HistoryTable {
 
     /** Adds {@code entry} as the newest row (its {@code id} is ignored; the database numbers rows). */
     public void record(Connection connection, HistoryEntry entry) {
-        recordAll(connection, List.of(entry));
+        boolean source = hasSourceColumn(connection);
+        try {
+            PreparedStatement statement = recordRow.on(connection, () -> insertSql(connection));
+            bind(statement, 0, entry, source);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            recordRow.close();
+            throw failure("record " + entry.direction() + " " + entry.revision() + " in", e);
+        }
+    }
+
+    private String insertSql(Connection connection) {
+        return "INSERT INTO " + table(connection) + " (" + columnList(connection) + ") VALUES (" + marks(connection)
+                + ")";
     }
 
     /** Rows per {@code INSERT} of {@link #recordAll}. */
@@ -147,10 +160,10 @@ public final class HistoryTable {
      * started ({@link HistoryEntry.State#RUNNING}) so that it can rewrite the row when it ends.
      */
     public long insert(Connection connection, HistoryEntry entry) {
-        String sql = "INSERT INTO " + table(connection) + " (" + columnList(connection) + ") VALUES ("
-                + marks(connection) + ")";
-        try (PreparedStatement statement = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-            bind(statement, 0, entry, hasSourceColumn(connection));
+        boolean source = hasSourceColumn(connection);
+        try {
+            PreparedStatement statement = insertMark.on(connection, () -> insertSql(connection));
+            bind(statement, 0, entry, source);
             statement.executeUpdate();
             try (ResultSet keys = statement.getGeneratedKeys()) {
                 if (!keys.next()) {
@@ -159,6 +172,7 @@ public final class HistoryTable {
                 return keys.getLong(1);
             }
         } catch (SQLException e) {
+            insertMark.close();
             throw failure("mark " + entry.direction() + " " + entry.revision() + " as started in", e);
         }
     }
@@ -169,10 +183,11 @@ public final class HistoryTable {
      */
     public void rewrite(Connection connection, long id, HistoryEntry entry) {
         boolean source = hasSourceColumn(connection);
-        try (PreparedStatement statement = connection.prepareStatement("UPDATE " + table(connection) + " SET "
-                + q("started_at") + " = ?, " + q("duration_ms") + " = ?, " + q("success") + " = ?, " + q("checksum")
-                + " = ?, " + q("error") + " = ?" + (source ? ", " + q(SOURCE_CHECKSUM) + " = ?" : "") + " WHERE "
-                + q("id") + " = ?")) {
+        try {
+            PreparedStatement statement = rewriteRow.on(connection, () -> "UPDATE " + table(connection) + " SET "
+                    + q("started_at") + " = ?, " + q("duration_ms") + " = ?, " + q("success") + " = ?, "
+                    + q("checksum") + " = ?, " + q("error") + " = ?" + (source ? ", " + q(SOURCE_CHECKSUM) + " = ?" : "")
+                    + " WHERE " + q("id") + " = ?");
             dialect.setTimestamp(statement, 1, entry.startedAt());
             statement.setLong(2, entry.durationMs());
             statement.setBoolean(3, entry.success());
@@ -185,6 +200,7 @@ public final class HistoryTable {
             statement.setLong(++p, id);
             statement.executeUpdate();
         } catch (SQLException e) {
+            rewriteRow.close();
             throw failure("record " + entry.direction() + " " + entry.revision() + " in", e);
         }
     }
@@ -199,19 +215,13 @@ public final class HistoryTable {
      */
     public long finishAndMark(Connection connection, long id, HistoryEntry done, HistoryEntry mark) {
         boolean source = hasSourceColumn(connection);
-        List<String> assigned = new ArrayList<>(List.of(q("started_at"), q("duration_ms"), q("success"),
-                q("checksum"), q("error")));
-        if (source) {
-            assigned.add(q(SOURCE_CHECKSUM));
-        }
-        String upsert = dialect.onDuplicateKeyUpdate(assigned);
-        if (upsert == null) {
+        if (!dialect.hasOnDuplicateKeyUpdate()) {
             rewrite(connection, id, done);
             return insert(connection, mark);
         }
-        String sql = "INSERT INTO " + table(connection) + " (" + q("id") + ", " + columnList(connection)
-                + ") VALUES (NULL, " + marks(connection) + "), (?, " + marks(connection) + ")" + upsert;
-        try (PreparedStatement statement = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+        try {
+            // prepared once per run (see release()): a run of 1,000 revisions sends this text 1,000 times
+            PreparedStatement statement = upsert.on(connection, () -> upsertSql(connection, source));
             int p = bind(statement, 0, mark, source);
             statement.setLong(++p, id);
             p = bind(statement, p, done, source);
@@ -231,9 +241,35 @@ public final class HistoryTable {
                 return keys.getLong(1);
             }
         } catch (SQLException e) {
+            upsert.close();
             throw failure("record " + done.direction() + " " + done.revision() + " and mark " + mark.direction() + " "
                     + mark.revision() + " as started in", e);
         }
+    }
+
+    // the statements a run sends for each revision, kept prepared until release()
+    private final KeptStatement upsert = KeptStatement.returningKeys();
+    private final KeptStatement recordRow = KeptStatement.plain();
+    private final KeptStatement insertMark = KeptStatement.returningKeys();
+    private final KeptStatement rewriteRow = KeptStatement.plain();
+
+    private String upsertSql(Connection connection, boolean source) {
+        List<String> assigned = new ArrayList<>(List.of(q("started_at"), q("duration_ms"), q("success"),
+                q("checksum"), q("error")));
+        if (source) {
+            assigned.add(q(SOURCE_CHECKSUM));
+        }
+        return "INSERT INTO " + table(connection) + " (" + q("id") + ", " + columnList(connection)
+                + ") VALUES (NULL, " + marks(connection) + "), (?, " + marks(connection) + ")"
+                + dialect.onDuplicateKeyUpdate(assigned);
+    }
+
+    /** Closes the statements kept prepared for a run's revisions. */
+    public void release() {
+        upsert.close();
+        recordRow.close();
+        insertMark.close();
+        rewriteRow.close();
     }
 
     /** Deletes row {@code id}. */

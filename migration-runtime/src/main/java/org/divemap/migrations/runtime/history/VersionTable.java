@@ -265,9 +265,28 @@ public final class VersionTable {
     public void update(Connection connection, String from, String to) {
         Layout layout = require(connection);
         requireFits(layout, List.of(to));
-        String column = dialect.quoteExact(layout.column().name());
-        String sql = "UPDATE " + table(layout) + " SET " + column + " = ? WHERE " + column + " = ?";
-        expectOneRow(connection, layout, sql, "change the row " + from + " to " + to + " in", List.of(to, from));
+        int count;
+        try {
+            PreparedStatement statement = updateRow.on(connection, () -> {
+                String column = dialect.quoteExact(layout.column().name());
+                return "UPDATE " + table(layout) + " SET " + column + " = ? WHERE " + column + " = ?";
+            });
+            statement.setString(1, to);
+            statement.setString(2, from);
+            count = statement.executeUpdate();
+        } catch (SQLException e) {
+            updateRow.close();
+            throw failure("change the row " + from + " to " + to + " in", e);
+        }
+        expectOne(count, layout, "change the row " + from + " to " + to + " in");
+    }
+
+    /** {@link #update}'s statement, sent once per revision of a run and kept prepared until {@link #release}. */
+    private final KeptStatement updateRow = KeptStatement.plain();
+
+    /** Closes the statement kept prepared for a run's revisions. */
+    public void release() {
+        updateRow.close();
     }
 
     /** The longest revision id the table can hold: 32 in Alembic's table, 255 in ours. */
@@ -311,6 +330,10 @@ public final class VersionTable {
         } catch (SQLException e) {
             throw failure(what, e);
         }
+        expectOne(count, layout, what);
+    }
+
+    private void expectOne(int count, Layout layout, String what) {
         if (count != 1) {
             throw new DivemapException(Kind.DATABASE, "Could not " + what + " the version table " + display()
                     + ": expected to change exactly one row, but " + count + " matched. Another process changed "

@@ -131,10 +131,9 @@ public final class LiveOperations extends RenderedOperations {
         return state.committedEarly;
     }
 
-    /** In commit-each mode, commits after {@code statement} (null: any data change) unless the database did. */
-    private void settle(String statement) throws SQLException {
-        if (state.commitEach && (statement == null || !dialect.commitsImplicitly(statement))
-                && !connection.getAutoCommit()) {
+    /** In commit-each mode, commits after a statement unless the database committed it by itself. */
+    private void settle(boolean committedItself) throws SQLException {
+        if (state.commitEach && !committedItself && !connection.getAutoCommit()) {
             state.journal.beforeCommit();
             connection.commit();
         }
@@ -143,7 +142,8 @@ public final class LiveOperations extends RenderedOperations {
     @Override
     void send(String sql) {
         try (Statement statement = connection.createStatement()) {
-            if (state.commitEach && dialect.commitsImplicitly(sql)) {
+            boolean commitsItself = state.commitEach && dialect.commitsImplicitly(sql);
+            if (commitsItself) {
                 state.journal.beforeImplicitCommit(sql);
             } else {
                 state.journal.beforeWork();
@@ -151,7 +151,7 @@ public final class LiveOperations extends RenderedOperations {
             SqlLog.statement(sql);
             statement.execute(sql);
             state.journal.completed(sql);
-            settle(sql);
+            settle(commitsItself);
         } catch (SQLException e) {
             log.failed = sql;
             throw new StatementFailed(sql, e);
@@ -164,7 +164,7 @@ public final class LiveOperations extends RenderedOperations {
         try (PreparedStatement statement = prepare(sql, params)) {
             statement.execute();
             state.journal.completed(inline);
-            settle(null);
+            settle(false);
         } catch (SQLException e) {
             log.failed = inline;
             throw new StatementFailed(inline, e);
@@ -248,7 +248,7 @@ public final class LiveOperations extends RenderedOperations {
         try (PreparedStatement statement = prepare(sql, params)) {
             int count = statement.executeUpdate();
             state.journal.completed(inline);
-            settle(null);
+            settle(false);
             log.executed.add(inline);
             log.done.add(new Done("update", List.of(inline), null));
             return count;
@@ -271,7 +271,7 @@ public final class LiveOperations extends RenderedOperations {
                 key = keys.next() ? keys.getObject(1) : null;
             }
             state.journal.completed(inline);
-            settle(null);
+            settle(false);
             log.executed.add(inline);
             log.done.add(new Done("insert", List.of(inline), null));
             if (key == null) {
@@ -356,7 +356,7 @@ public final class LiveOperations extends RenderedOperations {
         };
         return StreamSupport.stream(spliterator, false).onClose(() -> {
             try (open; rows) {
-                settle(null); // ends the read, as auto-commit would, where the run keeps auto-commit off
+                settle(false); // ends the read, as auto-commit would, where the run keeps auto-commit off
             } catch (SQLException e) {
                 throw new StatementFailed(inline, e);
             }
@@ -471,7 +471,7 @@ public final class LiveOperations extends RenderedOperations {
         String statement = new DataOperations(connection, dialect).bulkInsert(table, columns, rows);
         state.journal.completed(statement + " -- " + rows.size() + " rows");
         try {
-            settle(null);
+            settle(false);
         } catch (SQLException e) {
             log.failed = statement + " -- commit of " + rows.size() + " rows";
             throw new StatementFailed(log.failed, e);

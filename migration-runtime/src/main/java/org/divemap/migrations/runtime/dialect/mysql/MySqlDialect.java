@@ -143,6 +143,11 @@ public class MySqlDialect extends Dialect {
     }
 
     @Override
+    public boolean hasOnDuplicateKeyUpdate() {
+        return true;
+    }
+
+    @Override
     public String widenVarchar(String qualifiedTable, String column, int length) {
         return "ALTER TABLE " + qualifiedTable + " MODIFY " + quoteExact(column) + " VARCHAR(" + length + ") NOT NULL";
     }
