@@ -29,7 +29,8 @@ import org.springframework.core.io.ResourceLoader;
  * {@code EntityManagerFactory} and everything else that uses the database.
  *
  * <p>Applies when the application has a {@link DataSource} bean or sets {@code spring.divemap.url},
- * unless {@code spring.divemap.enabled=false}. It defines a {@link Divemap} (the application may
+ * unless {@code spring.divemap.enabled=false}. It migrates the {@code DataSource} bean marked
+ * {@link DivemapDataSource} if there is one. It defines a {@link Divemap} (the application may
  * define its own instead) and a {@link DivemapMigrationInitializer} that upgrades it to
  * {@code spring.divemap.target}, or hands it to the application's {@link DivemapMigrationStrategy}.
  * Spring Boot's database-initialization ordering ({@link DatabaseInitializationDependencyConfigurer})
@@ -44,17 +45,21 @@ import org.springframework.core.io.ResourceLoader;
 public final class DivemapAutoConfiguration {
 
     /**
-     * The application's migrations, on the application's {@code DataSource}, or on a connection of
-     * their own when {@code spring.divemap.url} or {@code spring.divemap.user} is set. Every
+     * The application's migrations, on the {@code DataSource} bean marked {@link DivemapDataSource} if
+     * there is one, otherwise on a connection of their own when {@code spring.divemap.url} or
+     * {@code spring.divemap.user} is set, otherwise on the application's {@code DataSource}. Every
      * {@link MigrationListener} bean hears the commands it runs.
      */
     @Bean
     @ConditionalOnMissingBean
-    Divemap divemap(DivemapProperties properties, ObjectProvider<DataSource> dataSource,
-            ObjectProvider<JdbcConnectionDetails> connectionDetails, ObjectProvider<MigrationListener> listeners,
-            ResourceLoader resourceLoader) {
+    Divemap divemap(DivemapProperties properties, @DivemapDataSource ObjectProvider<DataSource> divemapDataSource,
+            ObjectProvider<DataSource> dataSource, ObjectProvider<JdbcConnectionDetails> connectionDetails,
+            ObjectProvider<MigrationListener> listeners, ResourceLoader resourceLoader) {
         Configuration configuration = Divemap.configure();
-        if (properties.getUrl() != null || properties.getUser() != null) {
+        DataSource marked = divemapDataSource.getIfAvailable();
+        if (marked != null) {
+            configuration.dataSource(marked);
+        } else if (properties.getUrl() != null || properties.getUser() != null) {
             JdbcConnectionDetails application = connectionDetails.getIfAvailable();
             String url = properties.getUrl() != null ? properties.getUrl()
                     : application != null ? application.getJdbcUrl() : null;

@@ -29,6 +29,7 @@ final class Apps {
         private final Map<String, Object> beans = new LinkedHashMap<>();
         private WebApplicationType web = WebApplicationType.NONE;
         private ClassLoader classLoader;
+        private final List<Class<?>> sources = new java.util.ArrayList<>();
 
         Start(TestDatabase db) {
             properties.putAll(db.dataSourceProperties());
@@ -61,6 +62,12 @@ final class Apps {
             return this;
         }
 
+        /** Adds a configuration class of the test's to the application. */
+        Start source(Class<?> source) {
+            sources.add(source);
+            return this;
+        }
+
         /** Makes {@code ServiceLoader} see {@code registry} instead of the generated registry. */
         Start registry(Class<? extends RevisionRegistry> registry) {
             classLoader = new ServiceOverride(Apps.class.getClassLoader(), registry);
@@ -71,6 +78,9 @@ final class Apps {
             SpringApplicationBuilder builder = new SpringApplicationBuilder(SitesApplication.class)
                     .web(web).properties(properties).initializers(context -> beans.forEach(
                             (name, bean) -> context.getBeanFactory().registerSingleton(name, bean)));
+            if (!sources.isEmpty()) {
+                builder.sources(sources.toArray(Class<?>[]::new));
+            }
             if (classLoader != null) {
                 builder.resourceLoader(new DefaultResourceLoader(classLoader));
             }

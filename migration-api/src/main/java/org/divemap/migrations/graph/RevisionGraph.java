@@ -517,7 +517,12 @@ public final class RevisionGraph {
 
     /** Whether any problem is an error. */
     public boolean hasErrors() {
-        return problems.stream().anyMatch(GraphProblem::isError);
+        for (GraphProblem problem : problems) {
+            if (problem.isError()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The revisions no other revision revises, sorted by id. */

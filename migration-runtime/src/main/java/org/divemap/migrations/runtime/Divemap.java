@@ -46,14 +46,17 @@ public final class Divemap implements AutoCloseable {
         this.ownConnections = dataSource == null && setup.url() != null ? new UrlDataSource(setup) : null;
         ClassLoader loader = configuration.classLoader != null ? configuration.classLoader
                 : Thread.currentThread().getContextClassLoader();
+        ModelComparison configured = configuration.modelComparison;
+        // looked for when check() first needs them: a start-up that only upgrades never scans the class path's
+        // service files for them
         this.context = new Context(setup, ownConnections != null ? ownConnections : dataSource, map,
-                loader != null ? loader : Divemap.class.getClassLoader(), comparisons(configuration, loader));
+                loader != null ? loader : Divemap.class.getClassLoader(), () -> comparisons(configured, loader));
     }
 
     /** The configured model comparison, or those {@code ServiceLoader} finds (migration-autogenerate's). */
-    private static List<ModelComparison> comparisons(Configuration configuration, ClassLoader loader) {
-        if (configuration.modelComparison != null) {
-            return List.of(configuration.modelComparison);
+    private static List<ModelComparison> comparisons(ModelComparison configured, ClassLoader loader) {
+        if (configured != null) {
+            return List.of(configured);
         }
         List<ModelComparison> found = new ArrayList<>();
         try {
@@ -78,7 +81,9 @@ public final class Divemap implements AutoCloseable {
         if (registries.isEmpty()) {
             ClassLoader loader = configuration.classLoader != null ? configuration.classLoader
                     : Thread.currentThread().getContextClassLoader();
-            ServiceLoader.load(RevisionRegistry.class, loader).forEach(registries::add);
+            for (RevisionRegistry registry : ServiceLoader.load(RevisionRegistry.class, loader)) {
+                registries.add(registry);
+            }
         }
         if (registries.isEmpty()) {
             throw new DivemapException(Kind.CONFIGURATION, "No revision registry found on the class path. Compile your"

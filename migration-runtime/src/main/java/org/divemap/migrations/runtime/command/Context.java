@@ -6,10 +6,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.divemap.migrations.RegisteredRevision;
 import org.divemap.migrations.runtime.DivemapException;
 import org.divemap.migrations.runtime.DivemapException.Kind;
+import org.divemap.migrations.runtime.ModelComparison;
 import org.divemap.migrations.runtime.Redaction;
 import org.divemap.migrations.runtime.RevisionInfo;
 import org.divemap.migrations.runtime.dialect.Dialect;
@@ -29,7 +31,8 @@ public final class Context {
     private final DataSource dataSource;
     private final RevisionMap map;
     private final ClassLoader classLoader;
-    private final java.util.List<org.divemap.migrations.runtime.ModelComparison> comparisons;
+    private final Supplier<List<ModelComparison>> findComparisons;
+    private List<ModelComparison> comparisons;
     private Dialect dialect;
 
     /**
@@ -45,12 +48,27 @@ public final class Context {
      * @param comparisons what {@code check} compares the schema at head with besides the revisions
      */
     public Context(Setup setup, DataSource dataSource, RevisionMap map, ClassLoader classLoader,
-            List<org.divemap.migrations.runtime.ModelComparison> comparisons) {
+            List<ModelComparison> comparisons) {
+        this(setup, dataSource, map, classLoader, constant(List.copyOf(comparisons)));
+    }
+
+    /**
+     * @param classLoader the application's classes
+     * @param comparisons finds what {@code check} compares the schema at head with besides the
+     *     revisions; called once, when {@code check} first asks, so that commands that never compare
+     *     (an upgrade at start-up) do not look for them
+     */
+    public Context(Setup setup, DataSource dataSource, RevisionMap map, ClassLoader classLoader,
+            Supplier<List<ModelComparison>> comparisons) {
         this.setup = setup;
         this.dataSource = dataSource;
         this.map = map;
         this.classLoader = classLoader;
-        this.comparisons = List.copyOf(comparisons);
+        this.findComparisons = comparisons;
+    }
+
+    private static Supplier<List<ModelComparison>> constant(List<ModelComparison> comparisons) {
+        return () -> comparisons;
     }
 
     /** The application's classes. */
@@ -59,7 +77,10 @@ public final class Context {
     }
 
     /** What {@code check} compares the schema at head with besides the revisions. */
-    public List<org.divemap.migrations.runtime.ModelComparison> comparisons() {
+    public synchronized List<ModelComparison> comparisons() {
+        if (comparisons == null) {
+            comparisons = List.copyOf(findComparisons.get());
+        }
         return comparisons;
     }
 

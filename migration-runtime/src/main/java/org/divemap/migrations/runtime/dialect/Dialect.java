@@ -26,7 +26,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.divemap.migrations.Operations;
 import org.divemap.migrations.runtime.DivemapException;
 import org.divemap.migrations.runtime.dialect.h2.H2Dialect;
@@ -211,6 +210,17 @@ public abstract class Dialect {
     }
 
     /**
+     * Whether the table {@code table} (as configured, in {@code schema} or the current schema when
+     * null) may be read under that name before it is looked up in the catalog: everywhere a failed
+     * read leaves no trace; where it would ({@link #tracesFailedStatements}), only when the driver's
+     * metadata, which needs no SQL, says the table is there. A database at head then reads its version
+     * and history tables without catalog queries.
+     */
+    public boolean mayReadDirectly(Connection connection, String schema, String table) {
+        return !tracesFailedStatements();
+    }
+
+    /**
      * Whether a migration that is not transactional runs with auto-commit off, the runtime committing
      * after each statement that {@link #commitsImplicitly} does not recognise: where DDL commits by
      * itself (MySQL, MariaDB), this behaves as auto-commit and saves the driver's auto-commit switches
@@ -255,8 +265,6 @@ public abstract class Dialect {
      */
     protected abstract Set<String> reservedWords();
 
-    /** A name that every database reads the same unquoted: lower-case ASCII letters, digits, underscores. */
-    private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_]*");
 
     /** Whether {@link #quote} quotes every name, as Divemap did before names were quoted only where needed. */
     private boolean quoteEveryName;
@@ -270,7 +278,21 @@ public abstract class Dialect {
      * it as {@code DIVE_SITES}.
      */
     public final boolean needsQuotes(String name) {
-        return !PLAIN.matcher(name).matches() || reservedWords().contains(name.toUpperCase(Locale.ROOT));
+        return !plain(name) || reservedWords().contains(name.toUpperCase(Locale.ROOT));
+    }
+
+    /** A name that every database reads the same unquoted: {@code [a-z_][a-z0-9_]*}, lower-case ASCII letters, digits, underscores. */
+    private static boolean plain(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c == '_' || i > 0 && c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.divemap.migrations.runtime.graph;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.divemap.migrations.RegisteredRevision;
 
@@ -43,6 +44,12 @@ public record Plan(Direction direction, String target, List<String> versionRowsB
 
     /** Whether the plan changes nothing. */
     public boolean isEmpty() {
-        return steps.isEmpty() && versionRowsBefore.stream().sorted().toList().equals(versionRowsAfter);
+        // what a start-up at head asks: plain collections, no stream pipeline to load and link
+        if (!steps.isEmpty() || versionRowsBefore.size() != versionRowsAfter.size()) {
+            return false;
+        }
+        List<String> before = new ArrayList<>(versionRowsBefore);
+        before.sort(null);
+        return before.equals(versionRowsAfter);
     }
 }

@@ -58,16 +58,25 @@ public final class RevisionMap {
         this.bases = revs.bases;
     }
 
+    /** By migration class, then id: the order the processor validates in, so that messages match. */
+    private static final Comparator<RegisteredRevision> BY_CLASS_THEN_ID = new Comparator<>() {
+        @Override
+        public int compare(RegisteredRevision a, RegisteredRevision b) {
+            int byClass = a.migrationClass().compareTo(b.migrationClass());
+            return byClass != 0 ? byClass : a.id().compareTo(b.id());
+        }
+    };
+
     /**
      * Builds the map of the given revisions, which may come from several registries. A graph the
      * processor would reject (an id declared twice across registries, two unlabeled heads, ...) is
      * refused with the same messages.
      */
     public static RevisionMap of(Collection<RegisteredRevision> registered) {
+        // plain loops and one comparator class here: this runs at every application's start-up
         List<RevisionNode> nodes = new ArrayList<>(registered.size());
         List<RegisteredRevision> ordered = new ArrayList<>(registered);
-        ordered.sort(Comparator.comparing((RegisteredRevision r) -> r.migrationClass())
-                .thenComparing(RegisteredRevision::id));
+        ordered.sort(BY_CLASS_THEN_ID);
         for (RegisteredRevision revision : ordered) {
             nodes.add(new RevisionNode(revision.id(), revision.revises(), revision.dependsOn(),
                     revision.branchLabels(), revision.migrationClass()));

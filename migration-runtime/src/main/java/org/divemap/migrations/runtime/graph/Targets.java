@@ -23,8 +23,10 @@ import org.divemap.migrations.runtime.graph.Revisions.Rev;
  */
 final class Targets {
 
-    /** {@code [label@][symbol](+|-)N}, anchored at both ends. */
-    private static final Pattern RELATIVE = Pattern.compile("(?:([^@]+)@)?([^@+\\-]+)?([+\\-]\\d+)");
+    /** {@code [label@][symbol](+|-)N}, anchored at both ends; compiled when a target with a sign first needs it. */
+    private static final class Relative {
+        static final Pattern PATTERN = Pattern.compile("(?:([^@]+)@)?([^@+\\-]+)?([+\\-]\\d+)");
+    }
 
     static final String ACCEPTED_FORMS = "head, heads, base, a revision id or a unique prefix of one, a branch"
             + " label, <label>@head, <label>@heads, <label>@base, <label>@<revision>, +N, -N, <revision>+N,"
@@ -209,11 +211,18 @@ final class Targets {
 
     /** Rejects what Alembic would misread; returns the relative match, or null for a plain target. */
     static Matcher parse(String target) {
-        if (target == null || target.isBlank() || target.chars().anyMatch(Character::isWhitespace)) {
+        if (target == null || target.isEmpty()) {
             throw malformed(String.valueOf(target));
         }
-        Matcher relative = RELATIVE.matcher(target);
-        if (relative.matches()) {
+        for (int i = 0; i < target.length(); i++) {
+            if (Character.isWhitespace(target.charAt(i))) {
+                throw malformed(target);
+            }
+        }
+        // a relative target has a sign; the usual "heads" and ids need no regular expression
+        boolean signed = target.indexOf('+') >= 0 || target.indexOf('-') >= 0;
+        Matcher relative = signed ? Relative.PATTERN.matcher(target) : null;
+        if (relative != null && relative.matches()) {
             String symbol = relative.group(2);
             if ("heads".equals(symbol)) {
                 throw malformed(target);

@@ -324,11 +324,12 @@ public final class HistoryTable {
     /**
      * {@link #newestIsMark}, reading the table under its configured name without looking it up in the
      * catalog first, as {@link VersionTable#read} does: null when that read fails (no such table, or one
-     * whose stored name differs), when the database writes failed statements to a trace of its own, or
-     * when a transaction is open (a failed statement would abort it on PostgreSQL).
+     * whose stored name differs), when the dialect does not let the read be tried
+     * ({@link org.divemap.migrations.runtime.dialect.Dialect#mayReadDirectly}), or when a transaction is
+     * open (a failed statement would abort it on PostgreSQL).
      */
     private Boolean newestIsMarkDirectly(Connection connection) {
-        if (dialect.tracesFailedStatements()) {
+        if (!dialect.mayReadDirectly(connection, schema, name)) {
             return null;
         }
         try {

@@ -92,7 +92,7 @@ public final class VersionTable {
      * fails (no such table, or one whose name differs in case) is the catalog consulted.
      */
     public List<String> read(Connection connection) {
-        if (known == null && !dialect.tracesFailedStatements()) {
+        if (known == null && dialect.mayReadDirectly(connection, schema, name)) {
             Optional<List<String>> direct = readDirectly(connection);
             if (direct.isPresent()) {
                 return direct.get();

@@ -2,6 +2,7 @@ package org.divemap.migrations.runtime.dialect.h2;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.Set;
@@ -39,6 +40,26 @@ public final class H2Dialect extends Dialect {
     @Override
     public boolean tracesFailedStatements() {
         return true;
+    }
+
+    /** H2's JDBC metadata lists its tables from memory, without running SQL; names are compared exactly. */
+    @Override
+    public boolean mayReadDirectly(Connection connection, String schema, String table) {
+        try {
+            String inSchema = schema != null ? storedName(connection, schema) : connection.getSchema();
+            String stored = storedName(connection, table);
+            // the names are patterns in which '_' matches any character: compare what comes back
+            try (ResultSet tables = connection.getMetaData().getTables(null, inSchema, stored, null)) {
+                while (tables.next()) {
+                    if (stored.equals(tables.getString(3)) && inSchema != null && inSchema.equals(tables.getString(2))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (SQLException e) {
+            return false; // the catalog will tell
+        }
     }
 
     @Override

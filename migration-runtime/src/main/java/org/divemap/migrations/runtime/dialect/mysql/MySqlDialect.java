@@ -54,10 +54,12 @@ public class MySqlDialect extends Dialect {
      * that may be more than one statement (a {@code ;} before the end) or that names a
      * {@code TEMPORARY} table (which does not commit) is not recognised.
      */
-    private static final Pattern COMMITS = Pattern.compile("(?:CREATE|ALTER|DROP|RENAME|TRUNCATE)\\b[^;]*;?\\s*",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final class Statements {
+        static final Pattern COMMITS = Pattern.compile("(?:CREATE|ALTER|DROP|RENAME|TRUNCATE)\\b[^;]*;?\\s*",
+                Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
-    private static final Pattern TEMPORARY = Pattern.compile("\\bTEMPORARY\\b", Pattern.CASE_INSENSITIVE);
+        static final Pattern TEMPORARY = Pattern.compile("\\bTEMPORARY\\b", Pattern.CASE_INSENSITIVE);
+    }
 
     @Override
     public boolean commitsEachStatement() {
@@ -67,7 +69,8 @@ public class MySqlDialect extends Dialect {
     @Override
     public boolean commitsImplicitly(String statement) {
         String sql = withoutLeadingComments(statement);
-        return COMMITS.matcher(sql).matches() && !TEMPORARY.matcher(sql).find();
+        // compiled when a migration first runs, not when the dialect is picked at start-up
+        return Statements.COMMITS.matcher(sql).matches() && !Statements.TEMPORARY.matcher(sql).find();
     }
 
     /**

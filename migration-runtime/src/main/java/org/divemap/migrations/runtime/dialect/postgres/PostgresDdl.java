@@ -29,7 +29,7 @@ public class PostgresDdl extends Ddl {
     /** Dollar-quoted strings too: {@code $$...$$}, {@code $body$...$body$}. */
     @Override
     protected int skipQuotedOrComment(String sql, int start) {
-        java.util.regex.Matcher tag = DOLLAR_TAG.matcher(sql).region(start, sql.length());
+        java.util.regex.Matcher tag = DollarTag.PATTERN.matcher(sql).region(start, sql.length());
         if (sql.charAt(start) == '$' && tag.lookingAt()
                 && (start == 0 || !Character.isJavaIdentifierPart(sql.charAt(start - 1)))) {
             int end = sql.indexOf(tag.group(), tag.end());
@@ -38,7 +38,10 @@ public class PostgresDdl extends Ddl {
         return super.skipQuotedOrComment(sql, start);
     }
 
-    private static final java.util.regex.Pattern DOLLAR_TAG = java.util.regex.Pattern.compile("\\$[A-Za-z_]*\\$");
+    /** Compiled when first needed, not when H2's dialect (which extends this one's DDL) loads at start-up. */
+    private static final class DollarTag {
+        static final java.util.regex.Pattern PATTERN = java.util.regex.Pattern.compile("\\$[A-Za-z_]*\\$");
+    }
 
     /** {@code X'..'} is a bit string here; {@code decode} gives a bytea whatever the escape settings. */
     @Override
