@@ -23,6 +23,7 @@ import org.divemap.migrations.runtime.graph.Plan;
 import org.divemap.migrations.runtime.graph.RevisionMap;
 import org.divemap.migrations.runtime.history.HistoryEntry;
 import org.divemap.migrations.runtime.history.HistoryTable;
+import org.divemap.migrations.runtime.history.TableLookup;
 import org.divemap.migrations.runtime.history.VersionTable;
 import org.divemap.migrations.runtime.lock.MigrationLock;
 import org.divemap.migrations.runtime.sql.LiveOperations;
@@ -84,11 +85,16 @@ public final class Migrate {
         // one connection for the plain read, kept for the run when there is something to do: a one-shot run
         // opens this one and the lock's, and a start-up with nothing to do only this one
         Connection first = context.openConnection();
+        Dialect dialect = context.dialect(); // known by now: opening the connection detected it
+        // the version and history tables are looked up in the catalog together, once per plan, and not at all
+        // where reading them directly answers
+        TableLookup lookup = new TableLookup(dialect, setup.schema(), setup.versionTable(), setup.historyTable());
         List<String> seen;
         boolean nothingToDo;
         try {
-            seen = context.versionTable().read(first);
-            nothingToDo = planner.apply(seen).isEmpty() && context.historyTable().unfinished(first).isEmpty();
+            seen = new VersionTable(dialect, setup.schema(), setup.versionTable(), lookup).read(first);
+            nothingToDo = planner.apply(seen).isEmpty() && new HistoryTable(dialect, setup.schema(),
+                    setup.historyTable(), lookup).unfinished(first).isEmpty();
         } catch (RuntimeException | Error e) {
             Context.closeQuietly(first, e);
             throw e;
@@ -98,10 +104,10 @@ public final class Migrate {
             listener.planned(command, target, List.of());
             return new MigrationResult(command, target, Context.sorted(seen), List.of(), Context.sorted(seen));
         }
-        Dialect dialect = context.dialect(); // known by now: the read above detected it on its connection
         try (MigrationLock lock = lock(dialect, first); Connection connection = first) {
-            VersionTable versions = context.versionTable();
-            HistoryTable history = context.historyTable();
+            lookup.forget(); // another migrator may have created the tables before this one got the lock
+            VersionTable versions = new VersionTable(dialect, setup.schema(), setup.versionTable(), lookup);
+            HistoryTable history = new HistoryTable(dialect, setup.schema(), setup.historyTable(), lookup);
             List<String> before = versions.read(connection);
             Plan plan = planner.apply(before);
             List<HistoryEntry> marks = history.unfinished(connection);
@@ -321,10 +327,14 @@ public final class Migrate {
     private static void ensureTables(Connection connection, VersionTable versions, HistoryTable history)
             throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(true);
+        if (!autoCommit) {
+            connection.setAutoCommit(true);
+        }
         versions.create(connection);
         history.create(connection);
-        connection.setAutoCommit(autoCommit);
+        if (!autoCommit) {
+            connection.setAutoCommit(false);
+        }
     }
 
     /**
