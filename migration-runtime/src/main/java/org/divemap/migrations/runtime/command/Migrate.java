@@ -119,7 +119,7 @@ public final class Migrate {
                 refuseChanged(connection, history, before);
             }
             // told only once nothing refuses: a front end prints it as what is about to run
-            listener.planned(command, target, plan.steps().stream().map(s -> s.revision().id()).toList());
+            listener.planned(command, target, ids(plan));
             List<String> rows = Context.sorted(before);
             if (plan.isEmpty() && marks.isEmpty()) {
                 return new MigrationResult(command, target, rows, List.of(), rows);
@@ -127,7 +127,9 @@ public final class Migrate {
             boolean fromNothing = before.isEmpty() && !versions.exists(connection);
             ensureTables(connection, versions, history);
             Set<String> written = new TreeSet<>(plan.versionRowsAfter());
-            plan.steps().forEach(step -> written.addAll(step.versionRowsAfter()));
+            for (Plan.Step step : plan.steps()) {
+                written.addAll(step.versionRowsAfter());
+            }
             versions.requireFits(connection, written);
             if (stamp) {
                 writeStamp(connection, versions, history, rows, plan.versionRowsAfter(), marks, target);
@@ -155,6 +157,15 @@ public final class Migrate {
             throw new DivemapException(Kind.DATABASE, "The database failed during " + command + " " + target + ": "
                     + context.message(e), e);
         }
+    }
+
+    /** The ids of {@code plan}'s steps, in order (a loop: this is on every run's start-up path). */
+    private static List<String> ids(Plan plan) {
+        List<String> ids = new ArrayList<>(plan.steps().size());
+        for (Plan.Step step : plan.steps()) {
+            ids.add(step.revision().id());
+        }
+        return List.copyOf(ids);
     }
 
     /** Takes the migration lock on a connection of its own; closes {@code first} if that fails. */

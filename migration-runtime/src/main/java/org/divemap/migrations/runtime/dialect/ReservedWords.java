@@ -1,6 +1,6 @@
 package org.divemap.migrations.runtime.dialect;
 
-import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -59,10 +59,20 @@ public final class ReservedWords {
 
     /** The words of {@code lists} (separated by blanks), in upper case, as an unmodifiable set. */
     public static Set<String> of(String... lists) {
-        Set<String> words = new TreeSet<>();
+        // a plain scan: this runs when the first name is quoted, on every run's start-up path, where a
+        // regular expression and a stream pipeline cost more to load than the split itself
+        Set<String> words = new HashSet<>();
         for (String list : lists) {
-            Arrays.stream(list.strip().split("\\s+")).filter(word -> !word.isEmpty())
-                    .map(word -> word.toUpperCase(Locale.ROOT)).forEach(words::add);
+            int start = -1;
+            for (int i = 0; i <= list.length(); i++) {
+                boolean blank = i == list.length() || Character.isWhitespace(list.charAt(i));
+                if (!blank && start < 0) {
+                    start = i;
+                } else if (blank && start >= 0) {
+                    words.add(list.substring(start, i).toUpperCase(Locale.ROOT));
+                    start = -1;
+                }
+            }
         }
         return Set.copyOf(words);
     }

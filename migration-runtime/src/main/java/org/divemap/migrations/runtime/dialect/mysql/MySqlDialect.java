@@ -26,7 +26,10 @@ import org.divemap.migrations.runtime.dialect.NamedLock;
 /** MySQL 8: DDL commits implicitly, backticks quote, {@code GET_LOCK} locks. */
 public class MySqlDialect extends Dialect {
 
-    private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+    /** Built when first used (offline scripts), not when a run loads the dialect. */
+    private static final class Formats {
+        static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+    }
 
     @Override
     public Operations.Database database() {
@@ -172,7 +175,7 @@ public class MySqlDialect extends Dialect {
      */
     @Override
     public void setTimestamp(PreparedStatement statement, int index, Instant value) throws SQLException {
-        String text = value == null ? null : DATETIME.format(LocalDateTime.ofInstant(value, ZoneOffset.UTC));
+        String text = value == null ? null : Formats.DATETIME.format(LocalDateTime.ofInstant(value, ZoneOffset.UTC));
         statement.setString(index, text);
     }
 
