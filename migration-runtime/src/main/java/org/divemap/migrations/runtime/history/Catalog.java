@@ -40,13 +40,18 @@ final class Catalog {
                     columns.add(new Column(rs.getString(1), max));
                 }
             }
-            for (Column found : columns) {
-                if (found.name().equals(column)) {
-                    return Optional.of(found);
-                }
-            }
-            return columns.size() == 1 ? Optional.of(columns.get(0)) : Optional.empty();
+            return Optional.ofNullable(pick(columns, column));
         }
+    }
+
+    /** The column named exactly {@code column}, or else the only one found; null if none or several. */
+    static Column pick(List<Column> columns, String column) {
+        for (Column found : columns) {
+            if (found.name().equals(column)) {
+                return found;
+            }
+        }
+        return columns.size() == 1 ? columns.get(0) : null;
     }
 
     /** The tables of {@code schema}, sorted by name. */

@@ -56,6 +56,7 @@ public final class HistoryTable {
         }
         this.name = name;
         this.lookup = lookup != null ? lookup : new TableLookup(dialect, schema, name);
+        this.lookup.want(name, SOURCE_CHECKSUM);
     }
 
     /** The table's name as configured. */
@@ -421,8 +422,8 @@ public final class HistoryTable {
     private boolean hasSourceColumn(Connection connection) {
         if (hasSource == null) {
             try {
-                String where = schema != null ? schema : lookup.schema(connection);
-                hasSource = Catalog.column(connection, where, stored(connection).orElse(name), SOURCE_CHECKSUM)
+                String where = lookup.schema(connection);
+                hasSource = lookup.column(connection, where, name, stored(connection).orElse(name), SOURCE_CHECKSUM)
                         .isPresent();
             } catch (SQLException e) {
                 throw failure("read the columns of", e);

@@ -30,6 +30,11 @@ public final class TableLookup {
     /** The stored name of each of {@link #names}, null where absent; null until looked up. */
     private String[] found;
     private boolean[] absentBefore;
+    /** Per table, the column a caller will ask about (version_num, source_checksum), or null. */
+    private final String[] wantedColumns;
+    /** Per table, the wanted column as found, once looked up; null until then. */
+    private Catalog.Column[] columns;
+    private boolean columnsLooked;
 
     /**
      * @param schema the configured schema, or null for the connection's current one
@@ -39,6 +44,78 @@ public final class TableLookup {
         this.dialect = dialect;
         this.schema = schema;
         this.names = names.clone();
+        this.wantedColumns = new String[names.length];
+    }
+
+    /**
+     * Says that {@link #column} will be asked about {@code column} of {@code table}, so that one query
+     * answers for every table's column.
+     */
+    void want(String table, String column) {
+        wantedColumns[index(table)] = column;
+    }
+
+    /**
+     * The column {@code column} of the table {@code table} (one of the names given), stored as
+     * {@code stored} in {@code where}: the wanted columns of all tables that exist are looked up
+     * together, in one query, the first time; a column nobody said it wanted is looked up alone.
+     */
+    Optional<Catalog.Column> column(Connection connection, String where, String table, String stored, String column)
+            throws SQLException {
+        int index = index(table);
+        if (!column.equals(wantedColumns[index]) || found == null || !stored.equals(found[index])) {
+            return Catalog.column(connection, where, stored, column);
+        }
+        if (!columnsLooked) {
+            columns = lookUpColumns(connection, where);
+            columnsLooked = true;
+        }
+        return Optional.ofNullable(columns[index]);
+    }
+
+    /**
+     * One {@code UNION ALL} of one query per existing table, each naming its table exactly, so that
+     * MySQL and MariaDB open only those tables' definitions ({@code table_name IN (...)} would make
+     * them open every table of the schema).
+     */
+    private Catalog.Column[] lookUpColumns(Connection connection, String where) throws SQLException {
+        Catalog.Column[] result = new Catalog.Column[names.length];
+        StringBuilder sql = new StringBuilder();
+        List<String> parameters = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            if (wantedColumns[i] != null && found[i] != null) {
+                sql.append(sql.length() == 0 ? "" : " UNION ALL ").append("SELECT ").append(i).append(", column_name,"
+                        + " character_maximum_length FROM information_schema.columns WHERE table_schema = ?"
+                        + " AND table_name = ? AND LOWER(column_name) = LOWER(?)");
+                parameters.add(where);
+                parameters.add(found[i]);
+                parameters.add(wantedColumns[i]);
+            }
+        }
+        if (parameters.isEmpty()) {
+            return result;
+        }
+        List<List<Catalog.Column>> candidates = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            candidates.add(new ArrayList<>());
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setString(i + 1, parameters.get(i));
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    int table = rs.getInt(1);
+                    long length = rs.getLong(3);
+                    int max = rs.wasNull() || length > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) length;
+                    candidates.get(table).add(new Catalog.Column(rs.getString(2), max));
+                }
+            }
+        }
+        for (int i = 0; i < names.length; i++) {
+            result[i] = Catalog.pick(candidates.get(i), wantedColumns[i]);
+        }
+        return result;
     }
 
     /** The schema holding the tables, as stored; null when the connection has none (MySQL without a database). */
@@ -68,6 +145,8 @@ public final class TableLookup {
         if (found != null) {
             found[index(name)] = stored;
         }
+        columnsLooked = false; // looked up again if anyone asks: callers know the columns of what they create
+        columns = null;
     }
 
     /**
@@ -77,6 +156,8 @@ public final class TableLookup {
      * tables.
      */
     public void forget() {
+        columnsLooked = false;
+        columns = null;
         if (found != null) {
             absentBefore = new boolean[names.length];
             for (int i = 0; i < names.length; i++) {

@@ -65,6 +65,7 @@ public final class VersionTable {
         }
         this.name = name;
         this.lookup = lookup != null ? lookup : new TableLookup(dialect, schema, name);
+        this.lookup.want(name, COLUMN);
     }
 
     /** The table's name as configured. */
@@ -385,7 +386,7 @@ public final class VersionTable {
                 return Optional.empty();
             }
             refuseLowerCaseNames(connection, table.get(), stored);
-            Catalog.Column column = Catalog.column(connection, where, table.get(), COLUMN).orElseThrow(
+            Catalog.Column column = lookup.column(connection, where, name, table.get(), COLUMN).orElseThrow(
                     () -> new DivemapException(Kind.DATABASE, "The table " + display() + " exists but has no "
                             + COLUMN + " column, so it is not a version table. Configure another version table "
                             + "name, or rename that table."));

@@ -40,20 +40,31 @@ class SetupStatementsTest {
     private static final Map<Database, Integer> FIRST_RUN = Map.of(Database.MARIADB, 12,
             Database.POSTGRESQL, 10, Database.H2, 22);
 
+    /**
+     * A run that applies one more revision to a database migrated before. MariaDB (13): read the
+     * version table directly; the lock (current database, {@code GET_LOCK}); under it the version
+     * table and the newest history row read directly; the history read whole to compare checksums
+     * (validateOnMigrate), which needs its stored name (the current database and one catalog query for
+     * both tables), then one query for the version column's length and the history's source-checksum
+     * column together; check the lock, auto-commit off, mark, commit. PostgreSQL (11): no mark.
+     * H2 (25, in-process): the catalog instead of direct reads, and its lock table.
+     */
+    private static final Map<Database, Integer> NEXT_RUN = Map.of(Database.MARIADB, 13,
+            Database.POSTGRESQL, 11, Database.H2, 25);
+
     @AfterAll
     static void drop() {
         DATABASES.close();
     }
 
     private static List<RegisteredRevision> revisions(String prefix) {
-        return List.of(
-                new RegisteredRevision("s1", List.of(), List.of(), List.of(), "", InterruptedHistory.Step.class.getName(),
-                        null, () -> new InterruptedHistory.Step(op -> op.createTable(prefix + "a",
-                                Column.of("id", Type.integer()).primaryKey()), op -> { }, false)),
-                new RegisteredRevision("s2", List.of("s1"), List.of(), List.of(), "",
-                        InterruptedHistory.Step.class.getName(), null, () -> new InterruptedHistory.Step(op ->
-                                op.createTable(prefix + "b", Column.of("id", Type.integer()).primaryKey()),
-                                op -> { }, false)));
+        return List.of(revision("s1", null, prefix + "a"), revision("s2", "s1", prefix + "b"));
+    }
+
+    private static RegisteredRevision revision(String id, String parent, String table) {
+        return new RegisteredRevision(id, parent == null ? List.of() : List.of(parent), List.of(), List.of(), "",
+                InterruptedHistory.Step.class.getName(), null, () -> new InterruptedHistory.Step(op -> op.createTable(
+                        table, Column.of("id", Type.integer()).primaryKey()), op -> { }, false));
     }
 
     @ParameterizedTest
@@ -84,6 +95,17 @@ class SetupStatementsTest {
             // tables, the version column)
             assertEquals(1, log.connections(), String.join("\n", log.entries()));
             assertEquals(kind == Database.H2 ? 5 : 2, log.entries().size(), String.join("\n", log.entries()));
+        }
+
+        // a run on a database migrated before, with one revision more
+        log.clear();
+        List<RegisteredRevision> more = new java.util.ArrayList<>(revisions(prefix));
+        more.add(revision("s3", "s2", prefix + "c"));
+        try (Divemap divemap = Divemap.configure().dataSource(log).registries(() -> more)
+                .versionTable("ss_version").historyTable("ss_history").load()) {
+            assertEquals(List.of("s3"), divemap.upgrade("head").revisions());
+            List<String> setup = log.before(prefix + "c");
+            assertEquals(NEXT_RUN.get(kind), setup.size(), "before the new revision:\n" + String.join("\n", setup));
         }
     }
 }
