@@ -3,6 +3,7 @@ package org.divemap.migrations.runtime;
 import java.util.ServiceLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.helpers.NOPLogger;
 
 /**
  * The runtime's two SLF4J loggers: {@value #PROGRESS} (what runs: plans and revisions at INFO,
@@ -22,20 +23,23 @@ public final class Logs {
     /** The logger of the statements a migration runs (DEBUG). */
     public static final String SQL = "org.divemap.migrations.runtime.sql";
 
-    static {
-        quietWithoutProvider();
-    }
+    /**
+     * Whether the application has no SLF4J provider, so that nothing it logs goes anywhere: then the
+     * runtime's loggers are SLF4J's no-operation logger, and SLF4J itself is never set up (its
+     * provider lookup and start-up are about a hundred classes on every run's start-up path).
+     */
+    private static final boolean NOWHERE = quietWithoutProvider();
 
     private Logs() {}
 
     /** The progress logger. */
     public static Logger progress() {
-        return LoggerFactory.getLogger(PROGRESS);
+        return NOWHERE ? NOPLogger.NOP_LOGGER : LoggerFactory.getLogger(PROGRESS);
     }
 
     /** The SQL logger. */
     public static Logger sql() {
-        return LoggerFactory.getLogger(SQL);
+        return NOWHERE ? NOPLogger.NOP_LOGGER : LoggerFactory.getLogger(SQL);
     }
 
     /** Makes sure {@link #quietWithoutProvider()} ran before HikariCP or anything else first uses SLF4J. */
@@ -43,34 +47,36 @@ public final class Logs {
         // the static initializer did the work
     }
 
-    private static void quietWithoutProvider() {
+    /** Selects the no-operation provider where there is none; returns whether it did. */
+    private static boolean quietWithoutProvider() {
         if (System.getProperty("slf4j.provider") != null) {
-            return;
+            return false;
         }
-        ClassLoader loader = LoggerFactory.class.getClassLoader();
+        ClassLoader loader = Logger.class.getClassLoader(); // not LoggerFactory: loading it sets SLF4J up
         Class<?> spi;
         try {
             // SLF4J 2 finds providers through ServiceLoader; with SLF4J 1.7 (Maven 3's own) there is nothing to do
             spi = Class.forName("org.slf4j.spi.SLF4JServiceProvider", false, loader);
         } catch (ClassNotFoundException | LinkageError e) {
-            return;
+            return false;
         }
         try {
             if (ServiceLoader.load(spi, loader).iterator().hasNext()) {
-                return;
+                return false;
             }
         } catch (java.util.ServiceConfigurationError e) {
-            return; // a provider is there, if broken: SLF4J will say so
+            return false; // a provider is there, if broken: SLF4J will say so
         }
         String nop = "org.slf4j.helpers.NOP_FallbackServiceProvider";
         try {
             Class.forName(nop, false, loader);
         } catch (ClassNotFoundException | LinkageError e) {
-            return; // an SLF4J 2 older than this class: it warns once, as it would without Divemap
+            return false; // an SLF4J 2 older than this class: it warns once, as it would without Divemap
         }
         System.setProperty("slf4j.provider", nop);
         if (System.getProperty("slf4j.internal.verbosity") == null) {
             System.setProperty("slf4j.internal.verbosity", "WARN"); // not "Attempting to load provider ..."
         }
+        return true;
     }
 }

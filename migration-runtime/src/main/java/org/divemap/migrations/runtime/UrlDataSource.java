@@ -10,6 +10,7 @@ import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import org.divemap.migrations.runtime.DivemapException.Kind;
 import org.divemap.migrations.runtime.command.Setup;
@@ -74,7 +75,8 @@ final class UrlDataSource extends ConnectionSource implements AutoCloseable {
 
     /** The driver class of the URL's prefix, loaded by name so that the application's copy is used; null if unknown. */
     static String driverClass(String url) {
-        return Dialect.forUrl(url).map(Dialect::driverClass).orElse(null);
+        Optional<Dialect> dialect = Dialect.forUrl(url);
+        return dialect.isPresent() ? dialect.get().driverClass() : null;
     }
 
     @Override
@@ -114,7 +116,10 @@ final class UrlDataSource extends ConnectionSource implements AutoCloseable {
         }
         String url = setup.url();
         if (!url.toLowerCase(Locale.ROOT).contains("connecttimeout")) {
-            Dialect.forUrl(url).ifPresent(dialect -> dialect.connectTimeout(properties, setup.connectTimeout()));
+            Optional<Dialect> dialect = Dialect.forUrl(url);
+            if (dialect.isPresent()) {
+                dialect.get().connectTimeout(properties, setup.connectTimeout());
+            }
         }
         Connection connection = driver.connect(url, properties);
         if (connection == null) {

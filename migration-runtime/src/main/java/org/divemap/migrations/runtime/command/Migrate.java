@@ -23,6 +23,7 @@ import org.divemap.migrations.runtime.graph.Plan;
 import org.divemap.migrations.runtime.graph.RevisionMap;
 import org.divemap.migrations.runtime.history.HistoryEntry;
 import org.divemap.migrations.runtime.history.HistoryTable;
+import org.divemap.migrations.runtime.history.TableLookup;
 import org.divemap.migrations.runtime.history.VersionTable;
 import org.divemap.migrations.runtime.lock.MigrationLock;
 import org.divemap.migrations.runtime.sql.LiveOperations;
@@ -84,11 +85,16 @@ public final class Migrate {
         // one connection for the plain read, kept for the run when there is something to do: a one-shot run
         // opens this one and the lock's, and a start-up with nothing to do only this one
         Connection first = context.openConnection();
+        Dialect dialect = context.dialect(); // known by now: opening the connection detected it
+        // the version and history tables are looked up in the catalog together, once per plan, and not at all
+        // where reading them directly answers
+        TableLookup lookup = new TableLookup(dialect, setup.schema(), setup.versionTable(), setup.historyTable());
         List<String> seen;
         boolean nothingToDo;
         try {
-            seen = context.versionTable().read(first);
-            nothingToDo = planner.apply(seen).isEmpty() && context.historyTable().unfinished(first).isEmpty();
+            seen = new VersionTable(dialect, setup.schema(), setup.versionTable(), lookup).read(first);
+            nothingToDo = planner.apply(seen).isEmpty() && new HistoryTable(dialect, setup.schema(),
+                    setup.historyTable(), lookup).unfinished(first).isEmpty();
         } catch (RuntimeException | Error e) {
             Context.closeQuietly(first, e);
             throw e;
@@ -98,10 +104,10 @@ public final class Migrate {
             listener.planned(command, target, List.of());
             return new MigrationResult(command, target, Context.sorted(seen), List.of(), Context.sorted(seen));
         }
-        Dialect dialect = context.dialect(); // known by now: the read above detected it on its connection
         try (MigrationLock lock = lock(dialect, first); Connection connection = first) {
-            VersionTable versions = context.versionTable();
-            HistoryTable history = context.historyTable();
+            lookup.forget(); // another migrator may have created the tables before this one got the lock
+            VersionTable versions = new VersionTable(dialect, setup.schema(), setup.versionTable(), lookup);
+            HistoryTable history = new HistoryTable(dialect, setup.schema(), setup.historyTable(), lookup);
             List<String> before = versions.read(connection);
             Plan plan = planner.apply(before);
             List<HistoryEntry> marks = history.unfinished(connection);
@@ -113,7 +119,7 @@ public final class Migrate {
                 refuseChanged(connection, history, before);
             }
             // told only once nothing refuses: a front end prints it as what is about to run
-            listener.planned(command, target, plan.steps().stream().map(s -> s.revision().id()).toList());
+            listener.planned(command, target, ids(plan));
             List<String> rows = Context.sorted(before);
             if (plan.isEmpty() && marks.isEmpty()) {
                 return new MigrationResult(command, target, rows, List.of(), rows);
@@ -121,7 +127,9 @@ public final class Migrate {
             boolean fromNothing = before.isEmpty() && !versions.exists(connection);
             ensureTables(connection, versions, history);
             Set<String> written = new TreeSet<>(plan.versionRowsAfter());
-            plan.steps().forEach(step -> written.addAll(step.versionRowsAfter()));
+            for (Plan.Step step : plan.steps()) {
+                written.addAll(step.versionRowsAfter());
+            }
             versions.requireFits(connection, written);
             if (stamp) {
                 writeStamp(connection, versions, history, rows, plan.versionRowsAfter(), marks, target);
@@ -149,6 +157,15 @@ public final class Migrate {
             throw new DivemapException(Kind.DATABASE, "The database failed during " + command + " " + target + ": "
                     + context.message(e), e);
         }
+    }
+
+    /** The ids of {@code plan}'s steps, in order (a loop: this is on every run's start-up path). */
+    private static List<String> ids(Plan plan) {
+        List<String> ids = new ArrayList<>(plan.steps().size());
+        for (Plan.Step step : plan.steps()) {
+            ids.add(step.revision().id());
+        }
+        return List.copyOf(ids);
     }
 
     /** Takes the migration lock on a connection of its own; closes {@code first} if that fails. */
@@ -322,10 +339,14 @@ public final class Migrate {
     private static void ensureTables(Connection connection, VersionTable versions, HistoryTable history)
             throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(true);
+        if (!autoCommit) {
+            connection.setAutoCommit(true);
+        }
         versions.create(connection);
         history.create(connection);
-        connection.setAutoCommit(autoCommit);
+        if (!autoCommit) {
+            connection.setAutoCommit(false);
+        }
     }
 
     /**

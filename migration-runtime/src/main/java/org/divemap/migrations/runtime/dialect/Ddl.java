@@ -101,15 +101,25 @@ public abstract class Ddl {
                 + " offline SQL script; use a string, number, boolean, date, time or byte[]");
     }
 
-    /** Date and time, seconds always written, a fraction only when there is one: {@code 2024-05-01 12:34:00}. */
-    public static final DateTimeFormatter WALL_CLOCK = new DateTimeFormatterBuilder()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral(' ')
-            .append(DateTimeFormatter.ISO_LOCAL_TIME).toFormatter(java.util.Locale.ROOT);
+    /**
+     * Date and time, seconds always written, a fraction only when there is one: {@code 2024-05-01 12:34:00}.
+     * Built when first used, not when a run loads its dialect: java.time's formatting is a few dozen
+     * classes that a run without time literals never needs.
+     */
+    public static DateTimeFormatter wallClockFormat() {
+        return WallClock.FORMAT;
+    }
+
+    private static final class WallClock {
+        static final DateTimeFormatter FORMAT = new DateTimeFormatterBuilder()
+                .append(DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral(' ')
+                .append(DateTimeFormatter.ISO_LOCAL_TIME).toFormatter(java.util.Locale.ROOT);
+    }
 
     /** A {@code LocalDateTime} or {@code LocalTime} as SQL reads it (the ISO 'T' is a space). */
     public static String wallClock(Object value) {
         return value instanceof LocalTime time ? DateTimeFormatter.ISO_LOCAL_TIME.format(time)
-                : WALL_CLOCK.format((LocalDateTime) value);
+                : wallClockFormat().format((LocalDateTime) value);
     }
 
     /**
@@ -118,7 +128,7 @@ public abstract class Ddl {
      * session's time zone), so that the script stores what a live run stores.
      */
     protected String instantLiteral(OffsetDateTime time) {
-        return "TIMESTAMP WITH TIME ZONE " + stringLiteral(WALL_CLOCK.format(time.toLocalDateTime())
+        return "TIMESTAMP WITH TIME ZONE " + stringLiteral(wallClockFormat().format(time.toLocalDateTime())
                 + time.getOffset().getId().replace("Z", "+00:00"));
     }
 

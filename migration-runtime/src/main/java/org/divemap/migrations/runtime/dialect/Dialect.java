@@ -130,10 +130,19 @@ public abstract class Dialect {
      * @return empty for a URL of a driver Divemap does not know
      */
     public static Optional<Dialect> forUrl(String url) {
+        // by the prefix alone: a run needs its own dialect only, not an instance (and classes) of each
         if (url == null) {
             return Optional.empty();
+        } else if (url.startsWith("jdbc:mysql:")) {
+            return Optional.of(new MySqlDialect());
+        } else if (url.startsWith("jdbc:mariadb:")) {
+            return Optional.of(new MariaDbDialect());
+        } else if (url.startsWith("jdbc:postgresql:")) {
+            return Optional.of(new PostgresDialect());
+        } else if (url.startsWith("jdbc:h2:")) {
+            return Optional.of(new H2Dialect());
         }
-        return all().stream().filter(dialect -> url.startsWith(dialect.urlPrefix())).findFirst();
+        return Optional.empty();
     }
 
     /** How users name the database: {@code mysql}, {@code mariadb}, {@code postgresql}, {@code h2}. */

@@ -34,18 +34,29 @@ public final class HistoryTable {
     private final Dialect dialect;
     private final String schema;
     private final String name;
+    private final TableLookup lookup;
 
     /**
      * @param schema the schema (database on MySQL) holding the table, or null for the connection's current one
      * @param name the table's name, for example {@value #DEFAULT_NAME}
      */
     public HistoryTable(Dialect dialect, String schema, String name) {
+        this(dialect, schema, name, null);
+    }
+
+    /**
+     * As {@link #HistoryTable(Dialect, String, String)}, looking the table up in the catalog through
+     * {@code lookup}, which the command shares with its version table (null: a lookup of its own).
+     */
+    public HistoryTable(Dialect dialect, String schema, String name, TableLookup lookup) {
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.schema = schema;
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("history table name must not be blank");
         }
         this.name = name;
+        this.lookup = lookup != null ? lookup : new TableLookup(dialect, schema, name);
+        this.lookup.want(name, SOURCE_CHECKSUM);
     }
 
     /** The table's name as configured. */
@@ -94,9 +105,21 @@ public final class HistoryTable {
             statement.execute(sql);
             hasSource = true;
         } catch (SQLException e) {
+            looked = false;
+            lookup.forget();
             if (!exists(connection)) { // not a concurrent create of the same table
                 throw failure("create", e);
             }
+            return;
+        }
+        // the lookup before found no table of this name in any case, so the one there now is ours: writing
+        // to it asks the catalog nothing
+        try {
+            known = dialect.storedName(connection, name);
+            looked = true;
+            lookup.created(name, known);
+        } catch (SQLException e) {
+            looked = false; // looked up when next needed
         }
     }
 
@@ -288,6 +311,9 @@ public final class HistoryTable {
      * finish cleanly, oldest first; empty when there are none or the table does not exist.
      */
     public List<HistoryEntry> unfinished(Connection connection) {
+        if (looked ? known == null : lookup.knownAbsent(name)) {
+            return List.of(); // looked up in this command: no such table
+        }
         if (known == null && Boolean.FALSE.equals(newestIsMarkDirectly(connection))) {
             return List.of(); // the usual start-up: one read, no catalog query
         }
@@ -432,9 +458,9 @@ public final class HistoryTable {
 
     private boolean hasSourceColumn(Connection connection) {
         if (hasSource == null) {
-            String where = schema != null ? schema : dialect.currentSchema(connection);
             try {
-                hasSource = Catalog.column(connection, where, stored(connection).orElse(name), SOURCE_CHECKSUM)
+                String where = lookup.schema(connection);
+                hasSource = lookup.column(connection, where, name, stored(connection).orElse(name), SOURCE_CHECKSUM)
                         .isPresent();
             } catch (SQLException e) {
                 throw failure("read the columns of", e);
@@ -462,23 +488,26 @@ public final class HistoryTable {
 
     /** The table's stored name, looked up once per instance (an instance lives for one command). */
     private String known;
+    /** Whether {@link #known} was looked up: a null {@code known} then means there is no such table. */
+    private boolean looked;
 
     private Optional<String> stored(Connection connection) {
-        if (known == null) {
+        if (!looked) {
             known = lookUp(connection).orElse(null);
+            looked = true;
         }
         return Optional.ofNullable(known);
     }
 
     private Optional<String> lookUp(Connection connection) {
         try {
-            String where = schema != null ? dialect.storedName(connection, schema) : dialect.currentSchema(connection);
+            String where = lookup.schema(connection);
             if (where == null) {
                 throw new DivemapException(Kind.CONFIGURATION, "The connection has no current database, so Divemap "
                         + "cannot find the history table " + name + ". Name the database in the JDBC URL "
                         + "(jdbc:mysql://host:3306/shop) or configure the schema.");
             }
-            return Catalog.table(connection, where, dialect.storedName(connection, name));
+            return lookup.find(connection, where, name);
         } catch (SQLException e) {
             throw failure("look up", e);
         }

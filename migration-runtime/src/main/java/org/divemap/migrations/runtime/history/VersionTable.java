@@ -42,12 +42,21 @@ public final class VersionTable {
     private final Ddl ddl;
     private final String schema;
     private final String name;
+    private final TableLookup lookup;
 
     /**
      * @param schema the schema (database on MySQL) holding the table, or null for the connection's current one
      * @param name the table's name, for example {@value #DEFAULT_NAME} or {@code alembic_version}
      */
     public VersionTable(Dialect dialect, String schema, String name) {
+        this(dialect, schema, name, null);
+    }
+
+    /**
+     * As {@link #VersionTable(Dialect, String, String)}, looking the table up in the catalog through
+     * {@code lookup}, which the command shares with its history table (null: a lookup of its own).
+     */
+    public VersionTable(Dialect dialect, String schema, String name, TableLookup lookup) {
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.ddl = Ddl.of(dialect);
         this.schema = schema;
@@ -55,6 +64,8 @@ public final class VersionTable {
             throw new IllegalArgumentException("version table name must not be blank");
         }
         this.name = name;
+        this.lookup = lookup != null ? lookup : new TableLookup(dialect, schema, name);
+        this.lookup.want(name, COLUMN);
     }
 
     /** The table's name as configured. */
@@ -66,6 +77,8 @@ public final class VersionTable {
     private record Layout(String table, Catalog.Column column) {}
 
     private Layout known;
+    /** Whether {@link #known} was looked up: a null {@code known} then means there is no such table. */
+    private boolean looked;
 
     /** Whether the table exists. */
     public boolean exists(Connection connection) {
@@ -80,9 +93,29 @@ public final class VersionTable {
         try (Statement statement = connection.createStatement()) {
             statement.execute(createStatement());
         } catch (SQLException e) {
+            looked = false;
+            lookup.forget();
             if (layout(connection).isEmpty()) { // not a concurrent create of the same table
                 throw failure("create", e);
             }
+            return;
+        }
+        created(connection);
+    }
+
+    /**
+     * Remembers the table this command just created, as {@link #createStatement()} creates it, so
+     * that writing to it asks the catalog nothing: the lookup before found no table of this name in
+     * any case, so the one there now is ours.
+     */
+    private void created(Connection connection) {
+        try {
+            String stored = dialect.storedName(connection, name);
+            known = new Layout(stored, new Catalog.Column(dialect.storedName(connection, COLUMN), LENGTH));
+            looked = true;
+            lookup.created(name, stored);
+        } catch (SQLException e) {
+            looked = false; // looked up when next needed
         }
     }
 
@@ -92,7 +125,10 @@ public final class VersionTable {
      * fails (no such table, or one whose name differs in case) is the catalog consulted.
      */
     public List<String> read(Connection connection) {
-        if (known == null && dialect.mayReadDirectly(connection, schema, name)) {
+        if (looked ? known == null : lookup.knownAbsent(name)) {
+            return List.of(); // looked up in this command: no such table
+        }
+        if (known == null && dialect.mayReadDirectly(connection, schema, name) && !lookup.absentBefore(name)) {
             Optional<List<String>> direct = readDirectly(connection);
             if (direct.isPresent()) {
                 return direct.get();
@@ -352,27 +388,28 @@ public final class VersionTable {
      * command) and remembered once found.
      */
     private Optional<Layout> layout(Connection connection) {
-        if (known == null) {
+        if (!looked) {
             known = lookUp(connection).orElse(null);
+            looked = true;
         }
         return Optional.ofNullable(known);
     }
 
     private Optional<Layout> lookUp(Connection connection) {
         try {
-            String where = schema != null ? dialect.storedName(connection, schema) : dialect.currentSchema(connection);
+            String where = lookup.schema(connection);
             if (where == null) {
                 throw new DivemapException(Kind.CONFIGURATION, "The connection has no current database, so Divemap "
                         + "cannot find the version table " + name + ". Name the database in the JDBC URL "
                         + "(jdbc:mysql://host:3306/shop) or configure the schema.");
             }
             String stored = dialect.storedName(connection, name);
-            Optional<String> table = Catalog.table(connection, where, stored);
+            Optional<String> table = lookup.find(connection, where, name);
             if (table.isEmpty()) {
                 return Optional.empty();
             }
             refuseLowerCaseNames(connection, table.get(), stored);
-            Catalog.Column column = Catalog.column(connection, where, table.get(), COLUMN).orElseThrow(
+            Catalog.Column column = lookup.column(connection, where, name, table.get(), COLUMN).orElseThrow(
                     () -> new DivemapException(Kind.DATABASE, "The table " + display() + " exists but has no "
                             + COLUMN + " column, so it is not a version table. Configure another version table "
                             + "name, or rename that table."));

@@ -87,7 +87,9 @@ public final class MigrationLock implements AutoCloseable {
         String name = null;
         NamedLock namedLock = dialect.namedLock(schema);
         try {
-            session.setAutoCommit(true);
+            if (!session.getAutoCommit()) { // MySQL's driver sends a statement for every call, even one that changes nothing
+                session.setAutoCommit(true);
+            }
             String scope = dialect.lockScope(session, schema);
             if (scope == null) {
                 throw new DivemapException(Kind.CONFIGURATION, "The connection has no current database, so Divemap "

@@ -112,6 +112,10 @@ class DialectTest {
                         "jdbc:postgresql://db/shop", "jdbc:h2:mem:x")
                 .map(url -> Dialect.forUrl(url).orElseThrow().driverClass()).toList());
         assertEquals(java.util.Optional.empty(), Dialect.forUrl("jdbc:oracle:thin:@db:1521/orcl"));
+        for (String name : Dialect.names()) { // forUrl tests the prefixes without an instance of each dialect
+            Dialect dialect = Dialect.named(name);
+            assertEquals(name, Dialect.forUrl(dialect.urlPrefix() + "//db/shop").orElseThrow().name());
+        }
         assertEquals(List.of("mysql", "mariadb", "postgresql", "h2"), Dialect.names());
         assertEquals(Database.POSTGRESQL, Dialect.named("PostgreSQL").database());
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,

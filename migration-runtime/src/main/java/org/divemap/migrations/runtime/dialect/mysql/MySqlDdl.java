@@ -62,7 +62,7 @@ final class MySqlDdl extends Ddl {
     /** MySQL keeps no time zone: a point in time is written, as it is bound, as its UTC date and time. */
     @Override
     protected String instantLiteral(java.time.OffsetDateTime time) {
-        return stringLiteral(WALL_CLOCK.format(time.withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime()));
+        return stringLiteral(wallClockFormat().format(time.withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime()));
     }
 
     @Override

@@ -26,7 +26,10 @@ import org.divemap.migrations.runtime.dialect.NamedLock;
 /** MySQL 8: DDL commits implicitly, backticks quote, {@code GET_LOCK} locks. */
 public class MySqlDialect extends Dialect {
 
-    private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+    /** Built when first used (offline scripts), not when a run loads the dialect. */
+    private static final class Formats {
+        static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+    }
 
     @Override
     public Operations.Database database() {
@@ -168,7 +171,7 @@ public class MySqlDialect extends Dialect {
                 || value instanceof java.time.ZonedDateTime) {
             LocalDateTime utc = LocalDateTime.ofInstant(Instant.from((java.time.temporal.TemporalAccessor) value),
                     ZoneOffset.UTC);
-            statement.setString(index, Ddl.WALL_CLOCK.format(utc));
+            statement.setString(index, Ddl.wallClockFormat().format(utc));
         } else {
             super.bind(statement, index, value);
         }
@@ -180,8 +183,33 @@ public class MySqlDialect extends Dialect {
      */
     @Override
     public void setTimestamp(PreparedStatement statement, int index, Instant value) throws SQLException {
-        String text = value == null ? null : DATETIME.format(LocalDateTime.ofInstant(value, ZoneOffset.UTC));
-        statement.setString(index, text);
+        statement.setString(index, value == null ? null : datetime(LocalDateTime.ofInstant(value, ZoneOffset.UTC)));
+    }
+
+    /**
+     * {@code yyyy-MM-dd HH:mm:ss.SSS}, written by hand for the years 0 to 9999: every run binds the
+     * history's times this way, and a {@code DateTimeFormatter} costs a few dozen classes to load.
+     */
+    static String datetime(LocalDateTime time) {
+        if (time.getYear() < 0 || time.getYear() > 9999) {
+            return Formats.DATETIME.format(time);
+        }
+        StringBuilder text = new StringBuilder(23);
+        pad(text, time.getYear(), 4).append('-');
+        pad(text, time.getMonthValue(), 2).append('-');
+        pad(text, time.getDayOfMonth(), 2).append(' ');
+        pad(text, time.getHour(), 2).append(':');
+        pad(text, time.getMinute(), 2).append(':');
+        pad(text, time.getSecond(), 2).append('.');
+        return pad(text, time.getNano() / 1_000_000, 3).toString();
+    }
+
+    private static StringBuilder pad(StringBuilder text, int value, int digits) {
+        String number = Integer.toString(value);
+        for (int i = number.length(); i < digits; i++) {
+            text.append('0');
+        }
+        return text.append(number);
     }
 
     @Override

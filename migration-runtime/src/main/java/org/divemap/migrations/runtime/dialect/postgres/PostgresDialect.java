@@ -86,9 +86,21 @@ public final class PostgresDialect extends Dialect {
     /** Advisory locks belong to the database, not the schema, so the scope names both. */
     @Override
     public String lockScope(Connection connection, String schema) {
-        String database = PostgresNamedLock.currentDatabase(connection, this);
-        String scoped = super.lockScope(connection, schema);
-        return scoped == null ? null : database + "." + scoped;
+        if (schema != null) {
+            return PostgresNamedLock.currentDatabase(connection, this) + "." + schema;
+        }
+        // both in one round trip
+        try (java.sql.Statement statement = connection.createStatement();
+                java.sql.ResultSet rs = statement.executeQuery("SELECT current_database(), current_schema()")) {
+            rs.next();
+            String scoped = rs.getString(2);
+            return scoped == null ? null : rs.getString(1) + "." + scoped;
+        } catch (java.sql.SQLException e) {
+            throw new org.divemap.migrations.runtime.DivemapException(
+                    org.divemap.migrations.runtime.DivemapException.Kind.DATABASE, "Could not read the current database"
+                            + " and schema from " + displayName() + ": " + e.getMessage()
+                            + ". Check that the connection works.", e);
+        }
     }
 
     @Override
