@@ -10,6 +10,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,10 +47,25 @@ class LauncherIT {
         return bin.resolve("divemap");
     }
 
+    private final List<String> mariaDbUrls = new ArrayList<>();
+
+    /** A new MariaDB database, dropped after the test. */
+    private String mariaDb(Path dir) throws Exception {
+        String url = DivemapCliIT.database("mariadb", dir);
+        mariaDbUrls.add(url);
+        return url;
+    }
+
     @AfterEach
-    void removeLinks() throws IOException {
+    void cleanUp() throws Exception {
         for (Path link : links) {
             Files.deleteIfExists(link); // before JUnit's clean-up, which warns about links leaving the folder
+        }
+        for (String url : mariaDbUrls) {
+            String name = url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE " + name);
+            }
         }
     }
 
@@ -85,7 +103,8 @@ class LauncherIT {
     void firstRunBuildsTheArchiveAndTheNextMapsIt(String kind, @TempDir Path dir) throws Exception {
         Path launcher = install(dir);
         Path cache = dir.resolve("cache");
-        Map<String, String> env = new HashMap<>(Map.of("DIVEMAP_URL", DivemapCliIT.database(kind, dir),
+        Map<String, String> env = new HashMap<>(Map.of("DIVEMAP_URL", kind.equals("mariadb") ? mariaDb(dir)
+                : DivemapCliIT.database(kind, dir),
                 "DIVEMAP_CDS_DIR", cache.toString()));
 
         DivemapCliIT.Run first = divemap(launcher, env, dir, "upgrade", "head", "--classpath", CLASSES, "--json");
@@ -183,7 +202,7 @@ class LauncherIT {
         assertTrue(Files.size(archive) > 0, output);
 
         Path classes = dir.resolve("classes.log");
-        Map<String, String> env = Map.of("DIVEMAP_URL", DivemapCliIT.database("mariadb", dir),
+        Map<String, String> env = Map.of("DIVEMAP_URL", mariaDb(dir),
                 "DIVEMAP_CDS_ARCHIVE", archive.toString(),
                 "DIVEMAP_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info:file=" + classes);
         DivemapCliIT.Run up = divemap(launcher, env, dir, "upgrade", "head", "--classpath", CLASSES, "--json");

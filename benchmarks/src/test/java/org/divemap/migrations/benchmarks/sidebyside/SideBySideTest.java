@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.divemap.migrations.benchmarks.sidebyside.SideBySide.Db;
 import org.divemap.migrations.benchmarks.sidebyside.SideBySide.History;
+import org.divemap.migrations.benchmarks.sidebyside.SideBySide.Tool;
 import org.junit.jupiter.api.Test;
 
 /** The parts of the side-by-side benchmark that decide what every tool runs and how it is reported. */
@@ -62,5 +63,13 @@ class SideBySideTest {
         assertEquals(2.0, SideBySide.median(new double[] {3, Double.NaN, 1, 2}));
         assertEquals(2.5, SideBySide.median(new double[] {4, 1, 2, 3}));
         assertTrue(Double.isNaN(SideBySide.median(new double[] {Double.NaN})));
+    }
+
+    @Test
+    void theCommandLineToolsRunInDatabasesWithPlainNames() {
+        assertEquals(Tool.DIVEMAPCLI_CDS, Tool.parse("divemapcli-cds"));
+        assertEquals("sbs_divemapcli_cds", Tool.DIVEMAPCLI_CDS.database());
+        assertEquals("sbs_divemapcli", Tool.parse(" DivemapCli ").database());
+        assertTrue(Tool.DIVEMAPCLI.cli() && !Tool.DIVEMAP.cli());
     }
 }
