@@ -85,9 +85,10 @@ final class Recorder {
             journalStep = index;
         }
         if (!oneTransaction && !journal.marked()) {
-            autoCommit(false);
             journal.mark();
-            connection.commit();
+            if (!connection.getAutoCommit()) { // with auto-commit on (the first revision), the INSERT committed itself
+                connection.commit();
+            }
         }
         return journal;
     }
