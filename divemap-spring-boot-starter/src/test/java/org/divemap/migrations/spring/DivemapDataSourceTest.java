@@ -11,29 +11,13 @@ import org.divemap.migrations.Operations.Database;
 import org.divemap.migrations.runtime.Divemap;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 /**
  * A {@code DataSource} bean marked {@link DivemapDataSource} is the one migrated, while the
  * application (JPA) keeps the {@code DataSource} Spring Boot configures from {@code spring.datasource.*}.
  */
 class DivemapDataSourceTest {
-
-    /** The application's configuration: a second DataSource, for the migrations only. */
-    @Configuration(proxyBeanMethods = false)
-    static class MigrationsDataSource {
-        @Bean(defaultCandidate = false)
-        @DivemapDataSource
-        DataSource migrations(Environment environment) {
-            return DataSourceBuilder.create().url(environment.getProperty("test.migrations.url"))
-                    .username(environment.getProperty("test.migrations.user"))
-                    .password(environment.getProperty("test.migrations.password")).build();
-        }
-    }
 
     @ParameterizedTest
     @EnumSource(names = {"MARIADB", "POSTGRESQL", "H2"})
@@ -43,9 +27,9 @@ class DivemapDataSourceTest {
             // the application's own schema comes from elsewhere here: JPA only validates if told to
             try (ConfigurableApplicationContext context = Apps.on(app).with("spring.jpa.hibernate.ddl-auto", "none")
                     .with("sites.count-at-start-up", "false")
-                    .with("test.migrations.url", migrations.url())
-                    .with("test.migrations.user", migrations.user() == null ? "" : migrations.user())
-                    .with("test.migrations.password", migrations.password() == null ? "" : migrations.password())
+                    .with("migrations.url", migrations.url())
+                    .with("migrations.user", migrations.user() == null ? "" : migrations.user())
+                    .with("migrations.password", migrations.password() == null ? "" : migrations.password())
                     .source(MigrationsDataSource.class).run()) {
                 assertTrue(migrations.hasTable(null, "divemap_version"));
                 assertTrue(migrations.hasTable(null, "dive_sites"));
