@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -12,18 +11,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.divemap.migrations.Column;
 import org.divemap.migrations.Operations.Database;
 import org.divemap.migrations.RegisteredRevision;
 import org.divemap.migrations.Type;
 import org.divemap.migrations.runtime.Divemap;
+import org.divemap.migrations.runtime.sql.ConnectionSource;
 import org.divemap.migrations.runtime.testing.Databases;
 import org.divemap.migrations.runtime.testing.TestDatabase;
 import org.h2.jdbcx.JdbcDataSource;
@@ -107,7 +105,7 @@ class AtHeadStartUpTest {
     }
 
     /** A data source that counts the connections it opens and records each statement's SQL. */
-    private static final class Recording implements DataSource {
+    private static final class Recording extends ConnectionSource {
         private final DataSource target;
         int connections;
         final List<String> statements = new ArrayList<>();
@@ -147,42 +145,6 @@ class AtHeadStartUpTest {
 
         private static <T> T proxy(Class<T> type, T target, InvocationHandler handler) {
             return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
-        }
-
-        @Override
-        public Connection getConnection(String user, String password) throws SQLException {
-            throw new SQLFeatureNotSupportedException();
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {}
-
-        @Override
-        public void setLoginTimeout(int seconds) {}
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) {
-            return false;
         }
     }
 }
