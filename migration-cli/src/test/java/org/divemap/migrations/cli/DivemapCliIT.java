@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,6 +64,24 @@ class DivemapCliIT {
         return new Run(process.exitValue(), Files.readString(out, charset), Files.readString(err, charset));
     }
 
+    /** What {@link #database} created on the servers: each a server's URL and the statement that drops it. */
+    private static final List<String[]> CREATED = new ArrayList<>();
+
+    /** Drops what {@link #database} created, so that test runs leave no databases on the servers behind. */
+    @AfterAll
+    static void dropDatabases() throws SQLException {
+        List<String[]> created;
+        synchronized (CREATED) {
+            created = new ArrayList<>(CREATED);
+            CREATED.clear();
+        }
+        for (String[] database : created) {
+            try (Connection c = DriverManager.getConnection(database[0]); Statement s = c.createStatement()) {
+                s.execute(database[1]);
+            }
+        }
+    }
+
     /** A fresh database: a MariaDB database or a PostgreSQL schema, or an H2 file, as a JDBC URL. */
     static String database(String kind, Path dir) throws SQLException {
         String name = "divemap_cli_" + Integer.toHexString(ThreadLocalRandom.current().nextInt() | 0x1000_0000);
@@ -73,6 +92,9 @@ class DivemapCliIT {
                 try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
                     s.execute("CREATE DATABASE " + name);
                 }
+                synchronized (CREATED) {
+                    CREATED.add(new String[] {server, "DROP DATABASE IF EXISTS " + name});
+                }
                 int q = server.indexOf('?');
                 String base = q < 0 ? server : server.substring(0, q);
                 return (base.endsWith("/") ? base : base + "/") + name + (q < 0 ? "" : server.substring(q));
@@ -82,6 +104,9 @@ class DivemapCliIT {
                         "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
                 try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
                     s.execute("CREATE SCHEMA " + name);
+                }
+                synchronized (CREATED) {
+                    CREATED.add(new String[] {server, "DROP SCHEMA IF EXISTS " + name + " CASCADE"});
                 }
                 return server + (server.contains("?") ? "&" : "?") + "currentSchema=" + name;
             }
