@@ -1,19 +1,16 @@
 package org.divemap.migrations.runtime.testing;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
+import org.divemap.migrations.runtime.sql.ConnectionSource;
 
 /**
  * A data source of physical, unpooled connections that keeps every connection it opened, so a
  * test can close one behind its user's back and end that session abruptly.
  */
-public final class DirectDataSource implements DataSource {
+public final class DirectDataSource extends ConnectionSource {
 
     /** Opens a connection. */
     public interface Opener {
@@ -45,41 +42,5 @@ public final class DirectDataSource implements DataSource {
         Connection connection = opener.open();
         opened.add(connection);
         return connection;
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        throw new SQLFeatureNotSupportedException("the test database's credentials are fixed");
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {}
-
-    @Override
-    public void setLoginTimeout(int seconds) {}
-
-    @Override
-    public int getLoginTimeout() {
-        return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return false;
     }
 }
