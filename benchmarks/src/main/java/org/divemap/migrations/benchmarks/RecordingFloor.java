@@ -46,6 +46,8 @@ public final class RecordingFloor {
         MARKED_IMPLICIT("auto-commit off: statement, UPDATE, one upsert of its mark and the next mark; the next"
                 + " statement commits them (Divemap now)", true, false),
         IMPLICIT("auto-commit off: statement, UPDATE, INSERT; the next statement commits them", true, false),
+        MULTI_TABLE_IMPLICIT("auto-commit off: statement, one multi-table UPDATE of the version row, its mark and the"
+                + " next revision's (pre-inserted) mark; the next statement commits it", true, false),
         ONE_TRIP("auto-commit off: statement, then \"UPDATE; INSERT; COMMIT\" in one round trip", true, true),
         ONE_TRIP_IMPLICIT("auto-commit off: statement, then \"UPDATE; INSERT\" in one round trip, committed by the next", true, true),
         /** Not a per-revision record: what giving up that guarantee would buy. */
@@ -110,6 +112,9 @@ public final class RecordingFloor {
                             + " started_at DATETIME(3) NOT NULL, duration_ms BIGINT NOT NULL, success BOOLEAN NOT NULL,"
                             + " os_user VARCHAR(255), host VARCHAR(255), checksum VARCHAR(64), error TEXT)");
                     s.execute("INSERT INTO version VALUES ('r0')");
+                    if (way == Way.MULTI_TABLE_IMPLICIT) {
+                        preInsert(s, n + 1);
+                    }
                 }
                 c.setAutoCommit(!way.autoCommitOff);
                 connections.put(way, c);
@@ -184,6 +189,10 @@ public final class RecordingFloor {
                 case MARKED_IMPLICIT -> {
                     s.execute(statement(i));
                     recordUpsert(c, i);
+                }
+                case MULTI_TABLE_IMPLICIT -> {
+                    s.execute(statement(i));
+                    recordMultiTable(c, i);
                 }
                 case IMPLICIT -> {
                     s.execute(statement(i));
@@ -290,6 +299,47 @@ public final class RecordingFloor {
             try (ResultSet keys = upsert.getGeneratedKeys()) {
                 keys.next();
                 MARKS.put(c, keys.getLong(1));
+            }
+        }
+    }
+
+    /** Rows 1..{@code rows}, one per revision, planned (not started): the rows the multi-table way updates. */
+    private static void preInsert(Statement s, int rows) throws SQLException {
+        for (int from = 1; from <= rows; from += 500) {
+            StringBuilder sql = new StringBuilder("INSERT INTO history (id, revision, direction, started_at, duration_ms,"
+                    + " success, os_user, host, checksum, error) VALUES ");
+            for (int r = from; r < from + 500 && r <= rows; r++) {
+                sql.append(r == from ? "" : ", ").append('(').append(r).append(", 'r").append(r)
+                        .append("', 'up', UTC_TIMESTAMP(3), 0, FALSE, 'deploy', 'host', NULL, 'planned')");
+            }
+            s.execute(sql.toString());
+        }
+    }
+
+    /**
+     * One statement for the whole record: the version row, this revision's row finished, the next
+     * revision's row marked as started (rows inserted before the run, one per revision).
+     */
+    private static void recordMultiTable(Connection c, int i) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE version v, history h SET v.version_num = ?,"
+                + " h.started_at = UTC_TIMESTAMP(3), h.duration_ms = IF(h.id = ?, 3, 0), h.success = (h.id = ?),"
+                + " h.checksum = IF(h.id = ?, ?, NULL), h.error = IF(h.id = ?, NULL, ?)"
+                + " WHERE v.version_num = ? AND h.id IN (?, ?)")) {
+            int p = 0;
+            update.setString(++p, "r" + i);
+            update.setLong(++p, i);
+            update.setLong(++p, i);
+            update.setLong(++p, i);
+            update.setString(++p, "0".repeat(64));
+            update.setLong(++p, i);
+            update.setString(++p, "running: process 4242 started this revision and has not recorded its end; if this"
+                    + " row stays, the process stopped inside the revision.\nNo statement is known to have completed.");
+            update.setString(++p, "r" + (i - 1));
+            update.setLong(++p, i);
+            update.setLong(++p, i + 1);
+            int changed = update.executeUpdate();
+            if (changed != 3) {
+                throw new IllegalStateException("the multi-table UPDATE changed " + changed + " rows, not 3");
             }
         }
     }
