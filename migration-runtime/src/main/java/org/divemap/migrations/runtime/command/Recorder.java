@@ -18,7 +18,8 @@ import org.divemap.migrations.runtime.sql.LiveOperations;
  * claim less than the schema holds without saying so.
  *
  * <p>By default each revision is recorded on its own: its version row and history row commit in
- * one transaction right after it ran (on PostgreSQL, in the migration's own transaction). Where the
+ * one transaction right after it ran (on PostgreSQL, in the migration's own transaction, and, for a
+ * linear step, with the commit in the same statement: {@link HistoryTable#recordAndCommit}). Where the
  * revision's work cannot commit with that transaction (MySQL, MariaDB and H2 commit DDL by
  * themselves; a non-transactional migration on PostgreSQL), the revision is first marked as started
  * ({@link RevisionJournal}), and the mark of the next revision is written in the same transaction as
@@ -47,6 +48,11 @@ final class Recorder {
     private final boolean markAhead;
     /** Whether the record of one revision and the next one's mark are left for its first DDL to commit. */
     private final boolean piggyback;
+    /**
+     * Whether a revision that replaces one version row by another, in a transaction of its own, is
+     * recorded and committed in one statement ({@link HistoryTable#recordAndCommit}).
+     */
+    private final boolean oneTrip;
     /** The version rows as committed. */
     private List<String> recorded;
     /** Revisions applied since the last commit of the tables, and the version rows after them. */
@@ -67,6 +73,7 @@ final class Recorder {
         this.every = dialect.transactionalDdl() ? 1 : every;
         this.markAhead = !dialect.transactionalDdl() && this.every == 1;
         this.piggyback = markAhead && dialect.commitsEachStatement();
+        this.oneTrip = !markAhead && this.every == 1 && dialect.commitsInStatementText();
         this.recorded = recorded;
     }
 
@@ -132,8 +139,18 @@ final class Recorder {
         commitPending(); // a revision that ran no statement: the record before it commits by itself
         autoCommit(false);
         try {
-            writeRows(connection, versions, recorded, after);
             boolean marked = journalStep == index && journal.marked();
+            List<String> replaced = oneRowReplaced(recorded, after);
+            if (oneTrip && !marked && replaced != null) {
+                // the usual linear step of a revision in its own transaction: the record and the commit in one
+                // round trip (two fewer per revision); a non-transactional one has a mark to rewrite instead
+                history.recordAndCommit(connection, versions, replaced.get(0), replaced.get(1), entry);
+                recorded = after;
+                journal = null;
+                journalStep = -1;
+                return;
+            }
+            writeRows(connection, versions, recorded, after);
             RevisionJournal next = null;
             if (markAhead && index + 1 < steps.size()) {
                 next = new RevisionJournal(connection, history, started(index + 1));
@@ -288,17 +305,30 @@ final class Recorder {
         }
     }
 
-    /** Changes the version rows from {@code before} to {@code after}, in the open transaction. */
-    static void writeRows(Connection connection, VersionTable versions, List<String> before, List<String> after)
-            throws SQLException {
+    /**
+     * The row removed and the row added, in that order, when the version rows change from
+     * {@code before} to {@code after} by one row replacing another (a linear step); otherwise null.
+     */
+    static List<String> oneRowReplaced(List<String> before, List<String> after) {
         List<String> removed = new ArrayList<>(before);
         removed.removeAll(after);
         List<String> added = new ArrayList<>(after);
         added.removeAll(before);
-        if (removed.size() == 1 && added.size() == 1) {
-            versions.update(connection, removed.get(0), added.get(0));
+        return removed.size() == 1 && added.size() == 1 ? List.of(removed.get(0), added.get(0)) : null;
+    }
+
+    /** Changes the version rows from {@code before} to {@code after}, in the open transaction. */
+    static void writeRows(Connection connection, VersionTable versions, List<String> before, List<String> after)
+            throws SQLException {
+        List<String> replaced = oneRowReplaced(before, after);
+        if (replaced != null) {
+            versions.update(connection, replaced.get(0), replaced.get(1));
             return;
         }
+        List<String> removed = new ArrayList<>(before);
+        removed.removeAll(after);
+        List<String> added = new ArrayList<>(after);
+        added.removeAll(before);
         for (String row : removed) {
             versions.delete(connection, row);
         }

@@ -487,6 +487,30 @@ public abstract class Dialect {
     }
 
     /**
+     * Whether a revision's record can commit in the same round trip as it is written: one prepared
+     * statement whose text changes the version row and adds the history row in one data-modifying
+     * {@code WITH} and ends in {@code ; COMMIT}. It takes a database that runs DDL in transactions,
+     * has such {@code WITH}s and raises an error for a division by zero (the statement's guard against
+     * a version row that did not match), and a driver that sends text holding several statements in
+     * one round trip and learns from the server that the transaction ended, so that its
+     * {@code commit()} afterwards sends nothing and its next statement opens a new transaction.
+     */
+    public boolean commitsInStatementText() {
+        return false;
+    }
+
+    /**
+     * After a statement that ends in {@code COMMIT} ({@link #commitsInStatementText}) failed: whether
+     * the {@code COMMIT} failed (a deferred constraint, a serialization failure), so that the
+     * database rolled the transaction back and ended it, rather than a statement before it, which
+     * leaves the transaction open and refusing statements. Called only where
+     * {@link #commitsInStatementText} is true; may send a statement, and leaves a transaction open.
+     */
+    public boolean commitFailed(Connection connection) {
+        throw new UnsupportedOperationException(displayName() + " does not commit in a statement's text");
+    }
+
+    /**
      * The statement that widens a {@code VARCHAR} column, keeping it NOT NULL.
      *
      * @param qualifiedTable the table, as it goes into SQL

@@ -270,7 +270,65 @@ public final class HistoryTable {
         }
     }
 
+    /** The SQLState of a division by zero, which {@link #recordAndCommit}'s guard raises. */
+    private static final String DIVISION_BY_ZERO = "22012";
+
+    /**
+     * Changes the version table's row {@code from} to {@code to}, adds {@code entry} as the newest
+     * row and commits the transaction open on {@code connection} (the revision's), in one round trip:
+     * where {@link Dialect#commitsInStatementText} holds, one statement, kept prepared for the run,
+     * <pre>
+     * WITH moved AS (UPDATE &lt;version table&gt; SET version_num = ? WHERE version_num = ? RETURNING 1),
+     *      counted AS (SELECT COUNT(*) AS n FROM moved)
+     * INSERT INTO &lt;history table&gt; (...) SELECT ?, ... FROM counted
+     *   WHERE 1 / CASE WHEN n = 1 THEN 1 ELSE 0 END = 1;
+     * COMMIT</pre>
+     * instead of the version table's {@code UPDATE}, this table's {@code INSERT} and a
+     * {@code commit()}, three round trips. The division is the guard {@link VersionTable#update} has
+     * in Java: a version row that did not match exactly once fails the statement before its
+     * {@code COMMIT} runs, so nothing commits.
+     *
+     * <p>Fails as the three would: when the {@code UPDATE} or the {@code INSERT} fails, with the
+     * version table's {@link DivemapException}, the transaction left aborted for the caller to roll
+     * back (after a row that did not match, rolled back already, to count the rows it met); when the
+     * {@code COMMIT} fails (a deferred constraint of the revision's), with the driver's exception,
+     * as {@code commit()} throws it, the database having rolled the transaction back.
+     */
+    public void recordAndCommit(Connection connection, VersionTable versions, String from, String to,
+            HistoryEntry entry) throws SQLException {
+        String update = versions.updateStatement(connection, to);
+        boolean source = hasSourceColumn(connection);
+        String what = "record " + entry.direction() + " " + entry.revision() + " in the history table " + display();
+        try {
+            PreparedStatement statement = recordAndCommit.on(connection, () -> "WITH moved AS (" + update
+                    + " RETURNING 1), counted AS (SELECT COUNT(*) AS n FROM moved) INSERT INTO " + table(connection)
+                    + " (" + columnList(connection) + ") SELECT " + marks(connection)
+                    + " FROM counted WHERE 1 / CASE WHEN n = 1 THEN 1 ELSE 0 END = 1; COMMIT");
+            statement.setString(1, to);
+            statement.setString(2, from);
+            bind(statement, 2, entry, source);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            recordAndCommit.close();
+            if (DIVISION_BY_ZERO.equals(e.getSQLState())) {
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback); // then the rows are not counted either: the message says so
+                }
+                DivemapException notOne = versions.notOneRow(connection, from, to);
+                notOne.addSuppressed(e);
+                throw notOne;
+            }
+            if (dialect.commitFailed(connection)) {
+                throw e;
+            }
+            throw versions.failure(from, to, what, e);
+        }
+    }
+
     // the statements a run sends for each revision, kept prepared until release()
+    private final KeptStatement recordAndCommit = KeptStatement.plain();
     private final KeptStatement upsert = KeptStatement.returningKeys();
     private final KeptStatement recordRow = KeptStatement.plain();
     private final KeptStatement insertMark = KeptStatement.returningKeys();
@@ -289,6 +347,7 @@ public final class HistoryTable {
 
     /** Closes the statements kept prepared for a run's revisions. */
     public void release() {
+        recordAndCommit.close();
         upsert.close();
         recordRow.close();
         insertMark.close();
@@ -530,9 +589,13 @@ public final class HistoryTable {
         return text.substring(0, Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max);
     }
 
+    private String display() {
+        return schema == null ? name : schema + "." + name;
+    }
+
     private DivemapException failure(String what, SQLException e) {
         return new DivemapException(Kind.DATABASE, "Could not " + what + " the history table "
-                + (schema == null ? name : schema + "." + name) + " on " + dialect.displayName() + ": "
+                + display() + " on " + dialect.displayName() + ": "
                 + e.getMessage() + " (SQLState " + e.getSQLState() + "). Check that the database is reachable and "
                 + "that the user may create, read and write that table.", e);
     }

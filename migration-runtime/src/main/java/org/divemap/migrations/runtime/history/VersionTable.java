@@ -303,10 +303,7 @@ public final class VersionTable {
         requireFits(layout, List.of(to));
         int count;
         try {
-            PreparedStatement statement = updateRow.on(connection, () -> {
-                String column = dialect.quoteExact(layout.column().name());
-                return "UPDATE " + table(layout) + " SET " + column + " = ? WHERE " + column + " = ?";
-            });
+            PreparedStatement statement = updateRow.on(connection, () -> updateSql(layout));
             statement.setString(1, to);
             statement.setString(2, from);
             count = statement.executeUpdate();
@@ -315,6 +312,51 @@ public final class VersionTable {
             throw failure("change the row " + from + " to " + to + " in", e);
         }
         expectOne(count, layout, "change the row " + from + " to " + to + " in");
+    }
+
+    private String updateSql(Layout layout) {
+        String column = dialect.quoteExact(layout.column().name());
+        return "UPDATE " + table(layout) + " SET " + column + " = ? WHERE " + column + " = ?";
+    }
+
+    /**
+     * {@link #update}'s statement, for a statement that sends it with others
+     * ({@link HistoryTable#recordAndCommit}): its parameters are the new row, then the old one. Checks
+     * first that {@code to} fits the table, as {@link #update} does.
+     */
+    String updateStatement(Connection connection, String to) {
+        Layout layout = require(connection);
+        requireFits(layout, List.of(to));
+        return updateSql(layout);
+    }
+
+    /**
+     * The failure of {@link #updateStatement} when it did not change exactly one row, as
+     * {@link #update} reports it; the transaction it ran in is rolled back, and the rows matching
+     * {@code from} are counted again to say how many it met.
+     */
+    DivemapException notOneRow(Connection connection, String from, String to) {
+        Layout layout = require(connection);
+        String what = "change the row " + from + " to " + to + " in";
+        String sql = "SELECT COUNT(*) FROM " + table(layout) + " WHERE " + dialect.quoteExact(layout.column().name())
+                + " = ?";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, from);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return notOne(rs.getInt(1), layout, what);
+            }
+        } catch (SQLException e) {
+            return notOne(-1, layout, what);
+        }
+    }
+
+    /**
+     * The failure of a statement that changed this table's row {@code from} to {@code to} together
+     * with {@code other} (what else it did, for the message), as {@link #update} reports its own.
+     */
+    DivemapException failure(String from, String to, String other, SQLException e) {
+        return failure("change the row " + from + " to " + to + " in", e, other);
     }
 
     /** {@link #update}'s statement, sent once per revision of a run and kept prepared until {@link #release}. */
@@ -371,11 +413,17 @@ public final class VersionTable {
 
     private void expectOne(int count, Layout layout, String what) {
         if (count != 1) {
-            throw new DivemapException(Kind.DATABASE, "Could not " + what + " the version table " + display()
-                    + ": expected to change exactly one row, but " + count + " matched. Another process changed "
-                    + "the table during this run; check that every migrator takes the migration lock, and look at "
-                    + "the table (SELECT * FROM " + table(layout) + ") before running again.");
+            throw notOne(count, layout, what);
         }
+    }
+
+    /** {@code count} rows matched, or, if negative, a number other than one. */
+    private DivemapException notOne(int count, Layout layout, String what) {
+        return new DivemapException(Kind.DATABASE, "Could not " + what + " the version table " + display()
+                + ": expected to change exactly one row, but " + (count < 0 ? "another number of rows" : count)
+                + " matched. Another process changed the table during this run; check that every migrator takes "
+                + "the migration lock, and look at the table (SELECT * FROM " + table(layout) + ") before running "
+                + "again.");
     }
 
     private Layout require(Connection connection) {
@@ -445,8 +493,13 @@ public final class VersionTable {
     }
 
     private DivemapException failure(String what, SQLException e) {
-        return new DivemapException(Kind.DATABASE, "Could not " + what + " the version table " + display() + " on "
-                + dialect.displayName() + ": " + e.getMessage() + " (SQLState " + e.getSQLState() + "). Check that "
-                + "the database is reachable and that the user may create, read and write that table.", e);
+        return failure(what, e, null);
+    }
+
+    private DivemapException failure(String what, SQLException e, String other) {
+        return new DivemapException(Kind.DATABASE, "Could not " + what + " the version table " + display()
+                + (other == null ? "" : " and " + other) + " on " + dialect.displayName() + ": " + e.getMessage()
+                + " (SQLState " + e.getSQLState() + "). Check that the database is reachable and that the user may "
+                + "create, read and write " + (other == null ? "that table." : "these tables."), e);
     }
 }

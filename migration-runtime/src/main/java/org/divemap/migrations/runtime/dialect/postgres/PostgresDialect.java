@@ -3,6 +3,7 @@ package org.divemap.migrations.runtime.dialect.postgres;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -66,6 +67,32 @@ public final class PostgresDialect extends Dialect {
     @Override
     public boolean transactionalDdl() {
         return true;
+    }
+
+    /**
+     * True: pgjdbc splits a prepared statement's text at its semicolons and sends every part, then
+     * one Sync, so one round trip, and reads the transaction's state from the server's
+     * ReadyForQuery (so {@code commit()} after a {@code COMMIT} in the text sends nothing). Counted
+     * with pgjdbc 42.7.8, before and after it prepares the statement on the server.
+     */
+    @Override
+    public boolean commitsInStatementText() {
+        return true;
+    }
+
+    /**
+     * A transaction aborted by a failed statement refuses every statement until it is rolled back
+     * (SQLState 25P02), while after a failed {@code COMMIT} the server has already rolled it back and
+     * ended it, so a {@code SELECT 1} tells the two apart. Only sent after a failure.
+     */
+    @Override
+    public boolean commitFailed(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT 1");
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     @Override
