@@ -33,7 +33,10 @@ final class JdbcTimer implements DataSource {
 
     private final String url;
     private final Map<String, long[]> totals = new TreeMap<>();
-    /** Calls that reach the server (statements, and connection calls but {@code close}), explicit commits. */
+    /**
+     * Calls that reach the server (statements, and connection calls but {@code close}), explicit commits
+     * ({@code commit()}, and statements whose text ends in {@code COMMIT}).
+     */
     private long roundTrips;
     private long commits;
     /**
@@ -71,6 +74,10 @@ final class JdbcTimer implements DataSource {
     private static final java.util.regex.Pattern DDL = java.util.regex.Pattern.compile(
             "\\s*(CREATE|ALTER|DROP|RENAME|TRUNCATE)\\b.*", java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
 
+    /** A statement whose text ends in {@code COMMIT}: Divemap's record of a revision on PostgreSQL. */
+    private static final java.util.regex.Pattern ENDS_IN_COMMIT = java.util.regex.Pattern.compile(
+            ".*;\\s*COMMIT\\s*;?\\s*", java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
+
     private synchronized void count(Session session, String call, String sql, Object[] args) {
         if (call.equals("close")) {
             return;
@@ -81,6 +88,11 @@ final class JdbcTimer implements DataSource {
             if (session.wrote) {
                 flushes++;
             }
+            session.wrote = false;
+        } else if (sql != null && ENDS_IN_COMMIT.matcher(sql).matches()) {
+            // it writes (the version row, the history row) and commits them, with whatever was open, in one call
+            commits++;
+            flushes++;
             session.wrote = false;
         } else if (call.equals("rollback")) {
             session.wrote = false;

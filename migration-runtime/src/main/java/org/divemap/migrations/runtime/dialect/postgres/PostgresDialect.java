@@ -73,7 +73,10 @@ public final class PostgresDialect extends Dialect {
      * True: pgjdbc splits a prepared statement's text at its semicolons and sends every part, then
      * one Sync, so one round trip, and reads the transaction's state from the server's
      * ReadyForQuery (so {@code commit()} after a {@code COMMIT} in the text sends nothing). Counted
-     * with pgjdbc 42.7.8, before and after it prepares the statement on the server.
+     * with pgjdbc 42.7.8, before and after it prepares the statement on the server. A failure before
+     * the {@code COMMIT} leaves nothing committed in every mode: the server skips the rest up to the
+     * Sync; with {@code preferQueryMode=simple}, where each part is a Query message of its own (sent
+     * without waiting in between), the {@code COMMIT} of the aborted transaction rolls it back.
      */
     @Override
     public boolean commitsInStatementText() {
