@@ -77,7 +77,10 @@ public final class SideBySide {
 
     enum Tool {
         RAW("raw", "raw JDBC"),
+        RAW_APPCDS("raw-appcds", "raw JDBC, AppCDS"),
         DIVEMAP("divemap", "Divemap"),
+        DIVEMAP_APPCDS("divemap-appcds", "Divemap, AppCDS"),
+        DIVEMAP_APPCDS_C1("divemap-appcds-c1", "Divemap, AppCDS + C1"),
         DIVEMAP50("divemap50", "Divemap recordEvery(50)"),
         DIVEMAPCLI("divemapcli", "Divemap CLI jar"),
         DIVEMAPCLI_CDS("divemapcli-cds", "Divemap CLI launcher (CDS)"),
@@ -99,6 +102,20 @@ public final class SideBySide {
 
         boolean cli() {
             return this == DIVEMAPCLI || this == DIVEMAPCLI_CDS;
+        }
+
+        /** Divemap through its Java API ({@link DivemapRun}), with or without an application archive. */
+        boolean api() {
+            return this == DIVEMAP || this == DIVEMAP50 || this == DIVEMAP_APPCDS || this == DIVEMAP_APPCDS_C1;
+        }
+
+        /**
+         * Run from jars with a dynamic application class-data-sharing archive of their own, which an
+         * untimed run of the same history builds ({@code -XX:ArchiveClassesAtExit}) before the first
+         * timed one, as docs/production.md tells applications to.
+         */
+        boolean appCds() {
+            return this == RAW_APPCDS || this == DIVEMAP_APPCDS || this == DIVEMAP_APPCDS_C1;
         }
 
         static Tool parse(String name) {
@@ -230,10 +247,13 @@ public final class SideBySide {
     private static final String USAGE = """
             Usage: benchmarks/side-by-side.sh [options]
               --rounds N            rounds of every selected tool and scenario (default 5)
-              --tools LIST          raw,divemap,divemap50,divemapcli,divemapcli-cds,alembic,liquibase,flyway
-                                    (default: all; raw is always run). divemapcli: java -jar divemap-cli.jar upgrade
-                                    head; divemapcli-cds: the same through the divemap launcher, whose archive the
-                                    warm-up run builds (one cache per database)
+              --tools LIST          raw,divemap,divemap50,divemapcli,divemapcli-cds,alembic,liquibase,flyway,
+                                    raw-appcds,divemap-appcds,divemap-appcds-c1
+                                    (default: all but the -appcds ones; raw is always run). divemapcli: java -jar
+                                    divemap-cli.jar upgrade head; divemapcli-cds: the same through the divemap
+                                    launcher, whose archive the warm-up run builds (one cache per database);
+                                    *-appcds: the class path as jars with a dynamic AppCDS archive, built by an
+                                    untimed run of each history first (-c1: and -XX:TieredStopAtLevel=1)
               --scenarios LIST      apply1000,apply100,addcolumn,noop,first,slope or all (default: all)
                                     first: start to first SQL, read from the apply runs (apply100 if none chosen)
                                     slope: cost per extra migration, needs apply100 and apply1000
@@ -261,7 +281,7 @@ public final class SideBySide {
         String mysql = envOr("DIVEMAP_TEST_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/?user=root&password=");
         String postgres = envOr("DIVEMAP_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
         int rounds = 5;
-        List<Tool> tools = List.of(Tool.values());
+        List<Tool> tools = Arrays.stream(Tool.values()).filter(t -> !t.appCds()).toList();
         Set<History> histories = EnumSet.allOf(History.class);
         boolean noop = true;
         List<Db> dbs = List.of(Db.values());
@@ -450,6 +470,9 @@ public final class SideBySide {
      * The database is left in place for a following no-op run; the caller drops it.
      */
     private double applyRun(Db db, Tool tool, History history, Path dir, int round) throws Exception {
+        if (tool.appCds() && !ensureArchive(db, tool, history, dir)) {
+            return Double.NaN;
+        }
         admin(db, db.recreate(tool.database()));
         List<String> command = command(db, tool, dir, false);
         BigDecimal clockBefore;
@@ -537,13 +560,15 @@ public final class SideBySide {
     }
 
     /** The command line of one tool process. */
-    private List<String> command(Db db, Tool tool, Path dir, boolean noopRun) {
+    private List<String> command(Db db, Tool tool, Path dir, boolean noopRun) throws IOException {
         String url = url(db, tool.database());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String pkg = SideBySide.class.getPackageName() + ".";
         return switch (tool) {
             case RAW -> List.of(java, "-cp", classpath(tool, null), pkg + "RawJdbcRun", url,
                     noopRun ? "--noop" : dir.resolve("statements.sql").toString());
+            case RAW_APPCDS, DIVEMAP_APPCDS, DIVEMAP_APPCDS_C1 -> withArchive(tool, dir, archive(tool, dir), url, noopRun,
+                    false);
             case DIVEMAP, DIVEMAP50 -> List.of(java, "-cp", classpath(tool, dir.resolve("divemap").resolve("classes")), pkg + "DivemapRun",
                     url, tool == Tool.DIVEMAP50 ? "50" : "0", noopRun ? "noop" : "apply");
             case DIVEMAPCLI -> List.of(java, "-jar", cliJar(), "upgrade", "head", "--classpath",
@@ -560,6 +585,88 @@ public final class SideBySide {
             case ALEMBIC -> List.of(python, work.resolve("alembic_run.py").toString(), sqlalchemyUrl(db, tool.database()),
                     dir.resolve("alembic").toString());
         };
+    }
+
+    /**
+     * The command of an {@link Tool#appCds()} tool: the same main as its plain twin, from jars, with
+     * {@code archive} in use, or, when {@code training}, written at exit.
+     */
+    private List<String> withArchive(Tool tool, Path dir, Path archive, String url, boolean noopRun, boolean training)
+            throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String pkg = SideBySide.class.getPackageName() + ".";
+        List<String> command = new ArrayList<>(List.of(java));
+        // -Xshare:on: a timed run whose archive cannot be used fails instead of running without it
+        command.addAll(training ? List.of("-XX:ArchiveClassesAtExit=" + archive)
+                : List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive));
+        if (tool == Tool.DIVEMAP_APPCDS_C1) {
+            command.add("-XX:TieredStopAtLevel=1");
+        }
+        boolean raw = tool == Tool.RAW_APPCDS;
+        command.addAll(List.of("-cp", jarClasspath(raw ? Tool.RAW : Tool.DIVEMAP, raw ? null : dir.resolve("divemap"))));
+        if (raw) {
+            command.addAll(List.of(pkg + "RawJdbcRun", url, noopRun ? "--noop" : dir.resolve("statements.sql").toString()));
+        } else {
+            command.addAll(List.of(pkg + "DivemapRun", url, "0", noopRun ? "noop" : "apply"));
+        }
+        return command;
+    }
+
+    /** Where the archive of an {@link Tool#appCds()} tool for this history is kept. */
+    private static Path archive(Tool tool, Path dir) {
+        return dir.resolve(tool.key + ".jsa");
+    }
+
+    /**
+     * Builds the archive of an {@link Tool#appCds()} tool for this history, if it is missing, with
+     * one untimed apply run into a fresh database; false if that run failed.
+     */
+    private boolean ensureArchive(Db db, Tool tool, History history, Path dir) throws Exception {
+        Path archive = archive(tool, dir);
+        if (Files.exists(archive)) {
+            return true;
+        }
+        admin(db, db.recreate(tool.database()));
+        Path log = work.resolve("logs").resolve(String.format(Locale.ROOT, "%04d-%s-%s-%s-archive.log", ++runCounter,
+                db.name().toLowerCase(Locale.ROOT), history.name().toLowerCase(Locale.ROOT), tool.key));
+        long elapsed = spawn(withArchive(tool, dir, archive, url(db, tool.database()), false, true), log, db, tool);
+        if (elapsed >= 0 && !Files.exists(archive)) {
+            fail(db, tool, "its training run wrote no archive", log);
+            return false;
+        }
+        return elapsed >= 0;
+    }
+
+    /**
+     * The class path of {@code tool} as jars only (an archive cannot hold classes from folders): its
+     * jars, and each folder (the benchmark's classes; {@code historyDir}'s compiled migrations) packed
+     * into a jar once.
+     */
+    private String jarClasspath(Tool tool, Path historyDir) throws IOException {
+        List<String> entries = new ArrayList<>();
+        for (String entry : classpath(tool, historyDir == null ? null : historyDir.resolve("classes"))
+                .split(File.pathSeparator)) {
+            Path path = Path.of(entry);
+            if (!Files.isDirectory(path)) {
+                entries.add(entry);
+                continue;
+            }
+            Path jar = path.equals(historyDir == null ? null : historyDir.resolve("classes"))
+                    ? historyDir.resolve("history.jar")
+                    : work.resolve("jars").resolve("folder" + Integer.toHexString(path.toString().hashCode()) + ".jar");
+            if (!Files.exists(jar)) {
+                Files.createDirectories(jar.getParent());
+                java.util.spi.ToolProvider jarTool = java.util.spi.ToolProvider.findFirst("jar")
+                        .orElseThrow(() -> new IllegalStateException("this JDK has no jar tool"));
+                int status = jarTool.run(System.out, System.err, "--create", "--file", jar.toString(), "-C",
+                        path.toString(), ".");
+                if (status != 0) {
+                    throw new IllegalStateException("jar failed (" + status + ") for " + path);
+                }
+            }
+            entries.add(jar.toString());
+        }
+        return String.join(File.pathSeparator, entries);
     }
 
     private static String cliJar() {
@@ -612,7 +719,7 @@ public final class SideBySide {
         Files.createDirectories(dir);
         List<String> statements = history.statements(db);
         Files.write(dir.resolve("statements.sql"), statements, StandardCharsets.UTF_8);
-        if (tools.stream().anyMatch(t -> t == Tool.DIVEMAP || t == Tool.DIVEMAP50 || t.cli())) {
+        if (tools.stream().anyMatch(t -> t.api() || t.cli())) {
             writeDivemap(dir.resolve("divemap"), statements);
         }
         if (tools.contains(Tool.FLYWAY)) {

@@ -157,6 +157,11 @@ public final class RevisionMap {
     public Plan upgrade(Collection<String> versionRows, String target) {
         List<Rev> current = current(versionRows);
         List<Rev> targets = parseUpgradeTarget(current, target);
+        if (current.containsAll(targets)) {
+            // what the targets need is applied with them: the usual start-up at head walks no ancestors
+            return new Plan(Plan.Direction.UPGRADE, target, List.copyOf(versionRows), List.of(),
+                    List.copyOf(new TreeSet<>(versionRows)));
+        }
         BitSet needs = ancestors(targets, true);
         BitSet applied = applied(current);
         needs.andNot(applied);

@@ -65,6 +65,24 @@ class RevisionMapTargetsTest {
         return e;
     }
 
+    // ---------------------------------------------------------------- at the targets already
+
+    @Test
+    void upgradingToWhatTheDatabaseIsAtPlansNothingAndSortsTheRows() {
+        // the start-up path: the version rows hold every target, so no ancestors are walked
+        Plan plan = LABELED.upgrade(List.of("1001_reports", "0003_photos"), "heads");
+        assertEquals(List.of(), plan.steps());
+        assertEquals(List.of("1001_reports", "0003_photos"), plan.versionRowsBefore());
+        assertEquals(List.of("0003_photos", "1001_reports"), plan.versionRowsAfter());
+        assertEquals(List.of("rows [0003_photos, 1001_reports]"),
+                upgrade(LABELED, List.of("0003_photos", "1001_reports"), "reports@head"));
+        assertEquals(List.of("rows [0003_photos]"), upgrade(LABELED, List.of("0003_photos"), "0003_photos"));
+        // one of two heads applied: the other one still runs
+        assertEquals(List.of("up 1001_reports", "rows [0003_photos, 1001_reports]"),
+                upgrade(LABELED, List.of("0003_photos"), "heads"));
+        refused(Kind.UNKNOWN_DATABASE_REVISION, () -> LINE.upgrade(List.of("zz"), "head"), "zz");
+    }
+
     // ---------------------------------------------------------------- base+N, base-N
 
     @Test
