@@ -140,17 +140,17 @@ final class Recorder {
         autoCommit(false);
         try {
             boolean marked = journalStep == index && journal.marked();
-            List<String> replaced = oneRowReplaced(recorded, after);
-            if (oneTrip && !marked && replaced != null) {
+            RowChange change = RowChange.between(recorded, after);
+            if (oneTrip && !marked && change.oneReplaced()) {
                 // the usual linear step of a revision in its own transaction: the record and the commit in one
                 // round trip (two fewer per revision); a non-transactional one has a mark to rewrite instead
-                history.recordAndCommit(connection, versions, replaced.get(0), replaced.get(1), entry);
+                history.recordAndCommit(connection, versions, change.removed().get(0), change.added().get(0), entry);
                 recorded = after;
                 journal = null;
                 journalStep = -1;
                 return;
             }
-            writeRows(connection, versions, recorded, after);
+            writeRows(connection, versions, change);
             RevisionJournal next = null;
             if (markAhead && index + 1 < steps.size()) {
                 next = new RevisionJournal(connection, history, started(index + 1));
@@ -185,7 +185,7 @@ final class Recorder {
         try {
             history.forgetUnrecorded(connection);
             if (!waiting.isEmpty()) {
-                writeRows(connection, versions, recorded, rowsAfterWaiting);
+                writeRows(connection, versions, RowChange.between(recorded, rowsAfterWaiting));
                 history.recordAll(connection, waiting);
             }
             connection.commit();
@@ -305,30 +305,37 @@ final class Recorder {
         }
     }
 
-    /**
-     * The row removed and the row added, in that order, when the version rows change from
-     * {@code before} to {@code after} by one row replacing another (a linear step); otherwise null.
-     */
-    static List<String> oneRowReplaced(List<String> before, List<String> after) {
-        List<String> removed = new ArrayList<>(before);
-        removed.removeAll(after);
-        List<String> added = new ArrayList<>(after);
-        added.removeAll(before);
-        return removed.size() == 1 && added.size() == 1 ? List.of(removed.get(0), added.get(0)) : null;
+    /** The version rows that leave and those that come when the rows change from one list to another. */
+    record RowChange(List<String> removed, List<String> added) {
+
+        static RowChange between(List<String> before, List<String> after) {
+            List<String> removed = new ArrayList<>(before);
+            removed.removeAll(after);
+            List<String> added = new ArrayList<>(after);
+            added.removeAll(before);
+            return new RowChange(removed, added);
+        }
+
+        /** Whether one row replaces another: a linear step. */
+        boolean oneReplaced() {
+            return removed.size() == 1 && added.size() == 1;
+        }
     }
 
     /** Changes the version rows from {@code before} to {@code after}, in the open transaction. */
     static void writeRows(Connection connection, VersionTable versions, List<String> before, List<String> after)
             throws SQLException {
-        List<String> replaced = oneRowReplaced(before, after);
-        if (replaced != null) {
-            versions.update(connection, replaced.get(0), replaced.get(1));
+        writeRows(connection, versions, RowChange.between(before, after));
+    }
+
+    /** Makes {@code change} to the version rows, in the open transaction. */
+    private static void writeRows(Connection connection, VersionTable versions, RowChange change) throws SQLException {
+        List<String> removed = change.removed();
+        List<String> added = change.added();
+        if (change.oneReplaced()) {
+            versions.update(connection, removed.get(0), added.get(0));
             return;
         }
-        List<String> removed = new ArrayList<>(before);
-        removed.removeAll(after);
-        List<String> added = new ArrayList<>(after);
-        added.removeAll(before);
         for (String row : removed) {
             versions.delete(connection, row);
         }
