@@ -44,7 +44,13 @@ public final class RecordingFloor {
                 false),
         /** Divemap since issue 19: as MARKED_UPSERT, committed by the next revision's DDL. */
         MARKED_IMPLICIT("auto-commit off: statement, UPDATE, one upsert of its mark and the next mark; the next"
-                + " statement commits them (Divemap now)", true, false),
+                + " statement commits them (Divemap without allowMultiQueries)", true, false),
+        /** Divemap on its own connections since allowMultiQueries: MARKED_IMPLICIT's two statements in one text. */
+        MARKED_ONE_TRIP_IMPLICIT("auto-commit off: statement, then \"UPDATE; upsert of its mark and the next mark\" in"
+                + " one round trip, committed by the next (Divemap now)", true, true),
+        /** MARKED's three statements in one text, committed by the next revision's DDL. */
+        MARKED_THREE_IMPLICIT("auto-commit off: statement, then \"UPDATE; UPDATE of its mark; INSERT of the next"
+                + " mark\" in one round trip, committed by the next", true, true),
         IMPLICIT("auto-commit off: statement, UPDATE, INSERT; the next statement commits them", true, false),
         MULTI_TABLE_IMPLICIT("auto-commit off: statement, one multi-table UPDATE of the version row, its mark and the"
                 + " next revision's (pre-inserted) mark; the next statement commits it", true, false),
@@ -183,12 +189,20 @@ public final class RecordingFloor {
                 }
                 case MARKED_UPSERT -> {
                     s.execute(statement(i));
-                    recordUpsert(c, i);
+                    recordUpsert(c, i, false);
                     c.commit();
                 }
                 case MARKED_IMPLICIT -> {
                     s.execute(statement(i));
-                    recordUpsert(c, i);
+                    recordUpsert(c, i, false);
+                }
+                case MARKED_THREE_IMPLICIT -> {
+                    s.execute(statement(i));
+                    recordMarkedInOneText(c, i);
+                }
+                case MARKED_ONE_TRIP_IMPLICIT -> {
+                    s.execute(statement(i));
+                    recordUpsert(c, i, true);
                 }
                 case MULTI_TABLE_IMPLICIT -> {
                     s.execute(statement(i));
@@ -265,37 +279,72 @@ public final class RecordingFloor {
         }
     }
 
+    /** {@link #recordMarked}'s three statements sent as one text. */
+    private static void recordMarkedInOneText(Connection c, int i) throws SQLException {
+        try (PreparedStatement all = c.prepareStatement("UPDATE version SET version_num = ? WHERE version_num = ?;"
+                + " UPDATE history SET started_at = UTC_TIMESTAMP(3), duration_ms = 3, success = TRUE, checksum = ?,"
+                + " error = NULL WHERE id = ?; INSERT INTO history (revision, direction, started_at, duration_ms,"
+                + " success, os_user, host, checksum, error) VALUES (?, 'up', UTC_TIMESTAMP(3), 0, FALSE, 'deploy',"
+                + " 'host', NULL, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            all.setString(1, "r" + i);
+            all.setString(2, "r" + (i - 1));
+            all.setString(3, "0".repeat(64));
+            all.setLong(4, markOf(c, i));
+            all.setString(5, "r" + (i + 1));
+            all.setString(6, "running: process 4242 started this revision and has not recorded its end; if this row"
+                    + " stays, the process stopped inside the revision.\nNo statement is known to have completed.");
+            all.execute();
+            all.getMoreResults();
+            all.getMoreResults();
+            try (ResultSet keys = all.getGeneratedKeys()) {
+                keys.next();
+                MARKS.put(c, keys.getLong(1));
+            }
+        }
+    }
+
     /**
      * The version row, then one statement that rewrites this revision's mark as done and inserts the
      * next revision's mark, as Divemap writes them on MySQL and MariaDB since issue 19.
      */
-    private static void recordUpsert(Connection c, int i) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE version SET version_num = ? WHERE version_num = ?")) {
-            update.setString(1, "r" + i);
-            update.setString(2, "r" + (i - 1));
-            update.executeUpdate();
+    private static void recordUpsert(Connection c, int i, boolean oneText) throws SQLException {
+        String update = "UPDATE version SET version_num = ? WHERE version_num = ?";
+        if (!oneText) {
+            try (PreparedStatement statement = c.prepareStatement(update)) {
+                statement.setString(1, "r" + i);
+                statement.setString(2, "r" + (i - 1));
+                statement.executeUpdate();
+            }
         }
-        try (PreparedStatement upsert = c.prepareStatement("INSERT INTO history (id, revision, direction, started_at,"
+        int p = oneText ? 2 : 0;
+        try (PreparedStatement upsert = c.prepareStatement((oneText ? update + "; " : "") + "INSERT INTO history (id, revision, direction, started_at,"
                 + " duration_ms, success, os_user, host, checksum, error) VALUES (NULL, ?, 'up', UTC_TIMESTAMP(3), 0,"
                 + " FALSE, 'deploy', 'host', NULL, ?), (?, ?, 'up', UTC_TIMESTAMP(3), 3, TRUE, 'deploy', 'host', ?, NULL)"
                 + " ON DUPLICATE KEY UPDATE started_at = UTC_TIMESTAMP(3), duration_ms = ?, success = ?, checksum = ?,"
                 + " error = ?", Statement.RETURN_GENERATED_KEYS)) {
-            upsert.setString(1, "r" + (i + 1));
-            upsert.setString(2, "running: process 4242 started this revision and has not recorded its end; if this row"
-                    + " stays, the process stopped inside the revision.\nNo statement is known to have completed.");
+            if (oneText) {
+                upsert.setString(1, "r" + i);
+                upsert.setString(2, "r" + (i - 1));
+            }
+            upsert.setString(p + 1, "r" + (i + 1));
+            upsert.setString(p + 2, "running: process 4242 started this revision and has not recorded its end; if this"
+                    + " row stays, the process stopped inside the revision.\nNo statement is known to have completed.");
             long mark = markOf(c, i);
             if (mark == 0) {
-                upsert.setNull(3, java.sql.Types.BIGINT); // before the first revision: two new rows
+                upsert.setNull(p + 3, java.sql.Types.BIGINT); // before the first revision: two new rows
             } else {
-                upsert.setLong(3, mark);
+                upsert.setLong(p + 3, mark);
             }
-            upsert.setString(4, "r" + i);
-            upsert.setString(5, "0".repeat(64));
-            upsert.setLong(6, 3);
-            upsert.setBoolean(7, true);
-            upsert.setString(8, "0".repeat(64));
-            upsert.setString(9, null);
-            upsert.executeUpdate();
+            upsert.setString(p + 4, "r" + i);
+            upsert.setString(p + 5, "0".repeat(64));
+            upsert.setLong(p + 6, 3);
+            upsert.setBoolean(p + 7, true);
+            upsert.setString(p + 8, "0".repeat(64));
+            upsert.setString(p + 9, null);
+            upsert.execute();
+            if (oneText) {
+                upsert.getMoreResults(); // the upsert's key
+            }
             try (ResultSet keys = upsert.getGeneratedKeys()) {
                 keys.next();
                 MARKS.put(c, keys.getLong(1));

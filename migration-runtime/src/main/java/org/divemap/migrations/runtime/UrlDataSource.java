@@ -115,11 +115,12 @@ final class UrlDataSource extends ConnectionSource implements AutoCloseable {
             properties.setProperty("password", setup.password());
         }
         String url = setup.url();
-        if (!url.toLowerCase(Locale.ROOT).contains("connecttimeout")) {
-            Optional<Dialect> dialect = Dialect.forUrl(url);
-            if (dialect.isPresent()) {
+        Optional<Dialect> dialect = Dialect.forUrl(url);
+        if (dialect.isPresent()) {
+            if (!url.toLowerCase(Locale.ROOT).contains("connecttimeout")) {
                 dialect.get().connectTimeout(properties, setup.connectTimeout());
             }
+            dialect.get().ownConnectionProperties(properties, url);
         }
         Connection connection = driver.connect(url, properties);
         if (connection == null) {

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -253,6 +254,49 @@ public class MySqlDialect extends Dialect {
     @Override
     public void connectTimeout(Properties properties, java.time.Duration timeout) {
         properties.setProperty("connectTimeout", Long.toString(timeout.toMillis()));
+    }
+
+    /**
+     * {@code allowMultiQueries=true}, which both Connector/J and MariaDB Connector/J take, unless the
+     * URL sets it. The server then runs every statement of a text it is sent, not only the first:
+     * {@code op.execute("A; B")} runs {@code A} and {@code B}, as Python's {@code mysqlclient} lets it.
+     */
+    @Override
+    public void ownConnectionProperties(Properties properties, String url) {
+        if (!url.toLowerCase(Locale.ROOT).contains("allowmultiqueries")) {
+            properties.setProperty("allowMultiQueries", "true");
+        }
+    }
+
+    /** Unless Connector/J says that the connection was opened without {@code allowMultiQueries}. */
+    @Override
+    public boolean sendsStatementsTogether(Connection connection) {
+        return ConnectorJ.allowsMultiQueries(connection) != Boolean.FALSE;
+    }
+
+    /**
+     * A syntax error (1064): without {@code allowMultiQueries} the server parses the whole text as
+     * one statement and refuses it at the second.
+     */
+    @Override
+    public boolean refusedStatementsTogether(SQLException e) {
+        return e.getErrorCode() == 1064;
+    }
+
+    /** Connector/J's own answer, in a class of its own, loaded only when asked: the driver may be absent. */
+    private static final class ConnectorJ {
+        /** Whether Connector/J opened {@code connection} with {@code allowMultiQueries}; null when another driver did. */
+        static Boolean allowsMultiQueries(Connection connection) {
+            try {
+                if (connection.isWrapperFor(com.mysql.cj.jdbc.JdbcConnection.class)) {
+                    return connection.unwrap(com.mysql.cj.jdbc.JdbcConnection.class).getPropertySet()
+                            .getBooleanProperty(com.mysql.cj.conf.PropertyKey.allowMultiQueries).getValue();
+                }
+            } catch (SQLException | LinkageError e) {
+                // another driver, or Connector/J loaded by another class loader: try and see
+            }
+            return null;
+        }
     }
 
     /** {@code mysqldump} of one database, consistent without locking InnoDB tables; MYSQL_PWD holds the password. */
