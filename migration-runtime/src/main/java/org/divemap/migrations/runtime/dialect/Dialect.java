@@ -188,6 +188,15 @@ public abstract class Dialect {
         return false;
     }
 
+    /**
+     * The first key the last {@code INSERT} that {@code statement} ran (prepared to return generated
+     * keys) generated, where the driver tells it without building a result set; 0 where it does not,
+     * and the caller asks {@code getGeneratedKeys()}.
+     */
+    public long generatedKey(Statement statement) {
+        return 0;
+    }
+
     /** Whether {@code e} is a connection's refusal of a text holding several statements, none of which ran. */
     public boolean refusedStatementsTogether(SQLException e) {
         return false;

@@ -309,7 +309,11 @@ public final class HistoryTable {
         }
     }
 
-    private static long generatedKey(PreparedStatement statement) throws SQLException {
+    private long generatedKey(PreparedStatement statement) throws SQLException {
+        long key = dialect.generatedKey(statement);
+        if (key > 0) {
+            return key;
+        }
         try (ResultSet keys = statement.getGeneratedKeys()) {
             if (!keys.next()) {
                 throw new SQLException("the database returned no generated key");

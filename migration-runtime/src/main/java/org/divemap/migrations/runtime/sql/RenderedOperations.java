@@ -51,11 +51,27 @@ public abstract sealed class RenderedOperations implements Operations permits Li
         this.log = log;
     }
 
+    /**
+     * A new SHA-256 digest: a copy of one looked up once, as looking a digest up through the security
+     * providers costs more than the digest of a migration's SQL.
+     */
     static MessageDigest sha256() {
         try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
+            return (MessageDigest) Sha256.PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            return Sha256.lookUp();
+        }
+    }
+
+    private static final class Sha256 {
+        static final MessageDigest PROTOTYPE = lookUp();
+
+        static MessageDigest lookUp() {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("the JDK has no SHA-256", e);
+            }
         }
     }
 

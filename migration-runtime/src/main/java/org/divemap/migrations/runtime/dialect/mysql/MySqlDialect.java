@@ -283,8 +283,26 @@ public class MySqlDialect extends Dialect {
         return e.getErrorCode() == 1064;
     }
 
-    /** Connector/J's own answer, in a class of its own, loaded only when asked: the driver may be absent. */
+    /** Connector/J's {@code getLastInsertID()}, which the statement keeps for its current result. */
+    @Override
+    public long generatedKey(java.sql.Statement statement) {
+        return ConnectorJ.lastInsertId(statement);
+    }
+
+    /** Connector/J's own answers, in a class of their own, loaded only when asked: the driver may be absent. */
     private static final class ConnectorJ {
+        /** The id, or 0 when another driver ran the statement. */
+        static long lastInsertId(java.sql.Statement statement) {
+            try {
+                if (statement.isWrapperFor(com.mysql.cj.jdbc.StatementImpl.class)) {
+                    return statement.unwrap(com.mysql.cj.jdbc.StatementImpl.class).getLastInsertID();
+                }
+            } catch (SQLException | LinkageError e) {
+                // another driver, or Connector/J loaded by another class loader: the caller asks for the keys
+            }
+            return 0;
+        }
+
         /** Whether Connector/J opened {@code connection} with {@code allowMultiQueries}; null when another driver did. */
         static Boolean allowsMultiQueries(Connection connection) {
             try {
