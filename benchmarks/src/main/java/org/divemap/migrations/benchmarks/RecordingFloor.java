@@ -51,6 +51,9 @@ public final class RecordingFloor {
         /** MARKED's three statements in one text, committed by the next revision's DDL. */
         MARKED_THREE_IMPLICIT("auto-commit off: statement, then \"UPDATE; UPDATE of its mark; INSERT of the next"
                 + " mark\" in one round trip, committed by the next", true, true),
+        /** The revision's last statement sent with its record: MARKED_ONE_TRIP_IMPLICIT without a round trip of its own. */
+        WITH_STATEMENT_IMPLICIT("auto-commit off: \"statement; UPDATE; upsert of its mark and the next mark\" in one"
+                + " round trip, committed by the next", true, true),
         IMPLICIT("auto-commit off: statement, UPDATE, INSERT; the next statement commits them", true, false),
         MULTI_TABLE_IMPLICIT("auto-commit off: statement, one multi-table UPDATE of the version row, its mark and the"
                 + " next revision's (pre-inserted) mark; the next statement commits it", true, false),
@@ -204,6 +207,7 @@ public final class RecordingFloor {
                     s.execute(statement(i));
                     recordUpsert(c, i, true);
                 }
+                case WITH_STATEMENT_IMPLICIT -> recordUpsert(c, i, true, statement(i));
                 case MULTI_TABLE_IMPLICIT -> {
                     s.execute(statement(i));
                     recordMultiTable(c, i);
@@ -308,7 +312,13 @@ public final class RecordingFloor {
      * next revision's mark, as Divemap writes them on MySQL and MariaDB since issue 19.
      */
     private static void recordUpsert(Connection c, int i, boolean oneText) throws SQLException {
-        String update = "UPDATE version SET version_num = ? WHERE version_num = ?";
+        recordUpsert(c, i, oneText, null);
+    }
+
+    /** As above; with {@code statement}, that statement goes first in the one text. */
+    private static void recordUpsert(Connection c, int i, boolean oneText, String first) throws SQLException {
+        String update = (first == null ? "" : first + "; ") + "UPDATE version SET version_num = ? WHERE"
+                + " version_num = ?";
         if (!oneText) {
             try (PreparedStatement statement = c.prepareStatement(update)) {
                 statement.setString(1, "r" + i);
@@ -344,6 +354,9 @@ public final class RecordingFloor {
             upsert.execute();
             if (oneText) {
                 upsert.getMoreResults(); // the upsert's key
+                if (first != null) {
+                    upsert.getMoreResults();
+                }
             }
             try (ResultSet keys = upsert.getGeneratedKeys()) {
                 keys.next();

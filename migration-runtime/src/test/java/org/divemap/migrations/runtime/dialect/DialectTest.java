@@ -151,7 +151,8 @@ class DialectTest {
         Dialect mysql = Dialect.of(Database.MARIADB);
         for (String ddl : List.of("CREATE TABLE t (id INT)", "  create index i on t (a);", "ALTER TABLE t ADD c INT",
                 "DROP TABLE t", "RENAME TABLE a TO b", "TRUNCATE t", "CREATE OR REPLACE VIEW v AS SELECT 1",
-                "-- why\n/* note */ # more\nCREATE TABLE t (id INT)", "DROP TABLE IF EXISTS t;\n")) {
+                "-- why\n/* note */ # more\nCREATE TABLE t (id INT)", "DROP TABLE IF EXISTS t;\n",
+                "CREATE TABLE temporary_notes (id INT)", "Drop\tTable t", "ALTER TABLE t ADD note_temporary INT ;  \n")) {
             assertTrue(mysql.commitsImplicitly(ddl), ddl);
         }
         // not recognised, so committed after they run: data changes, temporary tables (which MySQL does
@@ -159,7 +160,8 @@ class DialectTest {
         for (String other : List.of("INSERT INTO t VALUES (1)", "UPDATE t SET a = 1", "SELECT 1",
                 "CREATE TEMPORARY TABLE t (id INT)", "DROP TEMPORARY TABLE t",
                 "CREATE OR REPLACE TEMPORARY TABLE t (id INT)", "CREATE TABLE t (id INT); INSERT INTO t VALUES (1)",
-                "/*!40101 CREATE TABLE t (id INT) */", "--\tCREATE TABLE t (id INT)", "CREATED", "")) {
+                "/*!40101 CREATE TABLE t (id INT) */", "--\tCREATE TABLE t (id INT)", "CREATED", "",
+                "CREATE TABLE t (id INT);;", "create temporary table t (id INT)", "DROP_TABLE t", "ALTERS")) {
             assertFalse(mysql.commitsImplicitly(other), other);
         }
         for (Database kind : List.of(Database.POSTGRESQL, Database.H2)) {

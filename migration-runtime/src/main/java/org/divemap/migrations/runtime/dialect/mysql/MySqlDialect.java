@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.divemap.migrations.Operations;
 import org.divemap.migrations.runtime.dialect.CatalogQueries;
 import org.divemap.migrations.runtime.dialect.Ddl;
@@ -52,29 +51,68 @@ public class MySqlDialect extends Dialect {
         return false;
     }
 
-    /**
-     * One {@code CREATE}, {@code ALTER}, {@code DROP}, {@code RENAME} or {@code TRUNCATE} statement,
-     * after any comments: the statements MySQL and MariaDB commit before and after they run. Anything
-     * that may be more than one statement (a {@code ;} before the end) or that names a
-     * {@code TEMPORARY} table (which does not commit) is not recognised.
-     */
-    private static final class Statements {
-        static final Pattern COMMITS = Pattern.compile("(?:CREATE|ALTER|DROP|RENAME|TRUNCATE)\\b[^;]*;?\\s*",
-                Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-
-        static final Pattern TEMPORARY = Pattern.compile("\\bTEMPORARY\\b", Pattern.CASE_INSENSITIVE);
-    }
+    /** The first keywords of the statements MySQL and MariaDB commit before and after they run. */
+    private static final String[] COMMITTING = {"CREATE", "ALTER", "DROP", "RENAME", "TRUNCATE"};
 
     @Override
     public boolean commitsEachStatement() {
         return true;
     }
 
+    /**
+     * One {@code CREATE}, {@code ALTER}, {@code DROP}, {@code RENAME} or {@code TRUNCATE} statement,
+     * after any comments: the statements MySQL and MariaDB commit before and after they run. Anything
+     * that may be more than one statement (a {@code ;} before the end) or that names a
+     * {@code TEMPORARY} table (which does not commit) is not recognised. Scanned by hand, not with
+     * patterns: it runs for every statement of a run.
+     */
     @Override
     public boolean commitsImplicitly(String statement) {
         String sql = withoutLeadingComments(statement);
-        // compiled when a migration first runs, not when the dialect is picked at start-up
-        return Statements.COMMITS.matcher(sql).matches() && !Statements.TEMPORARY.matcher(sql).find();
+        return startsWithCommittingKeyword(sql) && oneStatement(sql) && !hasWord(sql, "TEMPORARY");
+    }
+
+    private static boolean startsWithCommittingKeyword(String sql) {
+        for (String keyword : COMMITTING) {
+            if (wordAt(sql, 0, keyword)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** No {@code ;} but one at the end, followed by blanks only. */
+    private static boolean oneStatement(String sql) {
+        int semicolon = sql.indexOf(';');
+        if (semicolon < 0) {
+            return true;
+        }
+        for (int i = semicolon + 1; i < sql.length(); i++) {
+            if (" \t\n\u000B\f\r".indexOf(sql.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasWord(String sql, String word) {
+        for (int i = 0; i + word.length() <= sql.length(); i++) {
+            if (wordAt(sql, i, word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code word} stands at {@code i}, in any case, as a whole word. */
+    private static boolean wordAt(String sql, int i, String word) {
+        int end = i + word.length();
+        return sql.regionMatches(true, i, word, 0, word.length()) && (i == 0 || !wordCharacter(sql.charAt(i - 1)))
+                && (end == sql.length() || !wordCharacter(sql.charAt(end)));
+    }
+
+    private static boolean wordCharacter(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
     }
 
     /**
