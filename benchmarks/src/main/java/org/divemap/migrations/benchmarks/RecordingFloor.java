@@ -44,10 +44,10 @@ public final class RecordingFloor {
                 false),
         /** Divemap since issue 19: as MARKED_UPSERT, committed by the next revision's DDL. */
         MARKED_IMPLICIT("auto-commit off: statement, UPDATE, one upsert of its mark and the next mark; the next"
-                + " statement commits them (Divemap without allowMultiQueries)", true, false),
-        /** Divemap on its own connections since allowMultiQueries: MARKED_IMPLICIT's two statements in one text. */
+                + " statement commits them (Divemap now)", true, false),
+        /** MARKED_IMPLICIT's two statements in one text (allowMultiQueries): measured, not adopted. */
         MARKED_ONE_TRIP_IMPLICIT("auto-commit off: statement, then \"UPDATE; upsert of its mark and the next mark\" in"
-                + " one round trip, committed by the next (Divemap now)", true, true),
+                + " one round trip, committed by the next", true, true),
         /** MARKED's three statements in one text, committed by the next revision's DDL. */
         MARKED_THREE_IMPLICIT("auto-commit off: statement, then \"UPDATE; UPDATE of its mark; INSERT of the next"
                 + " mark\" in one round trip, committed by the next", true, true),

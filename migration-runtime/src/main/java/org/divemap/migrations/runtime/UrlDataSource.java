@@ -115,12 +115,11 @@ final class UrlDataSource extends ConnectionSource implements AutoCloseable {
             properties.setProperty("password", setup.password());
         }
         String url = setup.url();
-        Optional<Dialect> dialect = Dialect.forUrl(url);
-        if (dialect.isPresent()) {
-            if (!url.toLowerCase(Locale.ROOT).contains("connecttimeout")) {
+        if (!url.toLowerCase(Locale.ROOT).contains("connecttimeout")) {
+            Optional<Dialect> dialect = Dialect.forUrl(url);
+            if (dialect.isPresent()) {
                 dialect.get().connectTimeout(properties, setup.connectTimeout());
             }
-            dialect.get().ownConnectionProperties(properties, url);
         }
         Connection connection = driver.connect(url, properties);
         if (connection == null) {

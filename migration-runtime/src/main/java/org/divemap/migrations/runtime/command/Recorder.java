@@ -53,11 +53,6 @@ final class Recorder {
      * recorded and committed in one statement ({@link HistoryTable#recordAndCommit}).
      */
     private final boolean oneTrip;
-    /**
-     * Whether a linear step's version row, history row and the next revision's mark go in one round
-     * trip ({@link HistoryTable#moveFinishAndMark}); false from the first time the connection refuses.
-     */
-    private boolean together;
     /** The version rows as committed. */
     private List<String> recorded;
     /** Revisions applied since the last commit of the tables, and the version rows after them. */
@@ -79,7 +74,6 @@ final class Recorder {
         this.markAhead = !dialect.transactionalDdl() && this.every == 1;
         this.piggyback = markAhead && dialect.commitsEachStatement();
         this.oneTrip = !markAhead && this.every == 1 && dialect.commitsInStatementText();
-        this.together = markAhead && dialect.hasOnDuplicateKeyUpdate() && dialect.sendsStatementsTogether(connection);
         this.recorded = recorded;
     }
 
@@ -156,20 +150,20 @@ final class Recorder {
                 journalStep = -1;
                 return;
             }
-            RevisionJournal next = markAhead && index + 1 < steps.size()
-                    ? new RevisionJournal(connection, history, started(index + 1)) : null;
-            if (!(next != null && marked && together && moveFinishAndMark(change, entry, next))) {
-                writeRows(connection, versions, change);
-                if (next != null && marked) {
+            writeRows(connection, versions, change);
+            RevisionJournal next = null;
+            if (markAhead && index + 1 < steps.size()) {
+                next = new RevisionJournal(connection, history, started(index + 1));
+                if (marked) {
                     next.marked(history.finishAndMark(connection, journal.markId(), entry, next.markRow()));
-                } else if (next != null) {
-                    history.record(connection, entry);
-                    next.mark();
-                } else if (marked) {
-                    history.rewrite(connection, journal.markId(), entry);
                 } else {
                     history.record(connection, entry);
+                    next.mark();
                 }
+            } else if (marked) {
+                history.rewrite(connection, journal.markId(), entry);
+            } else {
+                history.record(connection, entry);
             }
             if (piggyback && next != null) {
                 next.pending(); // committed by the next revision's first statement, or before it
@@ -183,27 +177,6 @@ final class Recorder {
             rollback(e);
             throw e;
         }
-    }
-
-    /**
-     * The usual linear step where the next revision needs a mark (MySQL, MariaDB): the version row,
-     * the revision's history row and the next one's mark in one round trip
-     * ({@link HistoryTable#moveFinishAndMark}). False when that cannot be: the step is not linear, or
-     * the connection refused several statements in one text, after which every record of the run
-     * sends them one by one.
-     */
-    private boolean moveFinishAndMark(RowChange change, HistoryEntry entry, RevisionJournal next) {
-        if (!change.oneReplaced()) {
-            return false;
-        }
-        long id = history.moveFinishAndMark(connection, versions, change.removed().get(0), change.added().get(0),
-                journal.markId(), entry, next.markRow());
-        if (id < 0) {
-            together = false;
-            return false;
-        }
-        next.marked(id);
-        return true;
     }
 
     /** Commits the waiting revisions' rows, replacing the batch's marks. */

@@ -168,38 +168,12 @@ public abstract class Dialect {
     }
 
     /**
-     * Sets the properties that the connections Divemap opens itself from a JDBC URL need beyond the
-     * URL's own (those the URL names are left to it): on MySQL and MariaDB, several statements in one
-     * text, so that a revision's record goes to the server in one round trip
-     * ({@link #sendsStatementsTogether}).
-     */
-    public void ownConnectionProperties(Properties properties, String url) {
-        // nothing by default
-    }
-
-    /**
-     * Whether {@code connection} may be sent the version row's {@code UPDATE} and the history's
-     * upsert ({@link #onDuplicateKeyUpdate}) as one text, to run both in one round trip. True where
-     * it may be worth trying: a connection that refuses (its driver was not told to allow several
-     * statements) fails that text before running any of it, with an error
-     * {@link #refusedStatementsTogether} recognises, and the run sends them one by one from then on.
-     */
-    public boolean sendsStatementsTogether(Connection connection) {
-        return false;
-    }
-
-    /**
      * The first key the last {@code INSERT} that {@code statement} ran (prepared to return generated
      * keys) generated, where the driver tells it without building a result set; 0 where it does not,
      * and the caller asks {@code getGeneratedKeys()}.
      */
     public long generatedKey(Statement statement) {
         return 0;
-    }
-
-    /** Whether {@code e} is a connection's refusal of a text holding several statements, none of which ran. */
-    public boolean refusedStatementsTogether(SQLException e) {
-        return false;
     }
 
     /**

@@ -240,75 +240,27 @@ public final class HistoryTable {
         try {
             // prepared once per run (see release()): a run of 1,000 revisions sends this text 1,000 times
             PreparedStatement statement = upsert.on(connection, () -> upsertSql(connection, source));
-            bindUpsert(statement, 0, id, done, mark, source);
+            int p = bind(statement, 0, mark, source);
+            statement.setLong(++p, id);
+            p = bind(statement, p, done, source);
+            dialect.setTimestamp(statement, ++p, done.startedAt());
+            statement.setLong(++p, done.durationMs());
+            statement.setBoolean(++p, done.success());
+            statement.setString(++p, done.checksum());
+            statement.setString(++p, cut(done.error(), MAX_ERROR));
+            if (source) {
+                statement.setString(++p, done.sourceChecksum());
+            }
             statement.executeUpdate();
             return generatedKey(statement);
         } catch (SQLException e) {
             upsert.close();
-            throw failure(finishAndMarkText(done, mark) + " in", e);
+            throw failure("record " + done.direction() + " " + done.revision() + " and mark " + mark.direction() + " "
+                    + mark.revision() + " as started in", e);
         }
     }
 
-    /**
-     * Changes the version table's row {@code from} to {@code to} and does what {@link #finishAndMark}
-     * does, in one round trip: the version table's {@code UPDATE} and this table's upsert sent as one
-     * text, kept prepared for the run, on a connection that takes several statements at once
-     * ({@link Dialect#sendsStatementsTogether}). Returns the new row's number, or -1 when the
-     * connection refused the text ({@link Dialect#refusedStatementsTogether}) and nothing ran.
-     *
-     * <p>Fails as the two statements sent one by one would, with the version table's
-     * {@link DivemapException} and the transaction left for the caller to roll back: when either
-     * statement fails, or the {@code UPDATE} did not change exactly one row (the upsert ran then too,
-     * in the same transaction).
-     */
-    public long moveFinishAndMark(Connection connection, VersionTable versions, String from, String to, long id,
-            HistoryEntry done, HistoryEntry mark) {
-        String update = versions.updateStatement(connection, to);
-        boolean source = hasSourceColumn(connection);
-        int moved;
-        long key;
-        try {
-            PreparedStatement statement = moveAndUpsert.on(connection, () -> update + "; " + upsertSql(connection,
-                    source));
-            statement.setString(1, to);
-            statement.setString(2, from);
-            bindUpsert(statement, 2, id, done, mark, source);
-            statement.execute();
-            moved = statement.getUpdateCount();
-            statement.getMoreResults(); // the upsert's count and key
-            key = generatedKey(statement);
-        } catch (SQLException e) {
-            moveAndUpsert.close();
-            if (dialect.refusedStatementsTogether(e)) {
-                return -1;
-            }
-            throw versions.failure(from, to, finishAndMarkText(done, mark) + " in the history table " + display(), e);
-        }
-        versions.expectMoved(connection, from, to, moved);
-        return key;
-    }
-
-    private static String finishAndMarkText(HistoryEntry done, HistoryEntry mark) {
-        return "record " + done.direction() + " " + done.revision() + " and mark " + mark.direction() + " "
-                + mark.revision() + " as started";
-    }
-
-    /** Binds {@link #upsertSql}'s parameters from {@code p + 1} on: {@code mark} as a new row, {@code done} into row {@code id}. */
-    private void bindUpsert(PreparedStatement statement, int p, long id, HistoryEntry done, HistoryEntry mark,
-            boolean source) throws SQLException {
-        p = bind(statement, p, mark, source);
-        statement.setLong(++p, id);
-        p = bind(statement, p, done, source);
-        dialect.setTimestamp(statement, ++p, done.startedAt());
-        statement.setLong(++p, done.durationMs());
-        statement.setBoolean(++p, done.success());
-        statement.setString(++p, done.checksum());
-        statement.setString(++p, cut(done.error(), MAX_ERROR));
-        if (source) {
-            statement.setString(++p, done.sourceChecksum());
-        }
-    }
-
+    /** The first key {@code statement}'s {@code INSERT} generated: from the driver directly where it can tell. */
     private long generatedKey(PreparedStatement statement) throws SQLException {
         long key = dialect.generatedKey(statement);
         if (key > 0) {
@@ -382,7 +334,6 @@ public final class HistoryTable {
     // the statements a run sends for each revision, kept prepared until release()
     private final KeptStatement recordAndCommit = KeptStatement.plain();
     private final KeptStatement upsert = KeptStatement.returningKeys();
-    private final KeptStatement moveAndUpsert = KeptStatement.returningKeys();
     private final KeptStatement recordRow = KeptStatement.plain();
     private final KeptStatement insertMark = KeptStatement.returningKeys();
     private final KeptStatement rewriteRow = KeptStatement.plain();
@@ -402,7 +353,6 @@ public final class HistoryTable {
     public void release() {
         recordAndCommit.close();
         upsert.close();
-        moveAndUpsert.close();
         recordRow.close();
         insertMark.close();
         rewriteRow.close();

@@ -352,15 +352,6 @@ public final class VersionTable {
     }
 
     /**
-     * Throws {@link #update}'s failure when a statement sent with others
-     * ({@link HistoryTable#moveFinishAndMark}) changed {@code count} rows, not one, from {@code from} to
-     * {@code to}; the transaction is the caller's to roll back.
-     */
-    void expectMoved(Connection connection, String from, String to, int count) {
-        expectOne(count, require(connection), "change the row " + from + " to " + to + " in");
-    }
-
-    /**
      * The failure of a statement that changed this table's row {@code from} to {@code to} together
      * with {@code other} (what else it did, for the message), as {@link #update} reports its own.
      */

@@ -87,143 +87,26 @@ class RecordingRoundTripsTest {
     @MethodSource(Databases.KINDS)
     void aLinearRevisionIsRecordedInFewCalls(Database kind) {
         TestDatabase db = DATABASES.get(kind);
+        StatementLog log = new StatementLog(db);
         String p = prefix();
-        List<String> record = callsRecordingS2(new StatementLog(db), p, 3);
+        List<RegisteredRevision> revisions = List.of(revision("s1", null, createTable(p + "a")),
+                revision("s2", "s1", createTable(p + "b")), revision("s3", "s2", createTable(p + "c")));
+        try (Divemap divemap = Divemap.configure().dataSource(log).registries(() -> revisions)
+                .versionTable(p + "version").historyTable(p + "history").load()) {
+            assertEquals(List.of("s1", "s2", "s3"), divemap.upgrade("head").revisions());
+        }
+        List<String> entries = log.entries();
+        String all = String.join("\n", entries);
+        int b = indexOf(entries, "CREATE TABLE " + p + "b", all);
+        int c = indexOf(entries, "CREATE TABLE " + p + "c", all);
+        String connection = entries.get(b).substring(0, entries.get(b).indexOf(' ') + 1);
+        List<String> record = entries.subList(b + 1, c).stream().filter(e -> e.startsWith(connection)).toList();
         assertEquals(CALLS_TO_RECORD.get(kind), record.size(), "recording s2:\n" + String.join("\n", record));
         if (kind == Database.POSTGRESQL) {
             String sql = record.get(0);
-            assertTrue(sql.contains(": WITH ") && sql.contains("UPDATE \"" + p + "version\"")
+            assertTrue(sql.startsWith(connection + "WITH ") && sql.contains("UPDATE \"" + p + "version\"")
                     && sql.contains("INSERT INTO \"" + p + "history\"") && sql.endsWith("; COMMIT"), sql);
         }
-    }
-
-    /**
-     * MySQL and MariaDB, on a connection that takes several statements in one text
-     * ({@code allowMultiQueries}, as the connections Divemap opens itself from a URL do): the version
-     * row's {@code UPDATE} and the history's upsert go in one call.
-     */
-    @Test
-    void onMariaDbSeveralStatementsAllowedRecordALinearRevisionInOneCall() {
-        TestDatabase db = mariadb();
-        String p = prefix();
-        List<String> record = callsRecordingS2(new StatementLog(() -> db.connect("allowMultiQueries", "true"), false),
-                p, 3);
-        assertEquals(1, record.size(), "recording s2:\n" + String.join("\n", record));
-        assertTrue(record.get(0).contains(": UPDATE `" + p + "version` SET ")
-                && record.get(0).contains("; INSERT INTO `" + p + "history` ")
-                && record.get(0).contains(" ON DUPLICATE KEY UPDATE "), record.get(0));
-    }
-
-    /**
-     * A driver Divemap cannot ask (it hides its connection) whose connection refuses several
-     * statements: the one text is refused once, before any of it ran, and every record of the run
-     * sends its statements one by one; the run records everything as usual.
-     */
-    @Test
-    void aConnectionThatRefusesSeveralStatementsGetsThemOneByOne() throws SQLException {
-        TestDatabase db = mariadb();
-        String p = prefix();
-        StatementLog log = new StatementLog(db::connect, true);
-        callsRecordingS2(log, p, 4);
-        List<String> refused = log.entries().stream().filter(e -> e.contains("; INSERT INTO")).toList();
-        assertEquals(1, refused.size(), String.join("\n", log.entries()));
-        List<String> s2 = callsBetween(log.entries(), "CREATE TABLE " + p + "b", "CREATE TABLE " + p + "c");
-        assertEquals(List.of("UPDATE", "UPDATE", "INSERT"), firstWords(s2), String.join("\n", s2));
-        List<String> s3 = callsBetween(log.entries(), "CREATE TABLE " + p + "c", "CREATE TABLE " + p + "d");
-        assertEquals(List.of("UPDATE", "INSERT"), firstWords(s3), String.join("\n", s3));
-        assertEquals(List.of("s4"), column(db, "SELECT version_num FROM " + p + "version"));
-        assertEquals(List.of("s1 up DONE", "s2 up DONE", "s3 up DONE", "s4 up DONE"), history(db, p));
-    }
-
-    /**
-     * The connections Divemap opens from a MySQL or MariaDB URL take several statements in one text:
-     * a migration's {@code op.execute("A; B")} runs both.
-     */
-    @Test
-    void divemapsOwnMariaDbConnectionsRunEveryStatementOfATextTheyAreSent() throws SQLException {
-        TestDatabase db = mariadb();
-        String p = prefix();
-        List<RegisteredRevision> revisions = List.of(revision("s1", null, op -> op.execute("CREATE TABLE " + p
-                + "a (id INTEGER); CREATE TABLE " + p + "b (id INTEGER)")));
-        try (Divemap divemap = Divemap.configure().dataSource(db.jdbcUrl(), db.user(), db.password())
-                .registries(() -> revisions).versionTable(p + "version").historyTable(p + "history").load()) {
-            assertEquals(List.of("s1"), divemap.upgrade("head").revisions());
-        }
-        assertTrue(exists(db, p + "a") && exists(db, p + "b"));
-    }
-
-    /**
-     * With one call or two, a failure to record a revision on MariaDB ends the same way: the same
-     * report (but for what it says it could not do: one call names both statements), the same
-     * version rows and history rows, the same tables.
-     */
-    @Test
-    void onMariaDbRecordingFailuresEndAlikeInOneCallAndInTwo() throws SQLException {
-        TestDatabase db = mariadb();
-        for (boolean versionRowMoved : List.of(true, false)) {
-            List<String> outcomes = new ArrayList<>();
-            for (boolean together : List.of(true, false)) {
-                String p = prefix();
-                List<RegisteredRevision> revisions = List.of(revision("s1", null, createTable(p + "a")),
-                        revision("s2", "s1", op -> {
-                            op.createTable(p + "b", Column.of("id", Type.integer()).primaryKey());
-                            execute(db, versionRowMoved ? "UPDATE " + p + "version SET version_num = 'elsewhere'"
-                                    : "ALTER TABLE " + p + "history ADD CONSTRAINT " + p + "not_s2 CHECK (revision <> 's2'"
-                                            + " OR success = 0)");
-                        }), revision("s3", "s2", createTable(p + "c")));
-                StatementLog log = new StatementLog(together ? () -> db.connect("allowMultiQueries", "true")
-                        : db::connect, false);
-                String message;
-                try (Divemap divemap = Divemap.configure().dataSource(log).registries(() -> revisions)
-                        .versionTable(p + "version").historyTable(p + "history").load()) {
-                    DivemapException failure = assertThrows(DivemapException.class, () -> divemap.upgrade("head"));
-                    assertEquals(Kind.MIGRATION_FAILED, failure.kind(), failure.getMessage());
-                    message = failure.getMessage();
-                }
-                // one call names both statements, as PostgreSQL's one statement does; two name the one that failed
-                assertTrue(message.contains(versionRowMoved ? "Could not change the row s1 to s2 in the version table "
-                        + p + "version: expected to change exactly one row, but 0 matched"
-                        : "record up s2 and mark up s3 as started in the history table " + p + "history on MariaDB: "
-                                + "CONSTRAINT `" + p + "not_s2` failed"), message);
-                assertEquals(together, log.entries().stream().anyMatch(e -> e.contains("; INSERT INTO")));
-                outcomes.add((message.replaceFirst("Could not [^\\n]* on MariaDB: ", "Could not ... on MariaDB: ")
-                        .replace("write these tables", "write that table")
-                        + "\nversion: " + column(db, "SELECT version_num FROM " + p + "version")
-                        + "\nhistory: " + history(db, p) + "\ntables: " + exists(db, p + "a") + exists(db, p + "b")
-                        + exists(db, p + "c")).replace(p, "<p>").replaceAll("\\d+ ms", "<n> ms"));
-            }
-            assertEquals(outcomes.get(1), outcomes.get(0));
-        }
-    }
-
-    /**
-     * Runs s1 to s{@code count}, each creating a table ({@code a}, {@code b}, ...), through {@code log};
-     * returns the calls on the migrations' connection between s2's {@code CREATE TABLE} and s3's.
-     */
-    private static List<String> callsRecordingS2(StatementLog log, String p, int count) {
-        List<RegisteredRevision> revisions = new ArrayList<>();
-        for (int i = 1; i <= count; i++) {
-            revisions.add(revision("s" + i, i == 1 ? null : "s" + (i - 1), createTable(p + (char) ('a' + i - 1))));
-        }
-        try (Divemap divemap = Divemap.configure().dataSource(log).registries(() -> revisions)
-                .versionTable(p + "version").historyTable(p + "history").load()) {
-            assertEquals(count, divemap.upgrade("head").revisions().size());
-        }
-        return callsBetween(log.entries(), "CREATE TABLE " + p + "b", "CREATE TABLE " + p + "c");
-    }
-
-    /** The entries on the connection of the one that holds {@code from}, after it and before the one that holds {@code to}. */
-    private static List<String> callsBetween(List<String> entries, String from, String to) {
-        String all = String.join("\n", entries);
-        int b = indexOf(entries, from, all);
-        int c = indexOf(entries, to, all);
-        String connection = entries.get(b).substring(0, entries.get(b).indexOf(' ') + 1);
-        return entries.subList(b + 1, c).stream().filter(e -> e.startsWith(connection)).toList();
-    }
-
-    /** Each entry's first word after its connection. */
-    private static List<String> firstWords(List<String> entries) {
-        return entries.stream().map(e -> e.split(" ")[1]).toList();
     }
 
     private static int indexOf(List<String> entries, String text, String all) {
@@ -374,11 +257,6 @@ class RecordingRoundTripsTest {
         assertEquals(List.of("s3"), column(db, "SELECT version_num FROM " + p + "version"));
     }
 
-    private static TestDatabase mariadb() {
-        assumeTrue(Databases.kinds().anyMatch(Database.MARIADB::equals), "MariaDB is not available");
-        return DATABASES.get(Database.MARIADB);
-    }
-
     private static TestDatabase postgres() {
         assumeTrue(Databases.kinds().anyMatch(Database.POSTGRESQL::equals), "PostgreSQL is not available");
         return DATABASES.get(Database.POSTGRESQL);
@@ -402,8 +280,8 @@ class RecordingRoundTripsTest {
     }
 
     private static boolean exists(TestDatabase db, String table) throws SQLException {
-        return !column(db, "SELECT table_name FROM information_schema.tables WHERE table_schema = '" + db.schema()
-                + "' AND table_name = '" + table + "'").isEmpty();
+        return !column(db, "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+                + " AND table_name = '" + table + "'").isEmpty();
     }
 
     private static List<String> column(TestDatabase db, String sql) throws SQLException {

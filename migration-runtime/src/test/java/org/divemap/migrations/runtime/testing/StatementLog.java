@@ -26,29 +26,12 @@ public final class StatementLog extends ConnectionSource {
             "executeLargeUpdate", "executeBatch", "executeLargeBatch");
     private static final Set<String> CONNECTION_CALLS = Set.of("commit", "rollback", "setAutoCommit");
 
-    /** Opens a physical connection. */
-    @FunctionalInterface
-    public interface Opener {
-        Connection open() throws SQLException;
-    }
-
-    private final Opener opener;
-    private final boolean opaque;
+    private final TestDatabase database;
     private final List<String> entries = new ArrayList<>();
     private int connections;
 
     public StatementLog(TestDatabase database) {
-        this(database::connect, false);
-    }
-
-    /**
-     * Logs the connections {@code opener} opens; when {@code opaque}, they do not let the code under
-     * test see the driver's own connection ({@code isWrapperFor} says no, {@code unwrap} throws), as a
-     * driver unknown to it would not.
-     */
-    public StatementLog(Opener opener, boolean opaque) {
-        this.opener = opener;
-        this.opaque = opaque;
+        this.database = database;
     }
 
     /** Every entry so far, in order. */
@@ -85,18 +68,13 @@ public final class StatementLog extends ConnectionSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        Connection connection = opener.open();
+        Connection connection = database.connect();
         int number;
         synchronized (this) {
             number = ++connections;
         }
         InvocationHandler handler = (proxy, method, args) -> {
             String name = method.getName();
-            if (opaque && name.equals("isWrapperFor")) {
-                return false;
-            } else if (opaque && name.equals("unwrap")) {
-                throw new SQLException("not a wrapper");
-            }
             if (CONNECTION_CALLS.contains(name)) {
                 log(number, name + (args != null ? "(" + args[0] + ")" : ""));
             }

@@ -159,11 +159,6 @@ public final class TestDatabase implements AutoCloseable {
         return connect(jdbcUrl, server);
     }
 
-    /** A new physical connection, as {@link #connect()} opens, with one more URL parameter. */
-    public Connection connect(String parameter, String value) throws SQLException {
-        return connect(JdbcUrl.parse(jdbcUrl).withParameter(parameter, value).url(), server);
-    }
-
     /** A data source of physical connections, which remembers them so a test can cut them off. */
     public DirectDataSource directDataSource() {
         return new DirectDataSource(this::connect);

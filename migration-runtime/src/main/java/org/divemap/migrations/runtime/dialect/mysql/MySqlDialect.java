@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -294,40 +293,13 @@ public class MySqlDialect extends Dialect {
         properties.setProperty("connectTimeout", Long.toString(timeout.toMillis()));
     }
 
-    /**
-     * {@code allowMultiQueries=true}, which both Connector/J and MariaDB Connector/J take, unless the
-     * URL sets it. The server then runs every statement of a text it is sent, not only the first:
-     * {@code op.execute("A; B")} runs {@code A} and {@code B}, as Python's {@code mysqlclient} lets it.
-     */
-    @Override
-    public void ownConnectionProperties(Properties properties, String url) {
-        if (!url.toLowerCase(Locale.ROOT).contains("allowmultiqueries")) {
-            properties.setProperty("allowMultiQueries", "true");
-        }
-    }
-
-    /** Unless Connector/J says that the connection was opened without {@code allowMultiQueries}. */
-    @Override
-    public boolean sendsStatementsTogether(Connection connection) {
-        return ConnectorJ.allowsMultiQueries(connection) != Boolean.FALSE;
-    }
-
-    /**
-     * A syntax error (1064): without {@code allowMultiQueries} the server parses the whole text as
-     * one statement and refuses it at the second.
-     */
-    @Override
-    public boolean refusedStatementsTogether(SQLException e) {
-        return e.getErrorCode() == 1064;
-    }
-
     /** Connector/J's {@code getLastInsertID()}, which the statement keeps for its current result. */
     @Override
     public long generatedKey(java.sql.Statement statement) {
         return ConnectorJ.lastInsertId(statement);
     }
 
-    /** Connector/J's own answers, in a class of their own, loaded only when asked: the driver may be absent. */
+    /** Connector/J's own answer, in a class of its own, loaded only when asked: the driver may be absent. */
     private static final class ConnectorJ {
         /** The id, or 0 when another driver ran the statement. */
         static long lastInsertId(java.sql.Statement statement) {
@@ -339,19 +311,6 @@ public class MySqlDialect extends Dialect {
                 // another driver, or Connector/J loaded by another class loader: the caller asks for the keys
             }
             return 0;
-        }
-
-        /** Whether Connector/J opened {@code connection} with {@code allowMultiQueries}; null when another driver did. */
-        static Boolean allowsMultiQueries(Connection connection) {
-            try {
-                if (connection.isWrapperFor(com.mysql.cj.jdbc.JdbcConnection.class)) {
-                    return connection.unwrap(com.mysql.cj.jdbc.JdbcConnection.class).getPropertySet()
-                            .getBooleanProperty(com.mysql.cj.conf.PropertyKey.allowMultiQueries).getValue();
-                }
-            } catch (SQLException | LinkageError e) {
-                // another driver, or Connector/J loaded by another class loader: try and see
-            }
-            return null;
         }
     }
 
