@@ -123,6 +123,9 @@ public final class CrashStress {
             exec(url, "CREATE TABLE stress_runs (revision VARCHAR(20) NOT NULL, step INT NOT NULL)");
             Process victim = cli(jar, classes, work, url, false);
             boolean killed = false;
+            // the revision running when the kill came: on a fast disk the pause can outlast the revision
+            // aimed at, and the kill land in the next one, whose start the CLI printed meanwhile
+            int running = killedIn;
             try (BufferedReader err = new BufferedReader(new InputStreamReader(victim.getErrorStream(),
                     StandardCharsets.UTF_8))) {
                 String wanted = String.format(Locale.ROOT, "upgrade   s%02d ...", killedIn);
@@ -130,9 +133,15 @@ public final class CrashStress {
                 while ((line = err.readLine()) != null) {
                     if (line.strip().equals(wanted)) { // the CLI indents its progress lines
                         Thread.sleep(delay);
-                        victim.destroyForcibly();
+                        victim.toHandle().destroyForcibly(); // kill -9; unlike Process.destroyForcibly, keeps its output readable
                         killed = true;
                         break;
+                    }
+                }
+                while (killed && (line = err.readLine()) != null) { // what it printed before it died
+                    String progress = line.strip();
+                    if (progress.matches("upgrade {3}s\\d\\d \\.\\.\\.")) {
+                        running = Integer.parseInt(progress.substring(11, 13));
                     }
                 }
             }
@@ -170,13 +179,15 @@ public final class CrashStress {
             boolean refusal = second.exitValue() == 2 && output.contains("\"kind\":\"INTERRUPTED_REVISION\"")
                     && output.contains("stamp the revision the schema is at");
             boolean namesKilled = output.contains(String.format(Locale.ROOT, "Revision s%02d did not finish its"
-                    + " upgrade", killedIn));
-            boolean namesBefore = killedIn > 1 && output.contains(String.format(Locale.ROOT, "Revision s%02d did not"
-                    + " finish its upgrade", killedIn - 1));
+                    + " upgrade", running));
+            boolean namesBefore = running > 1 && output.contains(String.format(Locale.ROOT, "Revision s%02d did not"
+                    + " finish its upgrade", running - 1));
+            String reached = running == killedIn ? "" : String.format(Locale.ROOT, "the kill came in s%02d; ", running);
             if (refusal && (namesKilled || namesBefore) && before.equals(after)) {
-                return new Trial(number, database, killedIn, delay, Outcome.REFUSED, namesKilled ? ""
-                        : String.format(Locale.ROOT, "names s%02d: killed before s%02d's first statement, which would"
-                                + " have committed s%02d's record", killedIn - 1, killedIn, killedIn - 1));
+                return new Trial(number, database, killedIn, delay, Outcome.REFUSED, namesKilled
+                        ? reached.isEmpty() ? "" : reached + "names it"
+                        : String.format(Locale.ROOT, "%snames s%02d: killed before s%02d's first statement, which"
+                                + " would have committed s%02d's record", reached, running - 1, running, running - 1));
             }
             return new Trial(number, database, killedIn, delay, Outcome.CORRUPTED, "exit " + second.exitValue()
                     + ": " + output.strip());
