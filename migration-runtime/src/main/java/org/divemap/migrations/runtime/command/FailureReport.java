@@ -11,13 +11,18 @@ final class FailureReport {
 
     private FailureReport() {}
 
+    private static String rows(List<String> rows) {
+        return rows.isEmpty() ? "(empty)" : String.join(", ", rows);
+    }
+
     /**
      * @param undo what undoing the migration achieved, or null when its transaction was rolled back
-     * @param before the version rows, which still name the revision before it
+     * @param before the version rows as the run left them before it, naming the revision before it
+     * @param now the version rows as the table holds them after the failure
      * @param done the revisions this run completed before it
      */
     static String of(RegisteredRevision revision, boolean upgrade, LiveOperations operations, String cause,
-            LiveOperations.UndoReport undo, List<String> before, List<MigrationResult.Step> done) {
+            LiveOperations.UndoReport undo, List<String> before, List<String> now, List<MigrationResult.Step> done) {
         StringBuilder text = new StringBuilder();
         text.append("Revision ").append(revision.id()).append(" (").append(revision.migrationClass())
                 .append(") failed during ").append(upgrade ? "upgrade" : "downgrade").append(": ").append(cause);
@@ -48,8 +53,12 @@ final class FailureReport {
                 }
             }
         }
-        text.append("\n  ").append(revision.id()).append(" is not recorded: the version table still says ")
-                .append(before.isEmpty() ? "(empty)" : String.join(", ", before)).append('.');
+        text.append("\n  ").append(revision.id()).append(" is not recorded: the version table ");
+        if (now.equals(before)) {
+            text.append("still says ").append(rows(before)).append('.');
+        } else { // changed behind the run's back, or a batch before it could not be recorded
+            text.append("says ").append(rows(now)).append(" (this run left it at ").append(rows(before)).append(").");
+        }
         if (!done.isEmpty()) {
             text.append(" Revisions completed before it in this run: ")
                     .append(String.join(", ", done.stream().map(MigrationResult.Step::revision).toList())).append('.');

@@ -267,7 +267,8 @@ public final class Migrate {
             Duration duration = Duration.ofNanos(System.nanoTime() - started);
             String cause = e instanceof IrreversibleMigrationException ? e.getMessage() : context.message(e);
             LiveOperations.UndoReport undo = transactional ? null : operations.undo();
-            String report = FailureReport.of(revision, step.upgrade(), operations, cause, undo, before, done);
+            String report = FailureReport.of(revision, step.upgrade(), operations, cause, undo, before,
+                    recorder.versionRowsNow(before), done);
             boolean leftChanges = undo == null ? operations.committedEarly() : !undo.complete();
             recorder.failed(index, HistoryEntry.of(id, direction, start, duration, false, cause),
                     leftChanges ? report : null, e);

@@ -277,6 +277,19 @@ final class Recorder {
         }
     }
 
+    /**
+     * The version rows as the table holds them now, after a failure was settled: what the failure
+     * report names, which is not {@code expected} when the table was changed behind the run's back or
+     * a batch could not be recorded. {@code expected} when the table cannot be read.
+     */
+    List<String> versionRowsNow(List<String> expected) {
+        try {
+            return versions.read(connection);
+        } catch (RuntimeException e) {
+            return expected;
+        }
+    }
+
     /** Closes the statements the tables kept prepared for this run's revisions. */
     void close() {
         versions.release();

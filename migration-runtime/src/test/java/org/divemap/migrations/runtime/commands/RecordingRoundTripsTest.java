@@ -198,6 +198,9 @@ class RecordingRoundTripsTest {
         assertTrue(failure.getMessage().contains("Could not change the row s1 to s2 in the version table " + p
                 + "version: expected to change exactly one row, but 0 matched. Another process changed the table"),
                 failure.getMessage());
+        // the report names the row the table holds, not the one the run left there
+        assertTrue(failure.getMessage().contains("s2 is not recorded: the version table says elsewhere (this run left"
+                + " it at s1)."), failure.getMessage());
         assertFalse(exists(db, p + "b"), "the revision's DDL was rolled back");
         assertEquals(List.of("elsewhere"), column(db, "SELECT version_num FROM " + p + "version"));
         assertEquals(List.of("s1 up DONE", "s2 up FAILED"), history(db, p));
