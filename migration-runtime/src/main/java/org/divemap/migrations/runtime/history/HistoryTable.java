@@ -300,11 +300,12 @@ public final class HistoryTable {
      */
     public void recordAndCommit(Connection connection, VersionTable versions, String from, String to,
             HistoryEntry entry) throws SQLException {
-        String update = versions.updateStatement(connection, to);
+        versions.requireFits(connection, List.of(to));
         boolean source = hasSourceColumn(connection);
-        String what = "record " + entry.direction() + " " + entry.revision() + " in the history table " + display();
         try {
-            PreparedStatement statement = recordAndCommit.on(connection, () -> "WITH moved AS (" + update
+            // the text is built when the statement is first prepared, not for every revision
+            PreparedStatement statement = recordAndCommit.on(connection, () -> "WITH moved AS ("
+                    + versions.updateStatement(connection)
                     + " RETURNING 1), counted AS (SELECT COUNT(*) AS n FROM moved) INSERT INTO " + table(connection)
                     + " (" + columnList(connection) + ") SELECT " + marks(connection)
                     + " FROM counted WHERE 1 / CASE WHEN n = 1 THEN 1 ELSE 0 END = 1; COMMIT");
@@ -327,7 +328,8 @@ public final class HistoryTable {
             if (dialect.commitFailed(connection)) {
                 throw e;
             }
-            throw versions.failure(from, to, what, e);
+            throw versions.failure(from, to, "record " + entry.direction() + " " + entry.revision()
+                    + " in the history table " + display(), e);
         }
     }
 

@@ -321,13 +321,11 @@ public final class VersionTable {
 
     /**
      * {@link #update}'s statement, for a statement that sends it with others
-     * ({@link HistoryTable#recordAndCommit}): its parameters are the new row, then the old one. Checks
-     * first that {@code to} fits the table, as {@link #update} does.
+     * ({@link HistoryTable#recordAndCommit}): its parameters are the new row, then the old one. Unlike
+     * {@link #update}, it does not check that the new row fits the table: call {@link #requireFits} first.
      */
-    String updateStatement(Connection connection, String to) {
-        Layout layout = require(connection);
-        requireFits(layout, List.of(to));
-        return updateSql(layout);
+    String updateStatement(Connection connection) {
+        return updateSql(require(connection));
     }
 
     /**
