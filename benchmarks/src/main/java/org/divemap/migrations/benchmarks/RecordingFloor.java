@@ -78,6 +78,9 @@ public final class RecordingFloor {
     }
 
     private static final int BLOCK = 50;
+    /** The error text of a revision's mark, as long as Divemap's. */
+    private static final String MARK = "running: process 4242 started this revision and has not recorded its end; if"
+            + " this row stays, the process stopped inside the revision.\nNo statement is known to have completed.";
     private static final String HISTORY_COLUMNS = "(revision, direction, started_at, duration_ms, success, os_user, host,"
             + " checksum)";
 
@@ -273,8 +276,7 @@ public final class RecordingFloor {
                 + " duration_ms, success, os_user, host, checksum, error) VALUES (?, 'up', UTC_TIMESTAMP(3), 0, FALSE,"
                 + " 'deploy', 'host', NULL, ?)", Statement.RETURN_GENERATED_KEYS)) {
             mark.setString(1, "r" + (i + 1));
-            mark.setString(2, "running: process 4242 started this revision and has not recorded its end; if this row"
-                    + " stays, the process stopped inside the revision.\nNo statement is known to have completed.");
+            mark.setString(2, MARK);
             mark.executeUpdate();
             try (ResultSet keys = mark.getGeneratedKeys()) {
                 keys.next();
@@ -295,8 +297,7 @@ public final class RecordingFloor {
             all.setString(3, "0".repeat(64));
             all.setLong(4, markOf(c, i));
             all.setString(5, "r" + (i + 1));
-            all.setString(6, "running: process 4242 started this revision and has not recorded its end; if this row"
-                    + " stays, the process stopped inside the revision.\nNo statement is known to have completed.");
+            all.setString(6, MARK);
             all.execute();
             all.getMoreResults();
             all.getMoreResults();
@@ -315,7 +316,7 @@ public final class RecordingFloor {
         recordUpsert(c, i, oneText, null);
     }
 
-    /** As above; with {@code statement}, that statement goes first in the one text. */
+    /** As above; with {@code first} (and {@code oneText}), that statement goes first in the one text. */
     private static void recordUpsert(Connection c, int i, boolean oneText, String first) throws SQLException {
         String update = (first == null ? "" : first + "; ") + "UPDATE version SET version_num = ? WHERE"
                 + " version_num = ?";
@@ -337,8 +338,7 @@ public final class RecordingFloor {
                 upsert.setString(2, "r" + (i - 1));
             }
             upsert.setString(p + 1, "r" + (i + 1));
-            upsert.setString(p + 2, "running: process 4242 started this revision and has not recorded its end; if this"
-                    + " row stays, the process stopped inside the revision.\nNo statement is known to have completed.");
+            upsert.setString(p + 2, MARK);
             long mark = markOf(c, i);
             if (mark == 0) {
                 upsert.setNull(p + 3, java.sql.Types.BIGINT); // before the first revision: two new rows
@@ -394,8 +394,7 @@ public final class RecordingFloor {
             update.setLong(++p, i);
             update.setString(++p, "0".repeat(64));
             update.setLong(++p, i);
-            update.setString(++p, "running: process 4242 started this revision and has not recorded its end; if this"
-                    + " row stays, the process stopped inside the revision.\nNo statement is known to have completed.");
+            update.setString(++p, MARK);
             update.setString(++p, "r" + (i - 1));
             update.setLong(++p, i);
             update.setLong(++p, i + 1);
