@@ -189,12 +189,7 @@ class RecordingRoundTripsTest {
     void aVersionRowChangedDuringTheRunRollsTheRevisionBack() throws SQLException {
         TestDatabase db = postgres();
         String p = prefix();
-        List<RegisteredRevision> revisions = List.of(revision("s1", null, createTable(p + "a")),
-                revision("s2", "s1", op -> {
-                    op.createTable(p + "b", Column.of("id", Type.integer()).primaryKey());
-                    execute(db, "UPDATE " + p + "version SET version_num = 'elsewhere'"); // another connection
-                }));
-        DivemapException failure = upgradeFails(db, p, revisions);
+        DivemapException failure = failsWhileS2Runs(db, p, "UPDATE " + p + "version SET version_num = 'elsewhere'");
         assertTrue(failure.getMessage().contains("Could not change the row s1 to s2 in the version table " + p
                 + "version: expected to change exactly one row, but 0 matched. Another process changed the table"),
                 failure.getMessage());
@@ -211,12 +206,8 @@ class RecordingRoundTripsTest {
     void aHistoryRowRefusedRollsTheRevisionBack() throws SQLException {
         TestDatabase db = postgres();
         String p = prefix();
-        List<RegisteredRevision> revisions = List.of(revision("s1", null, createTable(p + "a")),
-                revision("s2", "s1", op -> {
-                    op.createTable(p + "b", Column.of("id", Type.integer()).primaryKey());
-                    execute(db, "ALTER TABLE " + p + "history ADD CONSTRAINT " + p + "not_s2 CHECK (revision <> 's2')");
-                }));
-        DivemapException failure = upgradeFails(db, p, revisions);
+        DivemapException failure = failsWhileS2Runs(db, p, "ALTER TABLE " + p + "history ADD CONSTRAINT " + p
+                + "not_s2 CHECK (revision <> 's2')");
         assertTrue(failure.getMessage().contains("Could not change the row s1 to s2 in the version table " + p
                 + "version and record up s2 in the history table " + p + "history on PostgreSQL: ")
                 && failure.getMessage().contains(p + "not_s2") && failure.getMessage().contains("SQLState 23514"),
@@ -263,6 +254,17 @@ class RecordingRoundTripsTest {
     private static TestDatabase postgres() {
         assumeTrue(Databases.kinds().anyMatch(Database.POSTGRESQL::equals), "PostgreSQL is not available");
         return DATABASES.get(Database.POSTGRESQL);
+    }
+
+    /**
+     * Upgrades through s1 (creates table a) and s2, which creates table b and then has another
+     * connection run {@code sql}; returns the run's failure.
+     */
+    private static DivemapException failsWhileS2Runs(TestDatabase db, String p, String sql) {
+        return upgradeFails(db, p, List.of(revision("s1", null, createTable(p + "a")), revision("s2", "s1", op -> {
+            op.createTable(p + "b", Column.of("id", Type.integer()).primaryKey());
+            execute(db, sql); // another connection
+        })));
     }
 
     private static DivemapException upgradeFails(TestDatabase db, String p, List<RegisteredRevision> revisions) {
