@@ -14,20 +14,27 @@ import test.migrations.reporting.ReportingViews;
  */
 @Generated("org.divemap.migrations.processor.RevisionProcessor")
 public final class DivemapRevisionRegistry implements RevisionRegistry {
-    private static final List<RegisteredRevision> REVISIONS = build();
-
     public DivemapRevisionRegistry() {
     }
 
     @Override
     public List<RegisteredRevision> revisions() {
-        return REVISIONS;
+        return All.REVISIONS;
+    }
+
+    @Override
+    public List<String> heads() {
+        return List.of("0006_drop_legacy_tokens", "1002_reporting_indexes");
     }
 
     private static List<RegisteredRevision> build() {
         List<RegisteredRevision> revisions = new ArrayList<>(9);
         Part0.addTo(revisions);
         return List.copyOf(revisions);
+    }
+
+    private static final class All {
+        static final List<RegisteredRevision> REVISIONS = build();
     }
 
     /**

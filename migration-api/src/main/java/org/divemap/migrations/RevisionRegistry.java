@@ -14,4 +14,20 @@ public interface RevisionRegistry {
 
     /** Every revision of this registry, sorted by id. The list is immutable. */
     List<RegisteredRevision> revisions();
+
+    /**
+     * The heads of {@link #revisions()} (the revisions that no revision revises), sorted by id, when
+     * the graph is known to be valid and none of them is named in another revision's
+     * {@code dependsOn}: they are then exactly the version-table rows of a database on which every
+     * revision is applied. Null when the registry does not say, which is the default.
+     *
+     * <p>The generated registries give them, as the processor worked them out from the graph it
+     * validated, and read their revisions only when first asked. When the application has this one
+     * registry, a start-up that finds the database at head answers from these ids alone, without
+     * reading or ordering the revisions. Whenever the runtime does read them, it checks that these
+     * are their heads.
+     */
+    default List<String> heads() {
+        return null;
+    }
 }

@@ -118,8 +118,39 @@ public final class RevisionProcessor extends AbstractProcessor {
         }
         ClassName name = registryName(revisions, diagnostics);
         if (name != null) {
-            new RegistryWriter(processingEnv.getFiler()).write(name, revisions);
+            new RegistryWriter(processingEnv.getFiler()).write(name, revisions,
+                    registryGivesHeads() ? heads(graph, revisions) : null);
         }
+    }
+
+    /** Whether the migration-api compiled against has {@code RevisionRegistry.heads()}: an older one has not. */
+    private boolean registryGivesHeads() {
+        TypeElement registry = processingEnv.getElementUtils().getTypeElement("org.divemap.migrations.RevisionRegistry");
+        if (registry == null) {
+            return false;
+        }
+        for (ExecutableElement method : ElementFilter.methodsIn(registry.getEnclosedElements())) {
+            if (method.getSimpleName().contentEquals("heads") && method.getParameters().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The graph's heads, which the registry gives to the runtime, or null when a revision depends on
+     * one of them: the heads are then not the version rows of a database with everything applied.
+     */
+    private static List<String> heads(RevisionGraph graph, List<AnnotatedRevision> revisions) {
+        List<String> heads = graph.heads();
+        for (AnnotatedRevision revision : revisions) {
+            for (String dependency : graph.resolvedDependencies(revision.id())) {
+                if (heads.contains(dependency)) {
+                    return null;
+                }
+            }
+        }
+        return heads;
     }
 
     private void warnAboutStrayIrreversible(RoundEnvironment round, Diagnostics diagnostics) {

@@ -174,6 +174,55 @@ class RegistryGenerationTest {
         }
     }
 
+    /**
+     * The registry gives its heads, the version rows of a database with everything applied, without
+     * reading its revisions; when a revision depends on a head, those are not the same, and it gives
+     * none.
+     */
+    @Test
+    void registryGivesItsHeadsUnlessARevisionDependsOnOne(@TempDir Path classes) throws Exception {
+        try (URLClassLoader loader = load(compile(history()), classes)) {
+            RevisionRegistry registry = ServiceLoader.load(RevisionRegistry.class, loader).findFirst().orElseThrow();
+            assertEquals(List.of("0006_drop_legacy_tokens", "1002_reporting_indexes"), registry.heads());
+            assertEquals(9, registry.revisions().size());
+        }
+        JavaFileObject main = JavaFileObjects.forSourceString("test.dep.Main", """
+                package test.dep;
+                import org.divemap.migrations.*;
+                @Revision(id = "m1", branchLabels = "main")
+                public final class Main implements Migration {
+                    @Override public void upgrade(Operations op) { op.execute("SELECT 1"); }
+                    @Override public void downgrade(Operations op) { op.execute("SELECT 2"); }
+                }
+                """);
+        JavaFileObject side = JavaFileObjects.forSourceString("test.dep.Side", """
+                package test.dep;
+                import org.divemap.migrations.*;
+                @Revision(id = "s1", branchLabels = "side")
+                public final class Side implements Migration {
+                    @Override public void upgrade(Operations op) { op.execute("SELECT 1"); }
+                    @Override public void downgrade(Operations op) { op.execute("SELECT 2"); }
+                }
+                """);
+        JavaFileObject next = JavaFileObjects.forSourceString("test.dep.Next", """
+                package test.dep;
+                import org.divemap.migrations.*;
+                @Revision(id = "m2", revises = "m1", dependsOn = "s1")
+                public final class Next implements Migration {
+                    @Override public void upgrade(Operations op) { op.execute("SELECT 1"); }
+                    @Override public void downgrade(Operations op) { op.execute("SELECT 2"); }
+                }
+                """);
+        Compilation compilation = compile(List.of(main, side, next));
+        assertThat(compilation).succeededWithoutWarnings();
+        assertTrue(registrySource(compilation, "test.dep.DivemapRevisionRegistry").indexOf("heads()") < 0);
+        try (URLClassLoader loader = load(compilation, classes.resolve("dep"))) {
+            RevisionRegistry registry = ServiceLoader.load(RevisionRegistry.class, loader).findFirst().orElseThrow();
+            assertEquals(null, registry.heads());
+            assertEquals(3, registry.revisions().size());
+        }
+    }
+
     /** Writes the compilation's class output to a folder and opens a loader over it. */
     static URLClassLoader load(Compilation compilation, Path classes) throws IOException {
         for (JavaFileObject file : compilation.generatedFiles()) {
@@ -193,8 +242,12 @@ class RegistryGenerationTest {
     }
 
     static String registrySource(Compilation compilation) {
+        return registrySource(compilation, REGISTRY);
+    }
+
+    static String registrySource(Compilation compilation, String registry) {
         try {
-            return compilation.generatedSourceFile(REGISTRY).orElseThrow().getCharContent(false).toString();
+            return compilation.generatedSourceFile(registry).orElseThrow().getCharContent(false).toString();
         } catch (IOException e) {
             throw new AssertionError(e);
         }

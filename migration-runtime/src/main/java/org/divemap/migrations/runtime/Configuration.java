@@ -246,7 +246,11 @@ public final class Configuration {
     }
 
     /**
-     * Loads the revisions and checks their graph; connects only when a command needs the database.
+     * Finds the revision registries and, when there are several (or one that does not give its heads,
+     * as a hand-written one may not), reads the revisions and checks their combined graph. The
+     * generated registry of one module was checked when it was compiled: its revisions are read when a
+     * command first needs them, and an {@code upgrade} that finds the database at head never does.
+     * Connects only when a command needs the database.
      * Without a data source, the commands that need no database still work (heads, history, show,
      * offline scripts), and the others say a database must be configured.
      */

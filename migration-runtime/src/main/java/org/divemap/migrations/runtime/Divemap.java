@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import javax.sql.DataSource;
 import org.divemap.migrations.Operations;
-import org.divemap.migrations.RegisteredRevision;
 import org.divemap.migrations.RevisionRegistry;
 import org.divemap.migrations.runtime.DivemapException.Kind;
 import org.divemap.migrations.runtime.command.AtHead;
@@ -16,6 +15,7 @@ import org.divemap.migrations.runtime.command.Migrate;
 import org.divemap.migrations.runtime.command.OfflineScript;
 import org.divemap.migrations.runtime.command.Queries;
 import org.divemap.migrations.runtime.command.Setup;
+import org.divemap.migrations.runtime.graph.Registries;
 import org.divemap.migrations.runtime.graph.RevisionMap;
 
 /**
@@ -41,7 +41,9 @@ public final class Divemap implements AutoCloseable {
 
     Divemap(Configuration configuration) {
         Setup setup = configuration.setup();
-        RevisionMap map = RevisionMap.of(loadRevisions(configuration));
+        // for the generated registry of one module, the revisions are read when a command first needs them:
+        // a start-up at head never does
+        Registries revisions = Registries.load(registries(configuration));
         DataSource dataSource = configuration.dataSource;
         this.ownConnections = dataSource == null && setup.url() != null ? new UrlDataSource(setup) : null;
         ClassLoader loader = configuration.classLoader != null ? configuration.classLoader
@@ -49,7 +51,7 @@ public final class Divemap implements AutoCloseable {
         ModelComparison configured = configuration.modelComparison;
         // looked for when check() first needs them: a start-up that only upgrades never scans the class path's
         // service files for them
-        this.context = new Context(setup, ownConnections != null ? ownConnections : dataSource, map,
+        this.context = new Context(setup, ownConnections != null ? ownConnections : dataSource, revisions,
                 loader != null ? loader : Divemap.class.getClassLoader(), () -> comparisons(configured, loader));
     }
 
@@ -76,7 +78,7 @@ public final class Divemap implements AutoCloseable {
         return new Configuration();
     }
 
-    private static List<RegisteredRevision> loadRevisions(Configuration configuration) {
+    private static List<RevisionRegistry> registries(Configuration configuration) {
         List<RevisionRegistry> registries = new ArrayList<>(configuration.registries);
         if (registries.isEmpty()) {
             ClassLoader loader = configuration.classLoader != null ? configuration.classLoader
@@ -92,11 +94,7 @@ public final class Divemap implements AutoCloseable {
                     + (configuration.classLoader != null ? " of the class loader given to Configuration.classLoader()."
                             : "."));
         }
-        List<RegisteredRevision> revisions = new ArrayList<>();
-        for (RevisionRegistry registry : registries) {
-            revisions.addAll(registry.revisions());
-        }
-        return revisions;
+        return registries;
     }
 
     /** Closes the connections this instance opened; a data source passed in is left open. */

@@ -32,7 +32,8 @@ import org.divemap.migrations.processor.AnnotatedRevision;
  *
  * <p>The registry is written for javac to compile cheaply, since it compiles it in every build: each
  * revision's attributes are one string literal (its <em>entry</em>, see {@link #entry}) that the
- * registry reads when it is loaded, and each migration is one {@code case} of a {@code switch}.
+ * registry reads when its revisions are first asked for, and each migration is one {@code case} of a
+ * {@code switch}. Its heads are written out as ids, so that a start-up at head reads none of that.
  * Writing every attribute as Java expressions (a constructor call and three lists per revision) made
  * javac resolve four calls per revision: at 10,000 revisions that cost javac more than a second.
  */
@@ -58,8 +59,12 @@ public final class RegistryWriter {
         this.filer = filer;
     }
 
-    /** The registry source for {@code revisions}, as a {@link JavaFile}. */
-    public static JavaFile registryFile(ClassName name, List<AnnotatedRevision> revisions) {
+    /**
+     * The registry source for {@code revisions}, as a {@link JavaFile}; {@code heads} is what its
+     * {@code heads()} returns, or null for a registry that does not say (see
+     * {@code RevisionRegistry.heads()}).
+     */
+    public static JavaFile registryFile(ClassName name, List<AnnotatedRevision> revisions, List<String> heads) {
         List<AnnotatedRevision> sorted = new ArrayList<>(revisions);
         sorted.sort(Comparator.comparing(AnnotatedRevision::id));
 
@@ -71,17 +76,25 @@ public final class RegistryWriter {
                         .build())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(REGISTRY)
-                .addField(FieldSpec.builder(LIST_OF_REVISIONS, "REVISIONS", Modifier.PRIVATE, Modifier.STATIC,
-                                Modifier.FINAL)
-                        .initializer("build()")
-                        .build())
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC).build())
                 .addMethod(MethodSpec.methodBuilder("revisions")
                         .addAnnotation(Override.class)
                         .addModifiers(Modifier.PUBLIC)
                         .returns(LIST_OF_REVISIONS)
-                        .addStatement("return REVISIONS")
+                        .addStatement("return $T.REVISIONS", name.nestedClass("All"))
                         .build());
+        if (heads != null) {
+            CodeBlock.Builder ids = CodeBlock.builder();
+            for (String head : heads) {
+                ids.add(ids.isEmpty() ? "$S" : ", $S", head);
+            }
+            registry.addMethod(MethodSpec.methodBuilder("heads")
+                    .addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(LIST_OF_STRINGS)
+                    .addStatement("return $T.of($L)", LIST, ids.build())
+                    .build());
+        }
         for (AnnotatedRevision revision : sorted) {
             registry.addOriginatingElement(revision.type());
         }
@@ -98,6 +111,14 @@ public final class RegistryWriter {
         }
         build.addStatement("return $T.copyOf(revisions)", LIST);
         registry.addMethod(build.build());
+        // read when revisions() is first called, not when the registry is loaded: a start-up at head asks
+        // only for heads()
+        registry.addType(TypeSpec.classBuilder(name.nestedClass("All"))
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addField(FieldSpec.builder(LIST_OF_REVISIONS, "REVISIONS", Modifier.STATIC, Modifier.FINAL)
+                        .initializer("build()")
+                        .build())
+                .build());
         registry.addType(entryReader(name.nestedClass("Entry")));
         parts.forEach(registry::addType);
 
@@ -261,9 +282,9 @@ public final class RegistryWriter {
                 .build();
     }
 
-    /** Writes the registry source and the service file that lists it. */
-    public void write(ClassName name, List<AnnotatedRevision> revisions) throws IOException {
-        registryFile(name, revisions).writeTo(filer);
+    /** Writes the registry source and the service file that lists it; {@code heads} as in {@link #registryFile}. */
+    public void write(ClassName name, List<AnnotatedRevision> revisions, List<String> heads) throws IOException {
+        registryFile(name, revisions, heads).writeTo(filer);
         Element[] origins = revisions.stream().map(AnnotatedRevision::type).toArray(Element[]::new);
         FileObject services = filer.createResource(StandardLocation.CLASS_OUTPUT, "", SERVICE_FILE, origins);
         try (Writer writer = new java.io.OutputStreamWriter(services.openOutputStream(), StandardCharsets.UTF_8)) {

@@ -15,6 +15,7 @@ import org.divemap.migrations.runtime.ModelComparison;
 import org.divemap.migrations.runtime.Redaction;
 import org.divemap.migrations.runtime.RevisionInfo;
 import org.divemap.migrations.runtime.dialect.Dialect;
+import org.divemap.migrations.runtime.graph.Registries;
 import org.divemap.migrations.runtime.graph.RevisionMap;
 import org.divemap.migrations.runtime.history.HistoryTable;
 import org.divemap.migrations.runtime.history.VersionTable;
@@ -29,7 +30,7 @@ public final class Context {
 
     private final Setup setup;
     private final DataSource dataSource;
-    private final RevisionMap map;
+    private final Registries revisions;
     private final ClassLoader classLoader;
     private final Supplier<List<ModelComparison>> findComparisons;
     private List<ModelComparison> comparisons;
@@ -60,9 +61,19 @@ public final class Context {
      */
     public Context(Setup setup, DataSource dataSource, RevisionMap map, ClassLoader classLoader,
             Supplier<List<ModelComparison>> comparisons) {
+        this(setup, dataSource, Registries.of(map), classLoader, comparisons);
+    }
+
+    /**
+     * @param revisions the revisions, whose map may be built when a command first needs it
+     * @param classLoader the application's classes
+     * @param comparisons as above
+     */
+    public Context(Setup setup, DataSource dataSource, Registries revisions, ClassLoader classLoader,
+            Supplier<List<ModelComparison>> comparisons) {
         this.setup = setup;
         this.dataSource = dataSource;
-        this.map = map;
+        this.revisions = revisions;
         this.classLoader = classLoader;
         this.findComparisons = comparisons;
     }
@@ -88,8 +99,14 @@ public final class Context {
         return setup;
     }
 
+    /** The map of the revisions; for a registry that gives its heads, built on the first call. */
     public RevisionMap map() {
-        return map;
+        return revisions.map();
+    }
+
+    /** Whether {@code rows} are where {@code target} leads, known without the map (see {@link Registries}). */
+    boolean atTargetWithoutMap(List<String> rows, String target) {
+        return revisions.atTargetWithoutMap(rows, target);
     }
 
     /** Whether a database is configured. */
@@ -219,6 +236,7 @@ public final class Context {
 
     /** The revisions {@code ids} names, described, those in {@code current} marked as current. */
     public List<RevisionInfo> infos(List<String> ids, Set<String> current) {
+        RevisionMap map = map();
         Set<String> branchPoints = new HashSet<>(map.branchPoints());
         Set<String> heads = new HashSet<>(map.heads());
         return ids.stream().map(id -> {

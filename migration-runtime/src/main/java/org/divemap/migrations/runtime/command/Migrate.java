@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.divemap.migrations.IrreversibleMigrationException;
 import org.divemap.migrations.Migration;
 import org.divemap.migrations.RegisteredRevision;
@@ -38,37 +39,41 @@ public final class Migrate {
 
     private final Context context;
     private final Setup setup;
-    private final RevisionMap map;
     private final MigrationListener listener;
 
     public Migrate(Context context) {
         this.context = context;
         this.setup = context.setup();
-        this.map = context.map();
         this.listener = setup.listener();
+    }
+
+    /** The revision map: asked for only when the plain read does not show the database at its target. */
+    private RevisionMap map() {
+        return context.map();
     }
 
     /** Applies every revision up to {@code target}. */
     public MigrationResult upgrade(String target) {
-        return migrate("upgrade", target, rows -> map.upgrade(rows, target));
+        return migrate("upgrade", target, rows -> map().upgrade(rows, target),
+                rows -> context.atTargetWithoutMap(rows, target));
     }
 
     /** Reverts revisions down to {@code target}. */
     public MigrationResult downgrade(String target) {
-        return migrate("downgrade", target, rows -> map.downgrade(rows, target));
+        return migrate("downgrade", target, rows -> map().downgrade(rows, target), rows -> false);
     }
 
     /** Writes {@code targets} into the version table without running anything; {@code purge} empties it first. */
     public MigrationResult stamp(boolean purge, List<String> targets) {
-        return migrate("stamp", String.join(" ", targets), rows -> map.stamp(rows, targets, purge));
+        return migrate("stamp", String.join(" ", targets), rows -> map().stamp(rows, targets, purge), rows -> false);
     }
 
     /** What {@code upgrade(target)} or {@code downgrade(target)} would run now, after the same refusals. */
     public Preflight preflight(boolean upgrade, String target) {
         return context.withConnection(connection -> {
             List<String> rows = context.versionTable().read(connection);
-            Plan plan = upgrade ? map.upgrade(rows, target) : map.downgrade(rows, target);
-            Unfinished.refuse(context.historyTable().unfinished(connection), rows, map, setup.retryInterrupted(),
+            Plan plan = upgrade ? map().upgrade(rows, target) : map().downgrade(rows, target);
+            Unfinished.refuse(context.historyTable().unfinished(connection), rows, map(), setup.retryInterrupted(),
                     setup.historyTable());
             refuseIrreversible(plan, target, rows);
             return new Preflight(upgrade, target, Context.sorted(rows),
@@ -76,7 +81,12 @@ public final class Migrate {
         });
     }
 
-    private MigrationResult migrate(String command, String target, Function<List<String>, Plan> planner) {
+    /**
+     * @param atTarget whether the rows of the plain read are at the target, known without planning
+     *     (then the revisions are not read at all); false when that is not known
+     */
+    private MigrationResult migrate(String command, String target, Function<List<String>, Plan> planner,
+            Predicate<List<String>> atTarget) {
         // Most runs find the database already where it should be (an application starting up): when the
         // plan from a plain read is empty and no run left a mark in the history, there is nothing to lock
         // for. Otherwise plan again under the lock, where marks are certain (a run still going holds it),
@@ -93,7 +103,7 @@ public final class Migrate {
         boolean nothingToDo;
         try {
             seen = new VersionTable(dialect, setup.schema(), setup.versionTable(), lookup).read(first);
-            nothingToDo = planner.apply(seen).isEmpty() && new HistoryTable(dialect, setup.schema(),
+            nothingToDo = (atTarget.test(seen) || planner.apply(seen).isEmpty()) && new HistoryTable(dialect, setup.schema(),
                     setup.historyTable(), lookup).unfinished(first).isEmpty();
         } catch (RuntimeException | Error e) {
             Context.closeQuietly(first, e);
@@ -112,7 +122,7 @@ public final class Migrate {
             Plan plan = planner.apply(before);
             List<HistoryEntry> marks = history.unfinished(connection);
             if (!stamp) {
-                Unfinished.refuse(marks, before, map, setup.retryInterrupted(), setup.historyTable());
+                Unfinished.refuse(marks, before, map(), setup.retryInterrupted(), setup.historyTable());
             }
             refuseIrreversible(plan, target, before);
             if (command.equals("upgrade") && setup.validateOnMigrate() && !plan.steps().isEmpty()) {
@@ -310,11 +320,11 @@ public final class Migrate {
      * schema is not what this build's history says it is.
      */
     private void refuseChanged(Connection connection, HistoryTable history, List<String> before) {
-        List<String> changed = Check.changed(context, history.list(connection), map.applied(before));
+        List<String> changed = Check.changed(context, history.list(connection), map().applied(before));
         if (changed.isEmpty()) {
             return;
         }
-        List<String> named = changed.stream().map(id -> id + " (" + map.revision(id).migrationClass() + ")").toList();
+        List<String> named = changed.stream().map(id -> id + " (" + map().revision(id).migrationClass() + ")").toList();
         throw new DivemapException(Kind.CHANGED_REVISIONS, "Cannot upgrade: " + (changed.size() == 1
                 ? "revision " + named.get(0) + " was" : "revisions " + String.join(", ", named) + " were")
                 + " applied to this database and edited since: this build's migration is not the one that ran."

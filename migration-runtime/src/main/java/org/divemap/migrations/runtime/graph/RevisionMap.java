@@ -111,6 +111,14 @@ public final class RevisionMap {
         return ids(heads);
     }
 
+    /**
+     * The version rows of a database on which every revision is applied, sorted by id: the heads that
+     * no revision depends on either.
+     */
+    public List<String> versionRowsAtHeads() {
+        return ids(realHeads);
+    }
+
     /** The bases (revisions that revise nothing), sorted by id. */
     public List<String> bases() {
         return ids(bases);

@@ -2,6 +2,7 @@ package org.divemap.migrations.runtime.commands;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.InvocationHandler;
@@ -19,8 +20,10 @@ import javax.sql.DataSource;
 import org.divemap.migrations.Column;
 import org.divemap.migrations.Operations.Database;
 import org.divemap.migrations.RegisteredRevision;
+import org.divemap.migrations.RevisionRegistry;
 import org.divemap.migrations.Type;
 import org.divemap.migrations.runtime.Divemap;
+import org.divemap.migrations.runtime.DivemapException;
 import org.divemap.migrations.runtime.sql.ConnectionSource;
 import org.divemap.migrations.runtime.testing.Databases;
 import org.divemap.migrations.runtime.testing.TestDatabase;
@@ -41,10 +44,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AtHeadStartUpTest {
 
     private static final Databases DATABASES = new Databases("at_head_start");
+    /** The same revisions' tables, for the test of registries that give their heads. */
+    private static final Databases GIVEN_HEADS = new Databases("at_head_given");
 
     @AfterAll
     static void drop() {
         DATABASES.close();
+        GIVEN_HEADS.close();
     }
 
     private static List<RegisteredRevision> revisions() {
@@ -74,6 +80,64 @@ class AtHeadStartUpTest {
         assertEquals(2, recording.statements.size(), "statements run: " + recording.statements);
         assertTrue(recording.statements.get(0).contains("ah_version"), recording.statements.toString());
         assertTrue(recording.statements.get(1).contains("ah_history"), recording.statements.toString());
+    }
+
+    /** A registry that gives its heads, as the generated ones do, and counts how often its revisions are read. */
+    private static final class GivesHeads implements RevisionRegistry {
+        private final List<String> heads;
+        int reads;
+
+        GivesHeads(String... heads) {
+            this.heads = List.of(heads);
+        }
+
+        @Override
+        public List<RegisteredRevision> revisions() {
+            reads++;
+            return AtHeadStartUpTest.revisions();
+        }
+
+        @Override
+        public List<String> heads() {
+            return heads;
+        }
+    }
+
+    private static Divemap load(TestDatabase db, RevisionRegistry registry) {
+        return Divemap.configure().dataSource(db.dataSource()).registries(registry).versionTable("gh_version")
+                .historyTable("gh_history").load();
+    }
+
+    /**
+     * An upgrade to head that finds the database there answers from the heads the registry gives,
+     * without reading its revisions; any other target, or a database elsewhere, reads them.
+     */
+    @ParameterizedTest
+    @MethodSource(Databases.KINDS)
+    void aRegistryThatGivesItsHeadsIsNotReadAtHead(Database kind) {
+        TestDatabase db = GIVEN_HEADS.get(kind);
+        GivesHeads registry = new GivesHeads("h2");
+        try (Divemap divemap = load(db, registry)) {
+            assertEquals(0, registry.reads, "read at load()");
+            assertEquals(List.of("h1", "h2"), divemap.upgrade("head").revisions());
+            assertEquals(1, registry.reads, "read for the plan");
+        }
+        registry.reads = 0;
+        try (Divemap divemap = load(db, registry)) {
+            assertTrue(divemap.upgrade("head").nothingToDo());
+            assertTrue(divemap.upgrade("heads").nothingToDo());
+            assertEquals(0, registry.reads, "read at head");
+            assertTrue(divemap.upgrade("h2").nothingToDo());
+            assertEquals(1, registry.reads, "read for a target by id");
+        }
+        // a registry whose heads are not its revisions' is found out as soon as they are read
+        GivesHeads wrong = new GivesHeads("h1");
+        try (Divemap divemap = load(db, wrong)) {
+            DivemapException e = assertThrows(DivemapException.class, () -> divemap.upgrade("head"));
+            assertEquals(DivemapException.Kind.CONFIGURATION, e.kind());
+            assertTrue(e.getMessage().contains("says its heads are [h1], but its revisions have the heads [h2]"),
+                    e.getMessage());
+        }
     }
 
     @Test
