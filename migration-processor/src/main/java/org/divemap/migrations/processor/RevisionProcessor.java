@@ -125,7 +125,8 @@ public final class RevisionProcessor extends AbstractProcessor {
 
     /** Whether the migration-api compiled against has {@code RevisionRegistry.heads()}: an older one has not. */
     private boolean registryGivesHeads() {
-        TypeElement registry = processingEnv.getElementUtils().getTypeElement("org.divemap.migrations.RevisionRegistry");
+        TypeElement registry = processingEnv.getElementUtils()
+                .getTypeElement("org.divemap.migrations.RevisionRegistry");
         if (registry == null) {
             return false;
         }

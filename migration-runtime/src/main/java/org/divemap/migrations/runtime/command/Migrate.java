@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import org.divemap.migrations.IrreversibleMigrationException;
 import org.divemap.migrations.Migration;
 import org.divemap.migrations.RegisteredRevision;
@@ -54,18 +53,17 @@ public final class Migrate {
 
     /** Applies every revision up to {@code target}. */
     public MigrationResult upgrade(String target) {
-        return migrate("upgrade", target, rows -> map().upgrade(rows, target),
-                rows -> context.atTargetWithoutMap(rows, target));
+        return migrate("upgrade", target, rows -> map().upgrade(rows, target), true);
     }
 
     /** Reverts revisions down to {@code target}. */
     public MigrationResult downgrade(String target) {
-        return migrate("downgrade", target, rows -> map().downgrade(rows, target), rows -> false);
+        return migrate("downgrade", target, rows -> map().downgrade(rows, target), false);
     }
 
     /** Writes {@code targets} into the version table without running anything; {@code purge} empties it first. */
     public MigrationResult stamp(boolean purge, List<String> targets) {
-        return migrate("stamp", String.join(" ", targets), rows -> map().stamp(rows, targets, purge), rows -> false);
+        return migrate("stamp", String.join(" ", targets), rows -> map().stamp(rows, targets, purge), false);
     }
 
     /** What {@code upgrade(target)} or {@code downgrade(target)} would run now, after the same refusals. */
@@ -82,11 +80,11 @@ public final class Migrate {
     }
 
     /**
-     * @param atTarget whether the rows of the plain read are at the target, known without planning
-     *     (then the revisions are not read at all); false when that is not known
+     * @param upgrade whether the command is an upgrade, which the registry's heads may show to have
+     *     nothing to do without planning ({@link Context#atTargetWithoutMap}): then no revision is read
      */
     private MigrationResult migrate(String command, String target, Function<List<String>, Plan> planner,
-            Predicate<List<String>> atTarget) {
+            boolean upgrade) {
         // Most runs find the database already where it should be (an application starting up): when the
         // plan from a plain read is empty and no run left a mark in the history, there is nothing to lock
         // for. Otherwise plan again under the lock, where marks are certain (a run still going holds it),
@@ -103,8 +101,9 @@ public final class Migrate {
         boolean nothingToDo;
         try {
             seen = new VersionTable(dialect, setup.schema(), setup.versionTable(), lookup).read(first);
-            nothingToDo = (atTarget.test(seen) || planner.apply(seen).isEmpty()) && new HistoryTable(dialect, setup.schema(),
-                    setup.historyTable(), lookup).unfinished(first).isEmpty();
+            nothingToDo = (upgrade && context.atTargetWithoutMap(seen, target) || planner.apply(seen).isEmpty())
+                    && new HistoryTable(dialect, setup.schema(), setup.historyTable(), lookup).unfinished(first)
+                            .isEmpty();
         } catch (RuntimeException | Error e) {
             Context.closeQuietly(first, e);
             throw e;
@@ -320,11 +319,12 @@ public final class Migrate {
      * schema is not what this build's history says it is.
      */
     private void refuseChanged(Connection connection, HistoryTable history, List<String> before) {
-        List<String> changed = Check.changed(context, history.list(connection), map().applied(before));
+        RevisionMap map = map();
+        List<String> changed = Check.changed(context, history.list(connection), map.applied(before));
         if (changed.isEmpty()) {
             return;
         }
-        List<String> named = changed.stream().map(id -> id + " (" + map().revision(id).migrationClass() + ")").toList();
+        List<String> named = changed.stream().map(id -> id + " (" + map.revision(id).migrationClass() + ")").toList();
         throw new DivemapException(Kind.CHANGED_REVISIONS, "Cannot upgrade: " + (changed.size() == 1
                 ? "revision " + named.get(0) + " was" : "revisions " + String.join(", ", named) + " were")
                 + " applied to this database and edited since: this build's migration is not the one that ran."
