@@ -33,10 +33,14 @@ import org.divemap.migrations.runtime.Divemap;
  * Autogenerate on a 60-entity model against a MariaDB/MySQL database at head, in process: the
  * first migration is generated from an empty database and applied, then autogenerate (Hibernate's
  * metamodel, the schema read, the comparison: "no changes detected") and {@code check} are timed.
+ * With {@code --other-tables N}, another database on the same server holds N tables meanwhile (each
+ * with a unique key and a check), as on a server shared by many applications: the catalog queries
+ * must not grow with them.
  *
  * <pre>
  * java -cp "$(cat benchmarks/target/benchmark.classpath):benchmarks/target/classes" \
  *     org.divemap.migrations.benchmarks.AutogenerateBenchmark [--mysql URL] [--entities 60] [--runs 10]
+ *     [--other-tables 0]
  * </pre>
  */
 public final class AutogenerateBenchmark {
@@ -48,11 +52,13 @@ public final class AutogenerateBenchmark {
                 "jdbc:mysql://127.0.0.1:3306/?user=root&password=");
         int entities = 60;
         int runs = 10;
+        int otherTables = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--mysql" -> mysql = args[++i];
                 case "--entities" -> entities = Integer.parseInt(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--other-tables" -> otherTables = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -62,8 +68,19 @@ public final class AutogenerateBenchmark {
         String server = q < 0 ? mysql : mysql.substring(0, q);
         String url = server.substring(0, server.indexOf('/', "jdbc:mysql://".length()) + 1) + name
                 + (q < 0 ? "" : mysql.substring(q));
+        String others = name + "_others";
         try (Connection admin = DriverManager.getConnection(mysql); Statement s = admin.createStatement()) {
             s.execute("CREATE DATABASE " + name);
+            if (otherTables > 0) {
+                long start = System.nanoTime();
+                s.execute("CREATE DATABASE " + others);
+                for (int t = 1; t <= otherTables; t++) {
+                    s.execute("CREATE TABLE " + others + ".t" + t + " (id INT PRIMARY KEY, u INT, CONSTRAINT uq_" + t
+                            + " UNIQUE (u), CONSTRAINT ck_" + t + " CHECK (u > 0))");
+                }
+                System.out.printf(Locale.ROOT, "another database on the server holds %d tables (created in %d ms)%n",
+                        otherTables, (System.nanoTime() - start) / 1_000_000);
+            }
         }
         try {
             Path sources = work.resolve("src");
@@ -113,6 +130,7 @@ public final class AutogenerateBenchmark {
         } finally {
             try (Connection admin = DriverManager.getConnection(mysql); Statement s = admin.createStatement()) {
                 s.execute("DROP DATABASE IF EXISTS " + name);
+                s.execute("DROP DATABASE IF EXISTS " + others);
             }
         }
     }

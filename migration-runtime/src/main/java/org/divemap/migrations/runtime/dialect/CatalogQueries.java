@@ -108,16 +108,25 @@ public abstract class CatalogQueries {
     public abstract Set<String> constraintIndexes(Connection connection, String schema, String table)
             throws SQLException;
 
-    /** One row per check constraint of a table: its name and its condition (with or without {@code CHECK}). */
+    /**
+     * One row per check constraint of a table: its name and its condition (with or without
+     * {@code CHECK}). Its parameters name the schema and the table in turn: schema, table, schema, ...
+     * The schema is named for the checks too rather than joined on: MariaDB then reads one schema's
+     * checks, where the join alone made it open every table on the server.
+     */
     public String checkConstraints() {
         return "SELECT tc.constraint_name, cc.check_clause FROM information_schema.table_constraints tc"
                 + " JOIN information_schema.check_constraints cc ON cc.constraint_schema = tc.constraint_schema"
-                + " AND cc.constraint_name = tc.constraint_name" + checkJoinCondition()
-                + " WHERE tc.table_schema = ? AND tc.table_name = ? AND tc.constraint_type = 'CHECK'";
+                + " AND cc.constraint_name = tc.constraint_name"
+                + " WHERE tc.table_schema = ? AND tc.table_name = ? AND tc.constraint_type = 'CHECK'"
+                + " AND cc.constraint_schema = ?" + checkTableCondition();
     }
 
-    /** More of the join between a table's constraints and the checks, where check names are not unique per schema. */
-    protected String checkJoinCondition() {
+    /**
+     * Where check names are not unique per schema, the condition that keeps the table's own, with the
+     * table as its one parameter; empty elsewhere.
+     */
+    protected String checkTableCondition() {
         return "";
     }
 

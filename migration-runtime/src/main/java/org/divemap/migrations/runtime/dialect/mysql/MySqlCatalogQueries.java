@@ -104,8 +104,8 @@ class MySqlCatalogQueries extends CatalogQueries {
     /** MariaDB names check constraints per table, so two tables' checks may share a name. */
     static final class MariaDb extends MySqlCatalogQueries {
         @Override
-        protected String checkJoinCondition() {
-            return " AND cc.table_name = tc.table_name";
+        protected String checkTableCondition() {
+            return " AND cc.table_name = ?";
         }
     }
 }

@@ -1,0 +1,103 @@
+package org.divemap.migrations.runtime.sql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.divemap.migrations.Operations.Database;
+import org.divemap.migrations.SchemaInspector;
+import org.divemap.migrations.runtime.dialect.Dialect;
+import org.divemap.migrations.runtime.testing.Databases;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * MariaDB answers an {@code information_schema} query from one table's definition when the schema
+ * and the table are named as constants for every view the query reads; when a view is only joined
+ * on them, it opens every table of every schema on the server, which on a shared server with
+ * thousands of tables made each of the inspector's queries take a tenth of a second or more. Its
+ * {@code EXPLAIN} says which: "Scanned all databases". Every catalog query the inspector sends for a
+ * table is explained here with the same parameters, and none may scan all databases.
+ */
+class CatalogLookupTest {
+
+    private static final Databases DATABASES = new Databases("catalog_lookup");
+
+    @AfterAll
+    static void drop() {
+        DATABASES.close();
+    }
+
+    @Test
+    void theInspectorsCatalogQueriesReadOneSchemaOnMariaDb() throws SQLException {
+        try (Connection connection = DATABASES.get(Database.MARIADB).connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE cl_parents (id INT PRIMARY KEY)");
+            statement.execute("CREATE TABLE cl_dives (id INT PRIMARY KEY, site VARCHAR(20), depth INT,"
+                    + " parent_id INT, CONSTRAINT cl_uq_site UNIQUE (site), CONSTRAINT cl_ck_depth CHECK (depth > 0),"
+                    + " CONSTRAINT cl_fk_parent FOREIGN KEY (parent_id) REFERENCES cl_parents (id))");
+            List<String> prepared = new ArrayList<>();
+            Dialect dialect = Dialect.detect(connection);
+            SchemaInspector inspector = new JdbcSchemaInspector(recording(connection, prepared), dialect, null);
+            assertEquals(1, inspector.uniqueConstraints("cl_dives").size());
+            assertEquals(1, inspector.checkConstraints("cl_dives").size());
+            inspector.columns("cl_dives");
+            inspector.indexes("cl_dives");
+            inspector.primaryKey("cl_dives");
+            inspector.foreignKeys("cl_dives");
+
+            List<String> catalog = prepared.stream()
+                    .filter(sql -> sql.toLowerCase(Locale.ROOT).contains("information_schema")).toList();
+            assertTrue(catalog.size() >= 2, "catalog queries: " + catalog);
+            String database = connection.getCatalog();
+            for (String sql : catalog) {
+                List<String> plan = explain(connection, sql, database, "cl_dives");
+                assertFalse(plan.stream().anyMatch(extra -> extra.contains("Scanned all databases")),
+                        sql + "\n" + plan);
+            }
+        }
+    }
+
+    /** The {@code Extra} column of {@code EXPLAIN sql}, its parameters naming the schema and the table in turn. */
+    private static List<String> explain(Connection connection, String sql, String schema, String table)
+            throws SQLException {
+        List<String> extras = new ArrayList<>();
+        try (PreparedStatement explain = connection.prepareStatement("EXPLAIN " + sql)) {
+            int count = (int) sql.chars().filter(c -> c == '?').count();
+            for (int i = 1; i <= count; i++) {
+                explain.setString(i, i % 2 == 1 ? schema : table);
+            }
+            try (ResultSet rs = explain.executeQuery()) {
+                while (rs.next()) {
+                    extras.add(rs.getString("Extra"));
+                }
+            }
+        }
+        return extras;
+    }
+
+    /** {@code connection}, recording the text of every statement prepared on it. */
+    private static Connection recording(Connection connection, List<String> prepared) {
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("prepareStatement")) {
+                        prepared.add((String) args[0]);
+                    }
+                    try {
+                        return method.invoke(connection, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+}
