@@ -1,9 +1,9 @@
 package org.divemap.migrations.runtime.dialect;
 
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Words a database reserves, which {@link Dialect#quote} quotes even when they are written in lower
@@ -17,13 +17,14 @@ public final class ReservedWords {
     /**
      * The reserved words of SQL:2023 (ISO/IEC 9075-2:2023, the "reserved word" list of its section
      * 5.2, as PostgreSQL's documentation lists it in {@code doc/src/sgml/keywords/sql2023-02-reserved.txt}),
-     * without {@code END-EXEC}, which is no name. MySQL and PostgreSQL add them to their own lists:
+     * without {@code END-EXEC}, which is no name, as a text for {@link #of}. MySQL and PostgreSQL add
+     * them to their own lists:
      * there, quoting a lower-case name changes nothing but the text, and it keeps a name working when
      * a later version of the server reserves the word, as MySQL 8 reserved {@code rank} and
      * {@code window}. H2 does not: quoting keeps a name in lower case there, which hand-written SQL
      * would then have to quote too.
      */
-    public static final Set<String> SQL_2023 = of("""
+    public static final String SQL_2023 = """
             ABS ABSENT ACOS ALL ALLOCATE ALTER AND ANY ANY_VALUE ARE ARRAY ARRAY_AGG ARRAY_MAX_CARDINALITY AS
             ASENSITIVE ASIN ASYMMETRIC AT ATAN ATOMIC AUTHORIZATION AVG BEGIN BEGIN_FRAME BEGIN_PARTITION BETWEEN
             BIGINT BINARY BLOB BOOLEAN BOTH BTRIM BY CALL CALLED CARDINALITY CASCADED CASE CAST CEIL CEILING CHAR
@@ -55,13 +56,17 @@ public final class ReservedWords {
             TRIGGER TRIM TRIM_ARRAY TRUE TRUNCATE UESCAPE UNION UNIQUE UNKNOWN UNNEST UPDATE UPPER USER USING VALUE
             VALUES VALUE_OF VAR_POP VAR_SAMP VARBINARY VARCHAR VARYING VERSIONING WHEN WHENEVER WHERE WIDTH_BUCKET
             WINDOW WITH WITHIN WITHOUT YEAR
-            """);
+            """;
 
-    /** The words of {@code lists} (separated by blanks), in upper case, as an unmodifiable set. */
+    /**
+     * The words of {@code lists} (separated by blanks), in upper case, as an unmodifiable set: one
+     * set built in one pass, since this runs in every run's cold JVM (the no-op start's included)
+     * before the version table's name can be quoted.
+     */
     public static Set<String> of(String... lists) {
-        // a plain scan: this runs when a dialect is first used, at an application's start-up, where a regular
-        // expression and a stream pipeline would cost more to load than the words take to split
-        Set<String> words = new HashSet<>();
+        // a plain scan: a regular expression and a stream pipeline would cost more to load than the words
+        // take to split
+        Set<String> words = new HashSet<>(1024);
         for (String list : lists) {
             int start = -1;
             for (int i = 0; i <= list.length(); i++) {
@@ -74,16 +79,6 @@ public final class ReservedWords {
                 }
             }
         }
-        return Set.copyOf(words);
-    }
-
-    /** The union of {@code sets}. */
-    @SafeVarargs
-    public static Set<String> union(Set<String>... sets) {
-        Set<String> words = new TreeSet<>();
-        for (Set<String> set : sets) {
-            words.addAll(set);
-        }
-        return Set.copyOf(words);
+        return Collections.unmodifiableSet(words);
     }
 }

@@ -15,7 +15,7 @@ final class PostgresReservedWords {
      * unquoted. Then the SQL standard's, which PostgreSQL treats the same when they are quoted in
      * lower case.
      */
-    static final Set<String> WORDS = ReservedWords.union(ReservedWords.of("""
+    static final Set<String> WORDS = ReservedWords.of("""
             ALL ANALYSE ANALYZE AND ANY ARRAY AS ASC ASYMMETRIC AUTHORIZATION BINARY BOTH CASE CAST CHECK COLLATE
             COLLATION COLUMN CONCURRENTLY CONSTRAINT CREATE CROSS CURRENT_CATALOG CURRENT_DATE CURRENT_ROLE
             CURRENT_SCHEMA CURRENT_TIME CURRENT_TIMESTAMP CURRENT_USER DEFAULT DEFERRABLE DESC DISTINCT DO ELSE END
@@ -24,5 +24,5 @@ final class PostgresReservedWords {
             OFFSET ON ONLY OR ORDER OUTER OVERLAPS PLACING PRIMARY REFERENCES RETURNING RIGHT SELECT SESSION_USER
             SIMILAR SOME SYMMETRIC SYSTEM_USER TABLE TABLESAMPLE THEN TO TRAILING TRUE UNION UNIQUE USER USING
             VARIADIC VERBOSE WHEN WHERE WINDOW WITH
-            """), ReservedWords.SQL_2023);
+            """, ReservedWords.SQL_2023);
 }
