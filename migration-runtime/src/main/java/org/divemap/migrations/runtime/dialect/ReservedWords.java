@@ -18,10 +18,9 @@ public final class ReservedWords {
      * The reserved words of SQL:2023 (ISO/IEC 9075-2:2023, the "reserved word" list of its section
      * 5.2, as PostgreSQL's documentation lists it in {@code doc/src/sgml/keywords/sql2023-02-reserved.txt}),
      * without {@code END-EXEC}, which is no name, as a text for {@link #of}. MySQL and PostgreSQL add
-     * them to their own lists:
-     * there, quoting a lower-case name changes nothing but the text, and it keeps a name working when
-     * a later version of the server reserves the word, as MySQL 8 reserved {@code rank} and
-     * {@code window}. H2 does not: quoting keeps a name in lower case there, which hand-written SQL
+     * them to their own lists: there, quoting a lower-case name changes nothing but the text, and it
+     * keeps a name working when a later version of the server reserves the word, as MySQL 8 reserved
+     * {@code rank} and {@code window}. H2 does not: quoting keeps a name in lower case there, which hand-written SQL
      * would then have to quote too.
      */
     public static final String SQL_2023 = """

@@ -251,14 +251,14 @@ public final class JdbcSchemaInspector implements SchemaInspector {
             Map<String, List<String>> constraints = new TreeMap<>(NAME_ORDER);
             // the schema and the table named for both views, not joined on: MariaDB then reads the one table's
             // constraints, where a join on them made it open every table of every schema on the server
-            try (PreparedStatement statement = connection.prepareStatement("SELECT tc.constraint_name, k.column_name"
-                    + " FROM information_schema.table_constraints tc"
+            String sql = "SELECT tc.constraint_name, k.column_name FROM information_schema.table_constraints tc"
                     + " JOIN information_schema.key_column_usage k ON k.constraint_schema = tc.constraint_schema"
                     + " AND k.constraint_name = tc.constraint_name"
                     + " WHERE tc.table_schema = ? AND tc.table_name = ? AND tc.constraint_type = 'UNIQUE'"
                     + " AND k.table_schema = ? AND k.table_name = ?"
-                    + " ORDER BY tc.constraint_name, k.ordinal_position")) {
-                bindSchemaAndTable(statement, 4, schema, name.get());
+                    + " ORDER BY tc.constraint_name, k.ordinal_position";
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                bindSchemaAndTable(statement, sql, schema, name.get());
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
                         constraints.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
@@ -284,7 +284,7 @@ public final class JdbcSchemaInspector implements SchemaInspector {
             Map<String, String> checks = new TreeMap<>(NAME_ORDER);
             String sql = catalog.checkConstraints();
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                bindSchemaAndTable(statement, (int) sql.chars().filter(c -> c == '?').count(), schema, name.get());
+                bindSchemaAndTable(statement, sql, schema, name.get());
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
                         checks.put(rs.getString(1), condition(rs.getString(2)));
@@ -298,11 +298,19 @@ public final class JdbcSchemaInspector implements SchemaInspector {
             throw failure("the check constraints", table, schema, e);
         }
     }
-    /** Binds {@code count} parameters that name the schema and the table in turn: schema, table, schema, ... */
-    private static void bindSchemaAndTable(PreparedStatement statement, int count, String schema, String table)
+
+    /**
+     * Binds the parameters of {@code sql}, a catalog query whose parameters name the schema and the
+     * table in turn (schema, table, schema, ...), and whose text has no other {@code ?}.
+     */
+    private static void bindSchemaAndTable(PreparedStatement statement, String sql, String schema, String table)
             throws SQLException {
-        for (int i = 1; i <= count; i++) {
-            statement.setString(i, i % 2 == 1 ? schema : table);
+        int parameter = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            if (sql.charAt(i) == '?') {
+                parameter++;
+                statement.setString(parameter, parameter % 2 == 1 ? schema : table);
+            }
         }
     }
 
