@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -26,7 +27,7 @@ import java.util.Map;
  * cannot promise.
  *
  * <pre>
- * benchmarks/recording-floor.sh [--mysql URL] [--statements N]
+ * benchmarks/recording-floor.sh [--mysql URL] [--statements N] [--ways raw,marked_implicit_kept,...]
  * </pre>
  */
 public final class RecordingFloor {
@@ -44,7 +45,13 @@ public final class RecordingFloor {
                 false),
         /** Divemap since issue 19: as MARKED_UPSERT, committed by the next revision's DDL. */
         MARKED_IMPLICIT("auto-commit off: statement, UPDATE, one upsert of its mark and the next mark; the next"
-                + " statement commits them (Divemap now)", true, false),
+                + " statement commits them", true, false),
+        /** MARKED_IMPLICIT with both statements prepared once for the run, as Divemap's runtime keeps them. */
+        MARKED_IMPLICIT_KEPT("auto-commit off: statement, UPDATE, one upsert; the next statement commits them;"
+                + " both kept prepared for the run (Divemap until 2026-12-05, 13:00 UTC)", true, false, Kept.CLIENT),
+        /** MARKED_IMPLICIT_KEPT with both statements prepared on the server: Connector/J's binary protocol. */
+        MARKED_IMPLICIT_ON_SERVER("auto-commit off: statement, UPDATE, one upsert; the next statement commits them;"
+                + " both kept prepared on the server (Divemap now)", true, false, Kept.SERVER),
         /** MARKED_IMPLICIT's two statements in one text (allowMultiQueries): measured, not adopted. */
         MARKED_ONE_TRIP_IMPLICIT("auto-commit off: statement, then \"UPDATE; upsert of its mark and the next mark\" in"
                 + " one round trip, committed by the next", true, true),
@@ -65,17 +72,26 @@ public final class RecordingFloor {
         final String title;
         final boolean autoCommitOff;
         final boolean multiQueries;
+        final Kept kept;
 
         Way(String title, boolean autoCommitOff, boolean multiQueries) {
+            this(title, autoCommitOff, multiQueries, Kept.NO);
+        }
+
+        Way(String title, boolean autoCommitOff, boolean multiQueries, Kept kept) {
             this.title = title;
             this.autoCommitOff = autoCommitOff;
             this.multiQueries = multiQueries;
+            this.kept = kept;
         }
 
         String database() {
             return "floor_" + name().toLowerCase(Locale.ROOT);
         }
     }
+
+    /** Whether a way prepares its statements for each revision, or once for the run: on the client, or on the server. */
+    enum Kept { NO, CLIENT, SERVER }
 
     private static final int BLOCK = 50;
     /** The error text of a revision's mark, as long as Divemap's. */
@@ -88,12 +104,18 @@ public final class RecordingFloor {
         String mysql = System.getenv().getOrDefault("DIVEMAP_TEST_MYSQL_URL",
                 "jdbc:mysql://127.0.0.1:3306/?user=root&password=");
         int n = 1_000;
+        List<Way> ways = List.of(Way.values());
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--mysql" -> mysql = args[++i];
                 case "--statements" -> n = Integer.parseInt(args[++i]);
+                case "--ways" -> ways = Arrays.stream(args[++i].split(","))
+                        .map(w -> Way.valueOf(w.trim().toUpperCase(Locale.ROOT))).toList();
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
+        }
+        if (!ways.contains(Way.RAW)) { // the ratios are to it
+            ways = java.util.stream.Stream.concat(java.util.stream.Stream.of(Way.RAW), ways.stream()).toList();
         }
         int q = mysql.indexOf('?');
         String server = q < 0 ? mysql : mysql.substring(0, q);
@@ -108,13 +130,13 @@ public final class RecordingFloor {
                 System.out.printf(Locale.ROOT, "server %s, innodb_flush_log_at_trx_commit=%s, %d statements%n",
                         rs.getString(1), rs.getString(2), n);
             }
-            for (Way way : Way.values()) {
+            for (Way way : ways) {
                 s.execute("DROP DATABASE IF EXISTS " + way.database());
                 s.execute("CREATE DATABASE " + way.database());
             }
         }
         try {
-            for (Way way : Way.values()) {
+            for (Way way : ways) {
                 Connection c = DriverManager.getConnection(base + way.database() + query
                         + (way.multiQueries ? "allowMultiQueries=true" : ""));
                 try (Statement s = c.createStatement()) {
@@ -129,10 +151,16 @@ public final class RecordingFloor {
                     }
                 }
                 c.setAutoCommit(!way.autoCommitOff);
+                if (way.kept != Kept.NO) {
+                    KEPT.put(c, new java.util.HashMap<>());
+                    if (way.kept == Kept.SERVER) {
+                        ON_SERVER.add(c);
+                    }
+                }
                 connections.put(way, c);
                 nanos.put(way, 0L);
             }
-            List<Way> order = new ArrayList<>(List.of(Way.values()));
+            List<Way> order = new ArrayList<>(ways);
             for (int first = 1; first <= n; first += BLOCK) {
                 for (Way way : order) {
                     Connection c = connections.get(way);
@@ -152,7 +180,7 @@ public final class RecordingFloor {
                 c.close();
             }
             try (Connection admin = DriverManager.getConnection(mysql); Statement s = admin.createStatement()) {
-                for (Way way : Way.values()) {
+                for (Way way : ways) {
                     s.execute("DROP DATABASE IF EXISTS " + way.database());
                 }
             }
@@ -161,7 +189,7 @@ public final class RecordingFloor {
         System.out.println();
         System.out.println("| way | ms | ms per statement | ratio to raw |");
         System.out.println("|---|---:|---:|---:|");
-        for (Way way : Way.values()) {
+        for (Way way : ways) {
             long t = nanos.get(way);
             System.out.printf(Locale.ROOT, "| %s | %,d | %.2f | %.2fx |%n", way.title, t / 1_000_000, t / 1e6 / n,
                     (double) t / raw);
@@ -198,7 +226,7 @@ public final class RecordingFloor {
                     recordUpsert(c, i, false);
                     c.commit();
                 }
-                case MARKED_IMPLICIT -> {
+                case MARKED_IMPLICIT, MARKED_IMPLICIT_KEPT, MARKED_IMPLICIT_ON_SERVER -> {
                     s.execute(statement(i));
                     recordUpsert(c, i, false);
                 }
@@ -321,18 +349,22 @@ public final class RecordingFloor {
         String update = (first == null ? "" : first + "; ") + "UPDATE version SET version_num = ? WHERE"
                 + " version_num = ?";
         if (!oneText) {
-            try (PreparedStatement statement = c.prepareStatement(update)) {
+            PreparedStatement statement = prepared(c, update, Statement.NO_GENERATED_KEYS);
+            try {
                 statement.setString(1, "r" + i);
                 statement.setString(2, "r" + (i - 1));
                 statement.executeUpdate();
+            } finally {
+                done(c, statement);
             }
         }
         int p = oneText ? 2 : 0;
-        try (PreparedStatement upsert = c.prepareStatement((oneText ? update + "; " : "") + "INSERT INTO history (id, revision, direction, started_at,"
-                + " duration_ms, success, os_user, host, checksum, error) VALUES (NULL, ?, 'up', UTC_TIMESTAMP(3), 0,"
-                + " FALSE, 'deploy', 'host', NULL, ?), (?, ?, 'up', UTC_TIMESTAMP(3), 3, TRUE, 'deploy', 'host', ?, NULL)"
-                + " ON DUPLICATE KEY UPDATE started_at = UTC_TIMESTAMP(3), duration_ms = ?, success = ?, checksum = ?,"
-                + " error = ?", Statement.RETURN_GENERATED_KEYS)) {
+        PreparedStatement upsert = prepared(c, (oneText ? update + "; " : "") + "INSERT INTO history (id, revision,"
+                + " direction, started_at, duration_ms, success, os_user, host, checksum, error) VALUES (NULL, ?, 'up',"
+                + " UTC_TIMESTAMP(3), 0, FALSE, 'deploy', 'host', NULL, ?), (?, ?, 'up', UTC_TIMESTAMP(3), 3, TRUE,"
+                + " 'deploy', 'host', ?, NULL) ON DUPLICATE KEY UPDATE started_at = UTC_TIMESTAMP(3), duration_ms = ?,"
+                + " success = ?, checksum = ?, error = ?", Statement.RETURN_GENERATED_KEYS);
+        try {
             if (oneText) {
                 upsert.setString(1, "r" + i);
                 upsert.setString(2, "r" + (i - 1));
@@ -362,8 +394,43 @@ public final class RecordingFloor {
                 keys.next();
                 MARKS.put(c, keys.getLong(1));
             }
+        } finally {
+            done(c, upsert);
         }
     }
+
+    /**
+     * A statement for {@code sql} on {@code c}: prepared now, for a way that prepares for each
+     * revision; for a way that keeps its statements, the one prepared the first time (on the server,
+     * for {@link Kept#SERVER}), its parameters cleared.
+     */
+    private static PreparedStatement prepared(Connection c, String sql, int keys) throws SQLException {
+        Map<String, PreparedStatement> kept = KEPT.get(c);
+        if (kept == null) {
+            return c.prepareStatement(sql, keys);
+        }
+        PreparedStatement statement = kept.get(sql);
+        if (statement != null) {
+            statement.clearParameters();
+            return statement;
+        }
+        statement = ON_SERVER.contains(c)
+                ? c.unwrap(com.mysql.cj.jdbc.JdbcConnection.class).serverPrepareStatement(sql, keys)
+                : c.prepareStatement(sql, keys);
+        kept.put(sql, statement);
+        return statement;
+    }
+
+    /** After {@code statement} ran: closed, unless its way keeps it (it closes with the connection). */
+    private static void done(Connection c, PreparedStatement statement) throws SQLException {
+        if (!KEPT.containsKey(c)) {
+            statement.close();
+        }
+    }
+
+    private static final Map<Connection, Map<String, PreparedStatement>> KEPT = new java.util.IdentityHashMap<>();
+    private static final java.util.Set<Connection> ON_SERVER = java.util.Collections.newSetFromMap(
+            new java.util.IdentityHashMap<>());
 
     /** Rows 1..{@code rows}, one per revision, planned (not started): the rows the multi-table way updates. */
     private static void preInsert(Statement s, int rows) throws SQLException {

@@ -168,6 +168,18 @@ public abstract class Dialect {
     }
 
     /**
+     * Prepares {@code sql}, a statement of Divemap's own that a run sends once per revision with new
+     * parameters (the version row's {@code UPDATE}, the history's upsert), as
+     * {@code connection.prepareStatement(sql, generatedKeys)} does; a dialect whose driver can prepare
+     * it on the server at once does so, and the database then parses it once per run, not once per
+     * revision. Never used for a migration's own statements.
+     */
+    public PreparedStatement prepareRepeated(Connection connection, String sql, int generatedKeys)
+            throws SQLException {
+        return connection.prepareStatement(sql, generatedKeys);
+    }
+
+    /**
      * The first key the last {@code INSERT} that {@code statement} ran (prepared to return generated
      * keys) generated, where the driver tells it without building a result set; 0 where it does not,
      * and the caller asks {@code getGeneratedKeys()}.

@@ -127,7 +127,7 @@ public final class HistoryTable {
     public void record(Connection connection, HistoryEntry entry) {
         boolean source = hasSourceColumn(connection);
         try {
-            PreparedStatement statement = recordRow.on(connection, () -> insertSql(connection));
+            PreparedStatement statement = recordRow.on(connection, dialect, () -> insertSql(connection));
             bind(statement, 0, entry, source);
             statement.executeUpdate();
         } catch (SQLException e) {
@@ -185,7 +185,7 @@ public final class HistoryTable {
     public long insert(Connection connection, HistoryEntry entry) {
         boolean source = hasSourceColumn(connection);
         try {
-            PreparedStatement statement = insertMark.on(connection, () -> insertSql(connection));
+            PreparedStatement statement = insertMark.on(connection, dialect, () -> insertSql(connection));
             bind(statement, 0, entry, source);
             statement.executeUpdate();
             return generatedKey(statement);
@@ -202,7 +202,7 @@ public final class HistoryTable {
     public void rewrite(Connection connection, long id, HistoryEntry entry) {
         boolean source = hasSourceColumn(connection);
         try {
-            PreparedStatement statement = rewriteRow.on(connection, () -> "UPDATE " + table(connection) + " SET "
+            PreparedStatement statement = rewriteRow.on(connection, dialect, () -> "UPDATE " + table(connection) + " SET "
                     + q("started_at") + " = ?, " + q("duration_ms") + " = ?, " + q("success") + " = ?, "
                     + q("checksum") + " = ?, " + q("error") + " = ?" + (source ? ", " + q(SOURCE_CHECKSUM) + " = ?" : "")
                     + " WHERE " + q("id") + " = ?");
@@ -239,7 +239,7 @@ public final class HistoryTable {
         }
         try {
             // prepared once per run (see release()): a run of 1,000 revisions sends this text 1,000 times
-            PreparedStatement statement = upsert.on(connection, () -> upsertSql(connection, source));
+            PreparedStatement statement = upsert.on(connection, dialect, () -> upsertSql(connection, source));
             int p = bind(statement, 0, mark, source);
             statement.setLong(++p, id);
             p = bind(statement, p, done, source);
@@ -304,7 +304,7 @@ public final class HistoryTable {
         boolean source = hasSourceColumn(connection);
         try {
             // the text is built when the statement is first prepared, not for every revision
-            PreparedStatement statement = recordAndCommit.on(connection, () -> "WITH moved AS ("
+            PreparedStatement statement = recordAndCommit.on(connection, dialect, () -> "WITH moved AS ("
                     + versions.updateStatement(connection)
                     + " RETURNING 1), counted AS (SELECT COUNT(*) AS n FROM moved) INSERT INTO " + table(connection)
                     + " (" + columnList(connection) + ") SELECT " + marks(connection)

@@ -5,12 +5,13 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.function.Supplier;
+import org.divemap.migrations.runtime.dialect.Dialect;
 
 /**
  * A statement that a run sends once per revision (the version row's {@code UPDATE}, the history's
  * upsert), prepared once and sent again with new parameters until {@link #close}: the driver does not
- * parse the same text a thousand times (MySQL's driver prepares on the client), and PostgreSQL's
- * driver prepares it on the server after a few executions.
+ * parse the same text a thousand times. Where the dialect can, it is prepared on the server
+ * ({@link Dialect#prepareRepeated}): then the database does not parse it a thousand times either.
  */
 final class KeptStatement implements AutoCloseable {
 
@@ -31,17 +32,17 @@ final class KeptStatement implements AutoCloseable {
     }
 
     /**
-     * The statement on {@code connection}, its parameters cleared; prepared from {@code sql} the first
-     * time, and again after {@link #close} or on another connection. {@code sql} must give the same
-     * text for as long as the statement is kept.
+     * The statement on {@code connection}, its parameters cleared; prepared by {@code dialect} from
+     * {@code sql} the first time, and again after {@link #close} or on another connection. {@code sql}
+     * must give the same text for as long as the statement is kept.
      */
-    PreparedStatement on(Connection connection, Supplier<String> sql) throws SQLException {
+    PreparedStatement on(Connection connection, Dialect dialect, Supplier<String> sql) throws SQLException {
         if (statement != null && this.connection == connection && !statement.isClosed()) {
             statement.clearParameters();
             return statement;
         }
         close();
-        statement = connection.prepareStatement(sql.get(), generatedKeys);
+        statement = dialect.prepareRepeated(connection, sql.get(), generatedKeys);
         this.connection = connection;
         return statement;
     }

@@ -303,7 +303,7 @@ public final class VersionTable {
         requireFits(layout, List.of(to));
         int count;
         try {
-            PreparedStatement statement = updateRow.on(connection, () -> updateSql(layout));
+            PreparedStatement statement = updateRow.on(connection, dialect, () -> updateSql(layout));
             statement.setString(1, to);
             statement.setString(2, from);
             count = statement.executeUpdate();

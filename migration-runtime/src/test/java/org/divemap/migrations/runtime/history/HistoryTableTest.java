@@ -6,13 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.mysql.cj.jdbc.ServerPreparedStatement;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.divemap.migrations.Operations.Database;
 import org.divemap.migrations.runtime.dialect.Dialect;
 import org.divemap.migrations.runtime.testing.Databases;
@@ -117,6 +124,62 @@ class HistoryTableTest {
             assertEquals(List.of("r00 DONE", "r01 DONE", "r02 DONE", "r03 RUNNING"),
                     rows.stream().map(e -> e.revision() + " " + e.state()).toList());
             assertEquals(third, rows.get(3).id());
+        }
+    }
+
+    /**
+     * The statements a run sends for each revision are prepared on the server on Connector/J's own
+     * connections (binary protocol, no escaping by the driver), and as any other statement through a
+     * connection that wraps it (a pool's, a tracing library's), which then sees each of them; either
+     * way every character of the history row arrives as it was.
+     */
+    @ParameterizedTest
+    @MethodSource(Databases.KINDS)
+    void perRevisionStatementsKeepEveryCharacterOnTheDriversConnectionAndThroughAWrapper(Database kind)
+            throws Exception {
+        try (Connection own = DATABASES.get(kind).connect()) {
+            List<String> seen = new ArrayList<>();
+            Connection wrapped = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        if (method.getName().startsWith("prepare")) {
+                            seen.add((String) args[0]);
+                        }
+                        try {
+                            return method.invoke(own, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            Dialect dialect = Dialect.detect(own);
+            String odd = "it's \"quoted\", a back\\slash, a new\nline, a\ttab, \uD83E\uDD3F, \u00fcml\u00e4ut;"
+                    + " -- no comment; ?";
+            Instant start = Instant.parse("2026-12-05T13:00:00.125Z");
+            for (Connection connection : List.of(own, wrapped)) {
+                HistoryTable history = new HistoryTable(dialect, null, connection == own ? "h_own" : "h_wrapped");
+                history.create(connection);
+                long mark = history.insert(connection, HistoryEntry.of("r'01", HistoryEntry.UP, start, Duration.ZERO,
+                        false, HistoryEntry.RUNNING + odd));
+                long next = history.finishAndMark(connection, mark, HistoryEntry.of("r'01", HistoryEntry.UP, start,
+                        Duration.ofMillis(7), false, odd).withChecksum("0f".repeat(32)), HistoryEntry.of("r\\02",
+                        HistoryEntry.DOWN, start.plusSeconds(1), Duration.ZERO, false, HistoryEntry.RUNNING + odd));
+                history.rewrite(connection, next, HistoryEntry.of("r\\02", HistoryEntry.DOWN, start.plusSeconds(1),
+                        Duration.ofMillis(9), true, null));
+
+                List<HistoryEntry> rows = history.list(connection);
+                assertEquals(List.of("r'01 up FAILED " + odd, "r\\02 down DONE null"), rows.stream()
+                        .map(e -> e.revision() + " " + e.direction() + " " + e.state() + " " + e.error()).toList());
+                assertEquals(start, rows.get(0).startedAt());
+                assertEquals("0f".repeat(32), rows.get(0).checksum());
+                assertEquals(List.of(7L, 9L), rows.stream().map(HistoryEntry::durationMs).toList());
+            }
+            assertTrue(seen.stream().anyMatch(sql -> sql.toLowerCase(Locale.ROOT).contains("h_wrapped")), "the wrapper saw them: " + seen);
+            assertTrue(seen.stream().noneMatch(sql -> sql.toLowerCase(Locale.ROOT).contains("h_own")), seen.toString());
+            try (PreparedStatement onOwn = dialect.prepareRepeated(own, "SELECT 1", Statement.NO_GENERATED_KEYS);
+                    PreparedStatement throughWrapper = dialect.prepareRepeated(wrapped, "SELECT 1",
+                            Statement.NO_GENERATED_KEYS)) {
+                assertEquals(kind == Database.MARIADB, onOwn.isWrapperFor(ServerPreparedStatement.class));
+                assertFalse(throughWrapper.isWrapperFor(ServerPreparedStatement.class));
+            }
         }
     }
 
