@@ -181,22 +181,26 @@ public final class Context {
                     + " password) or dataSource(DataSource) before load(); without one, only heads, branches, show,"
                     + " history and offline scripts work.");
         }
-        String where = setup.url() != null ? Redaction.url(setup.url()) : "the configured data source";
         try {
             return dataSource.getConnection();
         } catch (DivemapException e) {
             throw e;
         } catch (RuntimeException e) {
             // HikariCP reports a URL no driver accepts this way
-            throw new DivemapException(Kind.CONNECTION, "Cannot connect to " + where + ": " + message(rootCause(e))
+            throw new DivemapException(Kind.CONNECTION, "Cannot connect to " + where() + ": " + message(rootCause(e))
                     + ". No JDBC driver on the class path accepts this URL: add the database's driver"
                     + " (com.mysql:mysql-connector-j, org.mariadb.jdbc:mariadb-java-client, org.postgresql:postgresql,"
                     + " com.h2database:h2) to the application, or check the URL's prefix.", setup.masked(e));
         } catch (SQLException e) {
-            throw new DivemapException(Kind.CONNECTION, "Cannot connect to " + where
+            throw new DivemapException(Kind.CONNECTION, "Cannot connect to " + where()
                     + (setup.user() != null ? " as " + setup.user() : "") + ": " + sentence(message(rootCause(e)))
                     + " Check the URL, the user and the password, and that the server is running.", setup.masked(e));
         }
+    }
+
+    /** The database as a failure to connect names it: the URL without its password (built only then). */
+    private String where() {
+        return setup.url() != null ? Redaction.url(setup.url()) : "the configured data source";
     }
 
     private synchronized void detect(Connection connection) throws SQLException {
