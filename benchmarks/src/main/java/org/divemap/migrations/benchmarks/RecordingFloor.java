@@ -90,7 +90,7 @@ public final class RecordingFloor {
         }
     }
 
-    /** Whether a way prepares its statements for each revision, or once for the run: on the client, or on the server. */
+    /** Whether a way prepares its statements for each revision, or once for the run: on the client or the server. */
     enum Kept { NO, CLIENT, SERVER }
 
     private static final int BLOCK = 50;

@@ -202,8 +202,8 @@ public final class HistoryTable {
     public void rewrite(Connection connection, long id, HistoryEntry entry) {
         boolean source = hasSourceColumn(connection);
         try {
-            PreparedStatement statement = rewriteRow.on(connection, dialect, () -> "UPDATE " + table(connection) + " SET "
-                    + q("started_at") + " = ?, " + q("duration_ms") + " = ?, " + q("success") + " = ?, "
+            PreparedStatement statement = rewriteRow.on(connection, dialect, () -> "UPDATE " + table(connection)
+                    + " SET " + q("started_at") + " = ?, " + q("duration_ms") + " = ?, " + q("success") + " = ?, "
                     + q("checksum") + " = ?, " + q("error") + " = ?" + (source ? ", " + q(SOURCE_CHECKSUM) + " = ?" : "")
                     + " WHERE " + q("id") + " = ?");
             dialect.setTimestamp(statement, 1, entry.startedAt());

@@ -172,7 +172,8 @@ class HistoryTableTest {
                 assertEquals("0f".repeat(32), rows.get(0).checksum());
                 assertEquals(List.of(7L, 9L), rows.stream().map(HistoryEntry::durationMs).toList());
             }
-            assertTrue(seen.stream().anyMatch(sql -> sql.toLowerCase(Locale.ROOT).contains("h_wrapped")), "the wrapper saw them: " + seen);
+            assertTrue(seen.stream().anyMatch(sql -> sql.toLowerCase(Locale.ROOT).contains("h_wrapped")),
+                    "the wrapper saw them: " + seen);
             assertTrue(seen.stream().noneMatch(sql -> sql.toLowerCase(Locale.ROOT).contains("h_own")), seen.toString());
             try (PreparedStatement onOwn = dialect.prepareRepeated(own, "SELECT 1", Statement.NO_GENERATED_KEYS);
                     PreparedStatement throughWrapper = dialect.prepareRepeated(wrapped, "SELECT 1",

@@ -297,7 +297,7 @@ public class MySqlDialect extends Dialect {
      * On a connection of Connector/J's own (one that Divemap opened from a URL, say), a statement
      * prepared on the server: each revision's record then goes in the binary protocol, without the
      * driver escaping every character of the history row into a new text and the server parsing that
-     * text again (the server's CPU for 1,000 revisions fell by about 8 %, docs/benchmarks.md).
+     * text again (the server's CPU for 1,000 revisions fell by 8 to 11 %, docs/benchmarks.md).
      * Elsewhere, a connection that wraps another (a pool's, a tracing library's) included, as any
      * other statement: a wrapper then still sees every statement Divemap sends, and MariaDB
      * Connector/J prepares as it is set up to.
@@ -334,7 +334,6 @@ public class MySqlDialect extends Dialect {
             }
             return null;
         }
-
 
         /** The id, or 0 when another driver ran the statement. */
         static long lastInsertId(java.sql.Statement statement) {
