@@ -303,7 +303,7 @@ public final class JdbcSchemaInspector implements SchemaInspector {
      * Binds the parameters of {@code sql}, a catalog query whose parameters name the schema and the
      * table in turn (schema, table, schema, ...), and whose text has no other {@code ?}.
      */
-    private static void bindSchemaAndTable(PreparedStatement statement, String sql, String schema, String table)
+    static void bindSchemaAndTable(PreparedStatement statement, String sql, String schema, String table)
             throws SQLException {
         int parameter = 0;
         for (int i = 0; i < sql.length(); i++) {

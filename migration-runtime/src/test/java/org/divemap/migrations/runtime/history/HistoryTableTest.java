@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mysql.cj.jdbc.JdbcConnection;
 import com.mysql.cj.jdbc.ServerPreparedStatement;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,12 +16,12 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.divemap.migrations.Operations.Database;
 import org.divemap.migrations.runtime.dialect.Dialect;
 import org.divemap.migrations.runtime.testing.Databases;
+import org.divemap.migrations.runtime.testing.StatementLog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -138,19 +136,8 @@ class HistoryTableTest {
     @MethodSource(Databases.KINDS)
     void perRevisionStatementsKeepEveryCharacterOnTheDriversConnectionAndThroughAWrapper(Database kind)
             throws Exception {
-        try (Connection own = DATABASES.get(kind).connect()) {
-            List<String> seen = new ArrayList<>();
-            Connection wrapped = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                        if (method.getName().startsWith("prepare")) {
-                            seen.add((String) args[0]);
-                        }
-                        try {
-                            return method.invoke(own, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
+        StatementLog log = new StatementLog(DATABASES.get(kind));
+        try (Connection own = DATABASES.get(kind).connect(); Connection wrapped = log.getConnection()) {
             Dialect dialect = Dialect.detect(own);
             String odd = "it's \"quoted\", a back\\slash, a new\nline, a\ttab, \uD83E\uDD3F, \u00fcml\u00e4ut;"
                     + " -- no comment; ?";
@@ -173,8 +160,12 @@ class HistoryTableTest {
                 assertEquals("0f".repeat(32), rows.get(0).checksum());
                 assertEquals(List.of(7L, 9L), rows.stream().map(HistoryEntry::durationMs).toList());
             }
-            assertTrue(seen.stream().anyMatch(sql -> sql.toLowerCase(Locale.ROOT).contains("h_wrapped")),
-                    "the wrapper saw them: " + seen);
+            // entries read "<connection>: <statement>": the wrapper saw the rows written and rewritten
+            List<String> seen = log.entries();
+            for (String statement : List.of(": INSERT INTO ", ": UPDATE ")) {
+                assertTrue(seen.stream().anyMatch(sql -> sql.contains(statement)
+                        && sql.toLowerCase(Locale.ROOT).contains("h_wrapped")), "the wrapper saw them: " + seen);
+            }
             assertTrue(seen.stream().noneMatch(sql -> sql.toLowerCase(Locale.ROOT).contains("h_own")), seen.toString());
             try (PreparedStatement onOwn = dialect.prepareRepeated(own, "SELECT 1", Statement.NO_GENERATED_KEYS);
                     PreparedStatement throughWrapper = dialect.prepareRepeated(wrapped, "SELECT 1",

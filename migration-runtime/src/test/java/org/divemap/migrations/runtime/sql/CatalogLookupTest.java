@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +16,7 @@ import org.divemap.migrations.Operations.Database;
 import org.divemap.migrations.SchemaInspector;
 import org.divemap.migrations.runtime.dialect.Dialect;
 import org.divemap.migrations.runtime.testing.Databases;
+import org.divemap.migrations.runtime.testing.StatementLog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -40,15 +39,15 @@ class CatalogLookupTest {
 
     @Test
     void theInspectorsCatalogQueriesReadOneSchemaOnMariaDb() throws SQLException {
+        StatementLog log = new StatementLog(DATABASES.get(Database.MARIADB));
         try (Connection connection = DATABASES.get(Database.MARIADB).connect();
-                Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement(); Connection logged = log.getConnection()) {
             statement.execute("CREATE TABLE cl_parents (id INT PRIMARY KEY)");
             statement.execute("CREATE TABLE cl_dives (id INT PRIMARY KEY, site VARCHAR(20), depth INT,"
                     + " parent_id INT, CONSTRAINT cl_uq_site UNIQUE (site), CONSTRAINT cl_ck_depth CHECK (depth > 0),"
                     + " CONSTRAINT cl_fk_parent FOREIGN KEY (parent_id) REFERENCES cl_parents (id))");
-            List<String> prepared = new ArrayList<>();
             Dialect dialect = Dialect.detect(connection);
-            SchemaInspector inspector = new JdbcSchemaInspector(recording(connection, prepared), dialect, null);
+            SchemaInspector inspector = new JdbcSchemaInspector(logged, dialect, null);
             assertEquals(1, inspector.uniqueConstraints("cl_dives").size());
             assertEquals(1, inspector.checkConstraints("cl_dives").size());
             inspector.columns("cl_dives");
@@ -56,7 +55,8 @@ class CatalogLookupTest {
             inspector.primaryKey("cl_dives");
             inspector.foreignKeys("cl_dives");
 
-            List<String> catalog = prepared.stream()
+            List<String> catalog = log.entries().stream()
+                    .map(entry -> entry.substring(entry.indexOf(": ") + 2)) // "<connection>: <sql>"
                     .filter(sql -> sql.toLowerCase(Locale.ROOT).contains("information_schema")).toList();
             assertTrue(catalog.size() >= 2, "catalog queries: " + catalog);
             String database = connection.getCatalog();
@@ -73,10 +73,7 @@ class CatalogLookupTest {
             throws SQLException {
         List<String> extras = new ArrayList<>();
         try (PreparedStatement explain = connection.prepareStatement("EXPLAIN " + sql)) {
-            int count = (int) sql.chars().filter(c -> c == '?').count();
-            for (int i = 1; i <= count; i++) {
-                explain.setString(i, i % 2 == 1 ? schema : table);
-            }
+            JdbcSchemaInspector.bindSchemaAndTable(explain, sql, schema, table);
             try (ResultSet rs = explain.executeQuery()) {
                 while (rs.next()) {
                     extras.add(rs.getString("Extra"));
@@ -84,20 +81,5 @@ class CatalogLookupTest {
             }
         }
         return extras;
-    }
-
-    /** {@code connection}, recording the text of every statement prepared on it. */
-    private static Connection recording(Connection connection, List<String> prepared) {
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("prepareStatement")) {
-                        prepared.add((String) args[0]);
-                    }
-                    try {
-                        return method.invoke(connection, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
     }
 }
