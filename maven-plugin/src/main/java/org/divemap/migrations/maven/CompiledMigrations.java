@@ -98,7 +98,8 @@ record CompiledMigrations(Path root, Path classes, List<Path> sources, List<Path
         if (!sources.isEmpty()) {
             return "No revision registry found: " + relative(classes) + " holds the compiled migrations ("
                     + names(sources) + ") but no " + SERVICE_FILE + ", so migration-processor did not run when"
-                    + " they were compiled. Add it to maven-compiler-plugin's <annotationProcessorPaths> (see"
+                    + " they were compiled (javac 23 and later no longer run a processor that is only on the class"
+                    + " path). Add it to maven-compiler-plugin's <annotationProcessorPaths> (see"
                     + " docs/getting-started.md), then run mvn clean compile divemap:" + goal + ".";
         }
         return "No revision registry found: no source file of this project declares a @Revision, and its class path"

@@ -118,6 +118,7 @@ class CompiledMigrationsTest {
                 + " (Initial.java) but no META-INF/services/org.divemap.migrations.RevisionRegistry, so"
                 + " migration-processor did not run"), text);
         assertTrue(text.contains("<annotationProcessorPaths>"), text);
+        assertTrue(text.contains("javac 23 and later no longer run a processor that is only on the class path"), text);
     }
 
     @Test

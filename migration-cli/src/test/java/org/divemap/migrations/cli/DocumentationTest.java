@@ -357,9 +357,8 @@ class DocumentationTest {
             Path dir = Files.createTempDirectory("divemap-docs");
             List<String> options = new ArrayList<>(List.of("-classpath", System.getProperty("java.class.path"),
                     "-d", dir.resolve("classes").toString(), "-Xlint:none", "-nowarn"));
-            if (!withProcessor) {
-                options.add("-proc:none");
-            }
+            // the processor is on the class path: javac 23 and later run it only when told to
+            options.add(withProcessor ? "-proc:full" : "-proc:none");
             List<Path> sources = new ArrayList<>();
             for (Map.Entry<String, String> file : files.entrySet()) {
                 Path path = dir.resolve("src").resolve(file.getKey());

@@ -260,7 +260,9 @@ class RegistryGenerationTest {
     static int javacWithDiscovery(Path out, List<String> fixtures, java.io.ByteArrayOutputStream log)
             throws IOException {
         Files.createDirectories(out.resolve("classes"));
-        List<String> arguments = new ArrayList<>(List.of(
+        // -proc:full, as getting-started.md says: javac 23 and later run a processor found on the class path
+        // only when annotation processing is switched on by name (javac 17.0.11 and later accept it)
+        List<String> arguments = new ArrayList<>(List.of("-proc:full",
                 "-classpath", System.getProperty("java.class.path"), "-d", out.resolve("classes").toString()));
         for (String path : fixtures) {
             Path copy = out.resolve("src").resolve(path);
