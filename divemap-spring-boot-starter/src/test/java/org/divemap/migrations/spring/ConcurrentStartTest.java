@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.divemap.migrations.Operations.Database;
 import org.divemap.migrations.runtime.DivemapException;
 import org.divemap.migrations.runtime.MigrationListener;
@@ -41,10 +42,10 @@ class ConcurrentStartTest {
             Recorder firstPlan = new Recorder(null);
             Recorder secondPlan = new Recorder(secondWaiting);
 
-            CompletableFuture<ConfigurableApplicationContext> first = CompletableFuture.supplyAsync(
+            CompletableFuture<ConfigurableApplicationContext> first = start(
                     () -> Apps.on(db).bean("gate", gate).bean("recorder", firstPlan).run());
             await(firstInside, "the first instance to start its first revision", first);
-            CompletableFuture<ConfigurableApplicationContext> second = CompletableFuture.supplyAsync(
+            CompletableFuture<ConfigurableApplicationContext> second = start(
                     () -> Apps.on(db).bean("recorder", secondPlan).run());
             await(secondWaiting, "the second instance to wait for the lock", second);
             gate.open();
@@ -69,7 +70,7 @@ class ConcurrentStartTest {
             CountDownLatch firstInside = new CountDownLatch(1);
             CountDownLatch never = new CountDownLatch(1);
             Gate gate = new Gate(firstInside, never);
-            CompletableFuture<ConfigurableApplicationContext> first = CompletableFuture.supplyAsync(
+            CompletableFuture<ConfigurableApplicationContext> first = start(
                     () -> Apps.on(db).bean("gate", gate).run());
             try {
                 await(firstInside, "the first instance to start its first revision", first);
@@ -83,6 +84,20 @@ class ConcurrentStartTest {
                 first.get(BOUND_MINUTES, TimeUnit.MINUTES).close();
             }
         }
+    }
+
+    /**
+     * Starts an instance on a thread of its own. Not on the common pool: on 2 cores, Java 25 queued the
+     * second instance behind the first, which holds the pool's worker while it waits at the gate, and
+     * the test never ended (Java 17 gives each task a thread when the pool is that small).
+     */
+    private static CompletableFuture<ConfigurableApplicationContext> start(
+            Supplier<ConfigurableApplicationContext> instance) {
+        return CompletableFuture.supplyAsync(instance, task -> {
+            Thread thread = new Thread(task, "application-instance");
+            thread.setDaemon(true);
+            thread.start();
+        });
     }
 
     private static void await(CountDownLatch latch, String what, CompletableFuture<?> instance) throws Exception {
