@@ -111,23 +111,38 @@ class LauncherIT {
         assertEquals(0, first.exit(), first.out() + first.err());
         JsonObject upgrade = JsonParser.parseString(first.out()).getAsJsonObject(); // nothing else on stdout
         assertEquals("0002_name", upgrade.getAsJsonArray("versionAfter").get(0).getAsString());
+        // Java 25 and later: an AOT cache, whose training run the JVM ends with a line of its own
+        boolean aot = Runtime.version().feature() >= 25;
+        String recorded = " AOTConfiguration recorded: ";
+        assertEquals(aot ? 1 : 0, first.err().lines().filter(l -> l.startsWith(recorded)).count(), first.err());
         assertEquals(List.of("Upgrade to head: 2 revisions to run", "  upgrade   0001_items ...",
-                "  upgrade   0002_name ..."), first.err().lines().filter(l -> !l.contains("upgraded")).toList());
+                "  upgrade   0002_name ..."), first.err().lines().filter(l -> !l.contains("upgraded")
+                        && !l.startsWith(recorded)).toList());
         List<String> built = files(cache);
         assertEquals(1, built.size(), "one archive and nothing left over: " + built);
-        assertTrue(built.get(0).startsWith("divemap-cli-") && built.get(0).endsWith(".jsa"), built.get(0));
+        assertTrue(built.get(0).startsWith("divemap-cli-") && built.get(0).endsWith(aot ? ".aot" : ".jsa"),
+                built.get(0));
 
         Path classes = dir.resolve("classes.log");
-        env.put("DIVEMAP_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info:file=" + classes);
+        // a run that cannot map the archive fails instead of running without it
+        env.put("DIVEMAP_JAVA_OPTS", (aot ? "-XX:AOTMode=on" : "-Xshare:on") + " -Xlog:class+load=info:file=" + classes);
         DivemapCliIT.Run second = divemap(launcher, env, dir, "current", "--classpath", CLASSES);
         assertEquals(0, second.exit(), second.out() + second.err());
         assertEquals("0002_name (head)\n", second.out());
         assertEquals("", second.err());
         String loaded = Files.readString(classes);
         assertTrue(loaded.contains("org.divemap.migrations.cli.DivemapCli source: shared objects file"), loaded);
-        // picocli's classes are of class-file version 49, which only a static archive (this one) can hold
-        assertTrue(loaded.contains("picocli.CommandLine source: shared objects file"), loaded);
+        // picocli's classes are of class-file version 49, which only a static archive can hold
+        assertEquals(!aot, loaded.contains("picocli.CommandLine source: shared objects file"), loaded);
         assertEquals(built, files(cache));
+
+        // an archive that no longer matches (a JDK patched in place, a disk error): ignored, quietly
+        Files.write(cache.resolve(built.get(0)), "not an archive".repeat(300).getBytes(StandardCharsets.US_ASCII));
+        env.remove("DIVEMAP_JAVA_OPTS");
+        DivemapCliIT.Run third = divemap(launcher, env, dir, "current", "--classpath", CLASSES);
+        assertEquals(0, third.exit(), third.out() + third.err());
+        assertEquals("0002_name (head)\n", third.out());
+        assertEquals("", third.err());
     }
 
     @Test
@@ -145,6 +160,25 @@ class LauncherIT {
         assertTrue(JsonParser.parseString(up.out()).getAsJsonObject().get("ok").getAsBoolean(), up.out());
         assertFalse(up.err().contains("cds") || up.err().contains("warning") || up.err().contains("error"), up.err());
 
+        DivemapCliIT.Run current = divemap(launcher, env, dir, "current", "--classpath", CLASSES);
+        assertEquals("0002_name (head)\n", current.out());
+        assertEquals("", current.err());
+    }
+
+    /** The user's own class-data-sharing options: a static archive on every Java (25 refuses them beside an AOT cache). */
+    @Test
+    void sharingOptionsOfTheUsersKeepTheStaticArchive(@TempDir Path dir) throws Exception {
+        Path launcher = install(dir);
+        Path cache = dir.resolve("cache");
+        Map<String, String> env = Map.of("DIVEMAP_URL", DivemapCliIT.database("h2", dir),
+                "DIVEMAP_CDS_DIR", cache.toString(), "DIVEMAP_JAVA_OPTS", "-Xshare:auto");
+
+        DivemapCliIT.Run up = divemap(launcher, env, dir, "upgrade", "head", "--classpath", CLASSES);
+        assertEquals(0, up.exit(), up.out() + up.err());
+        assertTrue(up.out().contains("Now at: 0002_name"), up.out());
+        List<String> built = files(cache);
+        assertEquals(1, built.size(), "one archive and nothing left over: " + built);
+        assertTrue(built.get(0).endsWith(".jsa"), built.get(0));
         DivemapCliIT.Run current = divemap(launcher, env, dir, "current", "--classpath", CLASSES);
         assertEquals("0002_name (head)\n", current.out());
         assertEquals("", current.err());
