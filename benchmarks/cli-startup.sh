@@ -4,12 +4,15 @@
 # round by round (each round starts one variant later). Prints the median wall time and the median
 # CPU time (user + system, from /usr/bin/time: less sensitive than wall time to other work on the
 # machine) of each variant, and the load average before and after.
-# Usage: benchmarks/cli-startup.sh [--rounds N] [--command "current"] [--no-build] [variant...]
+# Usage: benchmarks/cli-startup.sh [--rounds N] [--command "current"] [--java JAVA_HOME] [--no-build]
+#          [variant...]
 # Variants: jar (java -jar), c1 (-XX:TieredStopAtLevel=1), dynamic (a dynamic archive of one
 #   earlier run, -XX:ArchiveClassesAtExit), dynamic-c1, static (a static archive: -XX:DumpLoadedClassList
 #   of one earlier run, then -Xshare:dump), static-c1, static-c1-serial (and -XX:+UseSerialGC),
-#   launcher (migration-cli/src/main/sh/divemap, its archive built by one earlier run). Default:
-#   jar c1 dynamic-c1 static static-c1 launcher.
+#   launcher (migration-cli/src/main/sh/divemap, its archive built by one earlier run: an AOT cache on
+#   Java 25 and later), launcher-static (the launcher kept to its static archive on any Java, through
+#   DIVEMAP_JAVA_OPTS=-Xshare:auto). Default: jar c1 dynamic-c1 static static-c1 launcher.
+# --java runs every variant on that JDK (default: JAVA_HOME, else java on the PATH).
 # Needs mariadb (the client), /usr/bin/time, and MariaDB at $DIVEMAP_TEST_MYSQL_URL's host (default
 # 127.0.0.1:3306, root, no password).
 set -euo pipefail
@@ -23,8 +26,9 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --rounds) rounds=$2; shift 2 ;;
     --command) read -r -a command <<<"$2"; shift 2 ;;
+    --java) export JAVA_HOME=$2; PATH=$2/bin:$PATH; shift 2 ;;
     --no-build) build=false; shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) variants+=("$1"); shift ;;
   esac
 done
@@ -52,7 +56,7 @@ options() {
     static) echo "-XX:SharedArchiveFile=$work/static.jsa" ;;
     static-c1) echo "-XX:SharedArchiveFile=$work/static.jsa -XX:TieredStopAtLevel=1" ;;
     static-c1-serial) echo "-XX:SharedArchiveFile=$work/static.jsa -XX:TieredStopAtLevel=1 -XX:+UseSerialGC" ;;
-    launcher) echo "" ;;
+    launcher | launcher-static) echo "" ;;
     *) echo "unknown variant $1" >&2; exit 2 ;;
   esac
 }
@@ -60,8 +64,9 @@ options() {
 run() { # variant, file to append "variant wall user sys" to
   local v=$1 out=$2
   fresh
-  if [[ $v == launcher ]]; then
-    DIVEMAP_CDS_DIR=$work/cds /usr/bin/time -f "$v %e %U %S" -a -o "$out" \
+  if [[ $v == launcher* ]]; then
+    DIVEMAP_CDS_DIR=$work/cds-$v DIVEMAP_JAVA_OPTS=$([[ $v == launcher-static ]] && echo -Xshare:auto) \
+      /usr/bin/time -f "$v %e %U %S" -a -o "$out" \
       sh "$work/divemap" "${command[@]}" --classpath "$work/app" --url "$url" >/dev/null 2>"$work/err.txt"
   else
     # shellcheck disable=SC2046
@@ -81,7 +86,9 @@ java -XX:DumpLoadedClassList="$work/static.classlist" -jar "$jar" "${command[@]}
 java -Xshare:dump -XX:SharedClassListFile="$work/static.classlist" -XX:SharedArchiveFile="$work/static.jsa" -cp "$jar" \
   >/dev/null 2>&1
 run launcher "$work/untimed.txt" # builds the launcher's archive
-echo "archives: dynamic $(du -h "$work/dynamic.jsa" | cut -f1), static $(du -h "$work/static.jsa" | cut -f1)"
+run launcher-static "$work/untimed.txt"
+echo "archives: dynamic $(du -h "$work/dynamic.jsa" | cut -f1), static $(du -h "$work/static.jsa" | cut -f1)," \
+  "launcher's $(cd "$work" && du -h cds-launcher/* | cut -f1) ($(cd "$work" && ls cds-launcher))"
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; java $(java -version 2>&1 | head -1)"
 n=${#variants[@]}
