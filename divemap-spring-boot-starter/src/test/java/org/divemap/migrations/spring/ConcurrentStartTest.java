@@ -101,10 +101,15 @@ class ConcurrentStartTest {
     }
 
     private static void await(CountDownLatch latch, String what, CompletableFuture<?> instance) throws Exception {
+        // a bound far beyond any start-up, so that a stuck instance fails the test instead of hanging the build
+        long deadline = System.nanoTime() + Duration.ofMinutes(BOUND_MINUTES).toNanos();
         while (!latch.await(1, TimeUnit.SECONDS)) {
             if (instance.isDone()) {
                 instance.get(); // a failed start-up shows here
                 throw new AssertionError("the instance started without " + what);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no sign of " + what + " after " + BOUND_MINUTES + " minutes");
             }
         }
     }
