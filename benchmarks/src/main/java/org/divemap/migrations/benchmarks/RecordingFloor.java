@@ -26,6 +26,11 @@ import java.util.Map;
  * back-to-back runs of 1,000 statements (the way {@code ApplyBenchmark} has to run whole tools)
  * cannot promise.
  *
+ * <p>Around each block the server's own counters are read on a separate connection, outside the timed
+ * part: redo-log writes and fsyncs ({@code Innodb_log_writes}, {@code Innodb_data_fsyncs}, and, where
+ * the server has it, {@code Innodb_os_log_fsyncs}). The blocks run one after the other, so each delta
+ * belongs to one way (and to whatever else the server did meanwhile: run it on a server of its own).
+ *
  * <pre>
  * benchmarks/recording-floor.sh [--mysql URL] [--statements N] [--ways raw,marked_implicit_kept,...]
  * </pre>
@@ -131,6 +136,7 @@ public final class RecordingFloor {
 
         Map<Way, Connection> connections = new EnumMap<>(Way.class);
         Map<Way, Long> nanos = new EnumMap<>(Way.class);
+        Map<Way, Map<String, Long>> counted = new EnumMap<>(Way.class);
         try (Connection admin = DriverManager.getConnection(mysql); Statement s = admin.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT VERSION(), @@innodb_flush_log_at_trx_commit")) {
                 rs.next();
@@ -142,7 +148,7 @@ public final class RecordingFloor {
                 s.execute("CREATE DATABASE " + way.database());
             }
         }
-        try {
+        try (Connection admin = DriverManager.getConnection(mysql); Statement counters = admin.createStatement()) {
             for (Way way : ways) {
                 Connection c = DriverManager.getConnection(base + way.database() + query
                         + (way.multiQueries ? "allowMultiQueries=true" : ""));
@@ -172,11 +178,13 @@ public final class RecordingFloor {
                 }
                 connections.put(way, c);
                 nanos.put(way, 0L);
+                counted.put(way, new java.util.TreeMap<>());
             }
             List<Way> order = new ArrayList<>(ways);
             for (int first = 1; first <= n; first += BLOCK) {
                 for (Way way : order) {
                     Connection c = connections.get(way);
+                    Map<String, Long> before = counters(counters);
                     long t = System.nanoTime();
                     for (int i = first; i < first + BLOCK && i <= n; i++) {
                         revision(way, c, i);
@@ -185,6 +193,8 @@ public final class RecordingFloor {
                         c.commit();
                     }
                     nanos.merge(way, System.nanoTime() - t, Long::sum);
+                    counters(counters).forEach((name, after) -> counted.get(way).merge(name, after - before.get(name),
+                            Long::sum));
                 }
                 Collections.rotate(order, 1);
             }
@@ -202,14 +212,32 @@ public final class RecordingFloor {
             }
         }
         long raw = nanos.get(Way.RAW);
+        List<String> names = List.copyOf(counted.get(Way.RAW).keySet());
         System.out.println();
-        System.out.println("| way | ms | ms per statement | ratio to raw |");
-        System.out.println("|---|---:|---:|---:|");
+        System.out.println("| way | ms | ms per statement | ratio to raw |"
+                + names.stream().map(name -> " " + name + " per statement |").collect(java.util.stream.Collectors.joining()));
+        System.out.println("|---|---:|---:|---:|" + "---:|".repeat(names.size()));
         for (Way way : ways) {
             long t = nanos.get(way);
-            System.out.printf(Locale.ROOT, "| %s | %,d | %.2f | %.2fx |%n", way.title, t / 1_000_000, t / 1e6 / n,
-                    (double) t / raw);
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %,d | %.2f | %.2fx |", way.title,
+                    t / 1_000_000, t / 1e6 / n, (double) t / raw));
+            for (String name : names) {
+                row.append(String.format(Locale.ROOT, " %.2f |", counted.get(way).get(name) / (double) n));
+            }
+            System.out.println(row);
         }
+    }
+
+    /** The server's redo-log counters that this server has, by name. */
+    private static Map<String, Long> counters(Statement s) throws SQLException {
+        Map<String, Long> values = new java.util.TreeMap<>();
+        try (ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN"
+                + " ('Innodb_log_writes', 'Innodb_data_fsyncs', 'Innodb_os_log_fsyncs')")) {
+            while (rs.next()) {
+                values.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return values;
     }
 
     private static String statement(int i) {
