@@ -184,6 +184,31 @@ class LauncherIT {
         assertEquals("", current.err());
     }
 
+    /** An early-access JDK's version ("25-ea") is read as its feature release, as "25.0.3" is. */
+    @Test
+    void anEarlyAccessJdkGetsTheArchiveOfItsRelease(@TempDir Path dir) throws Exception {
+        Path launcher = install(dir);
+        int feature = Runtime.version().feature();
+        Path home = dir.resolve("jdk-" + feature + "-ea"); // this JDK under another name and version
+        Files.createDirectories(home.resolve("bin"));
+        links.add(Files.createSymbolicLink(home.resolve("bin").resolve("java"),
+                Path.of(System.getProperty("java.home"), "bin", "java")));
+        Files.writeString(home.resolve("release"), "JAVA_VERSION=\"" + feature + "-ea\"\n");
+        Path cache = dir.resolve("cache");
+        Map<String, String> env = Map.of("DIVEMAP_URL", DivemapCliIT.database("h2", dir),
+                "DIVEMAP_CDS_DIR", cache.toString(), "JAVA_HOME", home.toString());
+
+        DivemapCliIT.Run up = divemap(launcher, env, dir, "upgrade", "head", "--classpath", CLASSES);
+        assertEquals(0, up.exit(), up.out() + up.err());
+        List<String> built = files(cache);
+        assertEquals(1, built.size(), "one archive and nothing left over: " + built);
+        assertTrue(built.get(0).startsWith("divemap-cli-" + feature + "-ea-"), built.get(0));
+        assertTrue(built.get(0).endsWith(feature >= 25 ? ".aot" : ".jsa"), built.get(0));
+        DivemapCliIT.Run current = divemap(launcher, env, dir, "current", "--classpath", CLASSES);
+        assertEquals("0002_name (head)\n", current.out());
+        assertEquals("", current.err());
+    }
+
     @Test
     void helpBuildsNoArchiveAndOffRunsThePlainJar(@TempDir Path dir) throws Exception {
         Path launcher = install(dir);
