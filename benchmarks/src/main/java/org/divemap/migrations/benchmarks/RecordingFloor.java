@@ -214,8 +214,8 @@ public final class RecordingFloor {
         long raw = nanos.get(Way.RAW);
         List<String> names = List.copyOf(counted.get(Way.RAW).keySet());
         System.out.println();
-        System.out.println("| way | ms | ms per statement | ratio to raw |"
-                + names.stream().map(name -> " " + name + " per statement |").collect(java.util.stream.Collectors.joining()));
+        System.out.println("| way | ms | ms per statement | ratio to raw |" + names.stream()
+                .map(name -> " " + name + " per statement |").collect(java.util.stream.Collectors.joining()));
         System.out.println("|---|---:|---:|---:|" + "---:|".repeat(names.size()));
         for (Way way : ways) {
             long t = nanos.get(way);
