@@ -75,20 +75,38 @@ run() { # variant, file to append "variant wall user sys" to
   fi || { echo "$v failed:" >&2; cat "$work/err.txt" >&2; exit 1; }
 }
 
-# The archives, each from one earlier run of the same command (not timed).
+# The archives of the variants asked for, each from one earlier run of the same command (not timed).
 for v in "${variants[@]}"; do options "$v" >/dev/null; done
-fresh
-java -XX:ArchiveClassesAtExit="$work/dynamic.jsa" -jar "$jar" "${command[@]}" --classpath "$work/app" --url "$url" \
-  >/dev/null 2>&1
-fresh
-java -XX:DumpLoadedClassList="$work/static.classlist" -jar "$jar" "${command[@]}" --classpath "$work/app" --url "$url" \
-  >/dev/null 2>&1
-java -Xshare:dump -XX:SharedClassListFile="$work/static.classlist" -XX:SharedArchiveFile="$work/static.jsa" -cp "$jar" \
-  >/dev/null 2>&1
-run launcher "$work/untimed.txt" # builds the launcher's archive
-run launcher-static "$work/untimed.txt"
-echo "archives: dynamic $(du -h "$work/dynamic.jsa" | cut -f1), static $(du -h "$work/static.jsa" | cut -f1)," \
-  "launcher's $(cd "$work" && du -h cds-launcher/* | cut -f1) ($(cd "$work" && ls cds-launcher))"
+wanted() { # a variant pattern: whether a variant asked for matches it
+  local v
+  for v in "${variants[@]}"; do [[ $v == $1 ]] && return 0; done
+  return 1
+}
+archives=()
+if wanted 'dynamic*'; then
+  fresh
+  java -XX:ArchiveClassesAtExit="$work/dynamic.jsa" -jar "$jar" "${command[@]}" --classpath "$work/app" --url "$url" \
+    >/dev/null 2>&1
+  archives+=("dynamic $(du -h "$work/dynamic.jsa" | cut -f1)")
+fi
+if wanted 'static*'; then
+  fresh
+  java -XX:DumpLoadedClassList="$work/static.classlist" -jar "$jar" "${command[@]}" --classpath "$work/app" \
+    --url "$url" >/dev/null 2>&1
+  java -Xshare:dump -XX:SharedClassListFile="$work/static.classlist" -XX:SharedArchiveFile="$work/static.jsa" \
+    -cp "$jar" >/dev/null 2>&1
+  archives+=("static $(du -h "$work/static.jsa" | cut -f1)")
+fi
+for v in launcher launcher-static; do
+  if wanted "$v"; then
+    run "$v" "$work/untimed.txt" # builds the launcher's archive
+    archives+=("$v's $(cd "$work" && du -h "cds-$v"/* | cut -f1) ($(cd "$work" && ls "cds-$v"))")
+  fi
+done
+if [[ ${#archives[@]} -gt 0 ]]; then
+  joined=$(printf ', %s' "${archives[@]}")
+  echo "archives: ${joined:2}"
+fi
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; java $(java -version 2>&1 | head -1)"
 n=${#variants[@]}
