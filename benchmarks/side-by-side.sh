@@ -3,7 +3,7 @@
 # Alembic, Liquibase and Flyway, each a fresh process against a fresh database, on MariaDB and on
 # PostgreSQL, interleaved round by round; per-round ratios to raw JDBC and their median.
 # Usage: benchmarks/side-by-side.sh [--rounds N]
-#          [--tools raw,divemap,divemap50,divemapcli,divemapcli-cds,alembic,liquibase,flyway]
+#          [--tools raw,divemap,divemap50,divemapcli,divemapcli-cds,alembic,liquibase,flyway,raw-recorded]
 #          [--scenarios apply1000,apply100,addcolumn,noop,first,slope|all] [--databases mariadb,postgres]
 #          [--mysql JDBC_URL] [--postgres JDBC_URL] [--python PATH] [--timeout SECONDS] [--keep] [--no-build]
 #          [--prefix NAME]   (database names; default sbs_)

@@ -77,6 +77,8 @@ public final class SideBySide {
 
     enum Tool {
         RAW("raw", "raw JDBC"),
+        /** Raw JDBC with Divemap's two record statements per revision (MySQL, MariaDB): {@link RecordedJdbcRun}. */
+        RAW_RECORDED("raw-recorded", "raw JDBC + record"),
         RAW_APPCDS("raw-appcds", "raw JDBC, AppCDS"),
         DIVEMAP("divemap", "Divemap"),
         DIVEMAP_APPCDS("divemap-appcds", "Divemap, AppCDS"),
@@ -248,9 +250,11 @@ public final class SideBySide {
             Usage: benchmarks/side-by-side.sh [options]
               --rounds N            rounds of every selected tool and scenario (default 5)
               --tools LIST          raw,divemap,divemap50,divemapcli,divemapcli-cds,alembic,liquibase,flyway,
-                                    raw-appcds,divemap-appcds,divemap-appcds-c1
-                                    (default: all but the -appcds ones; raw is always run). divemapcli: java -jar
-                                    divemap-cli.jar upgrade head; divemapcli-cds: the same through the divemap
+                                    raw-recorded,raw-appcds,divemap-appcds,divemap-appcds-c1
+                                    (default: all but raw-recorded and the -appcds ones; raw is always run).
+                                    raw-recorded: raw JDBC with Divemap's two record statements per revision,
+                                    left for the next statement's implicit commit (MariaDB/MySQL only).
+                                    divemapcli: java -jar divemap-cli.jar upgrade head; divemapcli-cds: the same through the divemap
                                     launcher, whose archive the warm-up run builds (one cache per database);
                                     *-appcds: the class path as jars with a dynamic AppCDS archive, built by an
                                     untimed run of each history first (-c1: and -XX:TieredStopAtLevel=1)
@@ -281,7 +285,7 @@ public final class SideBySide {
         String mysql = envOr("DIVEMAP_TEST_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/?user=root&password=");
         String postgres = envOr("DIVEMAP_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
         int rounds = 5;
-        List<Tool> tools = Arrays.stream(Tool.values()).filter(t -> !t.appCds()).toList();
+        List<Tool> tools = Arrays.stream(Tool.values()).filter(t -> !t.appCds() && t != Tool.RAW_RECORDED).toList();
         Set<History> histories = EnumSet.allOf(History.class);
         boolean noop = true;
         List<Db> dbs = List.of(Db.values());
@@ -394,6 +398,10 @@ public final class SideBySide {
                 }
                 System.out.println("Alembic is left out: " + missing);
             }
+        }
+        if (tools.contains(Tool.RAW_RECORDED) && dbs.contains(Db.POSTGRES)) {
+            unavailable.get(Db.POSTGRES).put(Tool.RAW_RECORDED, "MySQL and MariaDB only (on PostgreSQL a revision's"
+                    + " record commits in its own transaction)");
         }
         Map<Db, Map<History, Path>> generated = new EnumMap<>(Db.class);
         for (Db db : dbs) {
@@ -567,6 +575,10 @@ public final class SideBySide {
         return switch (tool) {
             case RAW -> List.of(java, "-cp", classpath(tool, null), pkg + "RawJdbcRun", url,
                     noopRun ? "--noop" : dir.resolve("statements.sql").toString());
+            case RAW_RECORDED -> noopRun // nothing to record: the plain JDBC program's one query
+                    ? List.of(java, "-cp", classpath(tool, null), pkg + "RawJdbcRun", url, "--noop")
+                    : List.of(java, "-cp", classpath(tool, null), pkg + "RecordedJdbcRun", url,
+                            dir.resolve("statements.sql").toString());
             case RAW_APPCDS, DIVEMAP_APPCDS, DIVEMAP_APPCDS_C1 -> withArchive(tool, dir, archive(tool, dir), url, noopRun,
                     false);
             case DIVEMAP, DIVEMAP50 -> List.of(java, "-cp", classpath(tool, dir.resolve("divemap").resolve("classes")), pkg + "DivemapRun",
