@@ -98,6 +98,21 @@ class LauncherIT {
         }
     }
 
+    /** The one file a run left in {@code cache}: the archive it built, and nothing left over. */
+    private static String onlyArchive(Path cache) throws IOException {
+        List<String> built = files(cache);
+        assertEquals(1, built.size(), "one archive and nothing left over: " + built);
+        return built.get(0);
+    }
+
+    /** {@code current} through the launcher: at head, and not a word on standard error. */
+    private static void assertQuietCurrent(Path launcher, Map<String, String> env, Path dir) throws Exception {
+        DivemapCliIT.Run current = divemap(launcher, env, dir, "current", "--classpath", CLASSES);
+        assertEquals(0, current.exit(), current.out() + current.err());
+        assertEquals("0002_name (head)\n", current.out());
+        assertEquals("", current.err());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"h2", "mariadb"})
     void firstRunBuildsTheArchiveAndTheNextMapsIt(String kind, @TempDir Path dir) throws Exception {
@@ -118,31 +133,23 @@ class LauncherIT {
         assertEquals(List.of("Upgrade to head: 2 revisions to run", "  upgrade   0001_items ...",
                 "  upgrade   0002_name ..."), first.err().lines().filter(l -> !l.contains("upgraded")
                         && !l.startsWith(recorded)).toList());
-        List<String> built = files(cache);
-        assertEquals(1, built.size(), "one archive and nothing left over: " + built);
-        assertTrue(built.get(0).startsWith("divemap-cli-") && built.get(0).endsWith(aot ? ".aot" : ".jsa"),
-                built.get(0));
+        String archive = onlyArchive(cache);
+        assertTrue(archive.startsWith("divemap-cli-") && archive.endsWith(aot ? ".aot" : ".jsa"), archive);
 
         Path classes = dir.resolve("classes.log");
         // a run that cannot map the archive fails instead of running without it
         env.put("DIVEMAP_JAVA_OPTS", (aot ? "-XX:AOTMode=on" : "-Xshare:on") + " -Xlog:class+load=info:file=" + classes);
-        DivemapCliIT.Run second = divemap(launcher, env, dir, "current", "--classpath", CLASSES);
-        assertEquals(0, second.exit(), second.out() + second.err());
-        assertEquals("0002_name (head)\n", second.out());
-        assertEquals("", second.err());
+        assertQuietCurrent(launcher, env, dir);
         String loaded = Files.readString(classes);
         assertTrue(loaded.contains("org.divemap.migrations.cli.DivemapCli source: shared objects file"), loaded);
         // picocli's classes are of class-file version 49, which only a static archive can hold
         assertEquals(!aot, loaded.contains("picocli.CommandLine source: shared objects file"), loaded);
-        assertEquals(built, files(cache));
+        assertEquals(List.of(archive), files(cache));
 
         // an archive that no longer matches (a JDK patched in place, a disk error): ignored, quietly
-        Files.write(cache.resolve(built.get(0)), "not an archive".repeat(300).getBytes(StandardCharsets.US_ASCII));
+        Files.write(cache.resolve(archive), "not an archive".repeat(300).getBytes(StandardCharsets.US_ASCII));
         env.remove("DIVEMAP_JAVA_OPTS");
-        DivemapCliIT.Run third = divemap(launcher, env, dir, "current", "--classpath", CLASSES);
-        assertEquals(0, third.exit(), third.out() + third.err());
-        assertEquals("0002_name (head)\n", third.out());
-        assertEquals("", third.err());
+        assertQuietCurrent(launcher, env, dir);
     }
 
     @Test
@@ -160,9 +167,7 @@ class LauncherIT {
         assertTrue(JsonParser.parseString(up.out()).getAsJsonObject().get("ok").getAsBoolean(), up.out());
         assertFalse(up.err().contains("cds") || up.err().contains("warning") || up.err().contains("error"), up.err());
 
-        DivemapCliIT.Run current = divemap(launcher, env, dir, "current", "--classpath", CLASSES);
-        assertEquals("0002_name (head)\n", current.out());
-        assertEquals("", current.err());
+        assertQuietCurrent(launcher, env, dir);
     }
 
     /** The user's own class-data-sharing options: a static archive on every Java (25 refuses them beside an AOT cache). */
@@ -176,12 +181,9 @@ class LauncherIT {
         DivemapCliIT.Run up = divemap(launcher, env, dir, "upgrade", "head", "--classpath", CLASSES);
         assertEquals(0, up.exit(), up.out() + up.err());
         assertTrue(up.out().contains("Now at: 0002_name"), up.out());
-        List<String> built = files(cache);
-        assertEquals(1, built.size(), "one archive and nothing left over: " + built);
-        assertTrue(built.get(0).endsWith(".jsa"), built.get(0));
-        DivemapCliIT.Run current = divemap(launcher, env, dir, "current", "--classpath", CLASSES);
-        assertEquals("0002_name (head)\n", current.out());
-        assertEquals("", current.err());
+        String archive = onlyArchive(cache);
+        assertTrue(archive.endsWith(".jsa"), archive);
+        assertQuietCurrent(launcher, env, dir);
     }
 
     /** An early-access JDK's version ("25-ea") is read as its feature release, as "25.0.3" is. */
@@ -200,13 +202,10 @@ class LauncherIT {
 
         DivemapCliIT.Run up = divemap(launcher, env, dir, "upgrade", "head", "--classpath", CLASSES);
         assertEquals(0, up.exit(), up.out() + up.err());
-        List<String> built = files(cache);
-        assertEquals(1, built.size(), "one archive and nothing left over: " + built);
-        assertTrue(built.get(0).startsWith("divemap-cli-" + feature + "-ea-"), built.get(0));
-        assertTrue(built.get(0).endsWith(feature >= 25 ? ".aot" : ".jsa"), built.get(0));
-        DivemapCliIT.Run current = divemap(launcher, env, dir, "current", "--classpath", CLASSES);
-        assertEquals("0002_name (head)\n", current.out());
-        assertEquals("", current.err());
+        String archive = onlyArchive(cache);
+        assertTrue(archive.startsWith("divemap-cli-" + feature + "-ea-"), archive);
+        assertTrue(archive.endsWith(feature >= 25 ? ".aot" : ".jsa"), archive);
+        assertQuietCurrent(launcher, env, dir);
     }
 
     @Test
