@@ -254,8 +254,9 @@ public final class SideBySide {
                                     (default: all but raw-recorded and the -appcds ones; raw is always run).
                                     raw-recorded: raw JDBC with Divemap's two record statements per revision,
                                     left for the next statement's implicit commit (MariaDB/MySQL only).
-                                    divemapcli: java -jar divemap-cli.jar upgrade head; divemapcli-cds: the same through the divemap
-                                    launcher, whose archive the warm-up run builds (one cache per database);
+                                    divemapcli: java -jar divemap-cli.jar upgrade head; divemapcli-cds: the same
+                                    through the divemap launcher, whose archive the warm-up run builds (one
+                                    cache per database);
                                     *-appcds: the class path as jars with a dynamic AppCDS archive, built by an
                                     untimed run of each history first (-c1: and -XX:TieredStopAtLevel=1)
               --scenarios LIST      apply1000,apply100,addcolumn,noop,first,slope or all (default: all)
@@ -573,12 +574,10 @@ public final class SideBySide {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String pkg = SideBySide.class.getPackageName() + ".";
         return switch (tool) {
-            case RAW -> List.of(java, "-cp", classpath(tool, null), pkg + "RawJdbcRun", url,
+            // a no-op run has nothing to record: raw-recorded's is the plain JDBC program's one query
+            case RAW, RAW_RECORDED -> List.of(java, "-cp", classpath(tool, null),
+                    pkg + (tool == Tool.RAW_RECORDED && !noopRun ? "RecordedJdbcRun" : "RawJdbcRun"), url,
                     noopRun ? "--noop" : dir.resolve("statements.sql").toString());
-            case RAW_RECORDED -> noopRun // nothing to record: the plain JDBC program's one query
-                    ? List.of(java, "-cp", classpath(tool, null), pkg + "RawJdbcRun", url, "--noop")
-                    : List.of(java, "-cp", classpath(tool, null), pkg + "RecordedJdbcRun", url,
-                            dir.resolve("statements.sql").toString());
             case RAW_APPCDS, DIVEMAP_APPCDS, DIVEMAP_APPCDS_C1 -> withArchive(tool, dir, archive(tool, dir), url, noopRun,
                     false);
             case DIVEMAP, DIVEMAP50 -> List.of(java, "-cp", classpath(tool, dir.resolve("divemap").resolve("classes")), pkg + "DivemapRun",
