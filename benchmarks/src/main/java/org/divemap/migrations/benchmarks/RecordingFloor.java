@@ -106,8 +106,8 @@ public final class RecordingFloor {
     enum Kept { NO, CLIENT, SERVER }
 
     private static final int BLOCK = 50;
-    /** The error text of a revision's mark, as long as Divemap's. */
-    private static final String MARK = "running: process 4242 started this revision and has not recorded its end; if"
+    /** The error text of a revision's mark, as long as Divemap's (RecordedJdbcRun writes it too). */
+    public static final String MARK = "running: process 4242 started this revision and has not recorded its end; if"
             + " this row stays, the process stopped inside the revision.\nNo statement is known to have completed.";
     private static final String HISTORY_COLUMNS = "(revision, direction, started_at, duration_ms, success, os_user, host,"
             + " checksum)";

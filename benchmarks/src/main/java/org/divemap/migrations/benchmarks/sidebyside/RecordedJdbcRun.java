@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import org.divemap.migrations.benchmarks.RecordingFloor;
 
 /**
  * The floor of recording each revision on MySQL and MariaDB, as a whole process beside
@@ -27,9 +28,6 @@ import java.util.List;
  */
 public final class RecordedJdbcRun {
 
-    /** A mark's text, as long as Divemap's. */
-    private static final String MARK = "running: process 4242 started this revision and has not recorded its end; if"
-            + " this row stays, the process stopped inside the revision.\nNo statement is known to have completed.";
     private static final String CHECKSUM = "0".repeat(64);
 
     private RecordedJdbcRun() {}
@@ -65,7 +63,7 @@ public final class RecordedJdbcRun {
                         throw new IllegalStateException("the version row was not r" + (i - 1));
                     }
                     record.setString(1, "r" + (i + 1));
-                    record.setString(2, MARK);
+                    record.setString(2, RecordingFloor.MARK);
                     record.setLong(3, mark);
                     record.setString(4, "r" + i);
                     record.setLong(5, 2);
@@ -86,7 +84,7 @@ public final class RecordedJdbcRun {
     private static long firstMark(Statement statement) throws SQLException {
         statement.executeUpdate("INSERT INTO recorded_history (revision, direction, started_at, duration_ms, success,"
                 + " os_user, host, error) VALUES ('r1', 'up', UTC_TIMESTAMP(3), 0, FALSE, 'deploy', 'host', '"
-                + MARK.replace("\n", "\\n") + "')", Statement.RETURN_GENERATED_KEYS);
+                + RecordingFloor.MARK.replace("\n", "\\n") + "')", Statement.RETURN_GENERATED_KEYS);
         try (ResultSet keys = statement.getGeneratedKeys()) {
             keys.next();
             return keys.getLong(1);
