@@ -21,8 +21,8 @@ import org.divemap.migrations.benchmarks.RecordingFloor;
  * revision's mark, both prepared once on the server and left open for the next statement's implicit
  * commit (the last ones committed at the end); the first revision's mark is committed before it
  * runs. (The last revision's upsert inserts a mark for a revision that does not come, which Divemap
- * leaves out: one row in a run.) What this process costs above raw JDBC is the price of the per-revision guarantee on the
- * server; what Divemap costs above this process is Divemap's own.
+ * leaves out: one row in a run.) What this process costs above raw JDBC is the price of the
+ * per-revision guarantee on the server; what Divemap costs above this process is Divemap's own.
  *
  * <pre>java -cp ... RecordedJdbcRun JDBC_URL STATEMENTS_FILE</pre>
  */
